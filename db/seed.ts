@@ -1,0 +1,83 @@
+// `npm run seed`: idempotent demo content, so a newcomer does not land on an empty app.
+import { pathToFileURL } from "node:url";
+import nextEnv from "@next/env";
+import { sql } from "drizzle-orm";
+import { hashPassword } from "../lib/auth/password";
+import { type Db, openDatabase } from "./client";
+import { users } from "./schema";
+
+export const DEMO_PASSWORD = "snapgram-demo";
+
+export const demoUsers = [
+  {
+    username: "ana",
+    name: "Ana Lima",
+    email: "ana@demo.snapgram.local",
+    role: "user",
+    bio: "Light chaser. Lisbon ☀️",
+  },
+  {
+    username: "ben.k",
+    name: "Ben Kowalski",
+    email: "ben@demo.snapgram.local",
+    role: "user",
+    bio: "Mountains, mostly.",
+  },
+  {
+    username: "chloe_eats",
+    name: "Chloé Martin",
+    email: "chloe@demo.snapgram.local",
+    role: "user",
+    bio: "Every plate tells a story 🍜",
+  },
+  {
+    username: "dev.rao",
+    name: "Dev Rao",
+    email: "dev@demo.snapgram.local",
+    role: "user",
+    bio: "Street photography · 35mm",
+  },
+  {
+    username: "mod",
+    name: "Morgan (moderator)",
+    email: "mod@demo.snapgram.local",
+    role: "moderator",
+    bio: "",
+  },
+  {
+    username: "admin",
+    name: "Snapgram Admin",
+    email: "admin@demo.snapgram.local",
+    role: "admin",
+    bio: "",
+  },
+] as const;
+
+export async function seed(db: Db) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const inserted = await db
+    .insert(users)
+    .values(demoUsers.map((u) => ({ ...u, passwordHash })))
+    .onConflictDoNothing()
+    .returning({ username: users.username });
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return { inserted: inserted.length, users: count?.n ?? 0 };
+}
+
+async function main() {
+  nextEnv.loadEnvConfig(process.cwd());
+  const database = openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
+  });
+  await database.migrate();
+  const result = await seed(database.db);
+  await database.close();
+  console.log(`seed: ${result.inserted} demo users added, ${result.users} users in all.`);
+  console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const u of demoUsers) console.log(`  ${u.username.padEnd(12)} ${u.email}  (${u.role})`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}

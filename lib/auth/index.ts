@@ -1,0 +1,74 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authenticate } from "@/lib/users/accounts";
+import { findSessionState } from "@/lib/users/queries";
+import { authConfig } from "./config";
+import { clientIp } from "./ip";
+import { getAccountLimits } from "./server-limits";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: env.AUTH_SECRET,
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await authenticate(
+          getDb(),
+          getAccountLimits(),
+          credentials,
+          clientIp(request.headers),
+        );
+        if (!result.ok) return null;
+        const u = result.data;
+        return {
+          id: u.id,
+          name: u.name,
+          username: u.username,
+          role: u.role,
+          sessionVersion: u.sessionVersion,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    ...authConfig.callbacks,
+    // Every read of the session re-checks the user: a suspended account, or a token issued before
+    // "sign out everywhere" / a password change (older session_version), is signed out.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        return {
+          ...token,
+          sub: user.id,
+          name: user.name,
+          username: user.username,
+          role: user.role,
+          sv: user.sessionVersion,
+        };
+      }
+      if (!token.sub || typeof token.sv !== "number") return null;
+      const state = await findSessionState(getDb(), token.sub);
+      if (state?.status !== "active" || state.sessionVersion !== token.sv) return null;
+      return { ...token, name: state.name, username: state.username, role: state.role };
+    },
+  },
+});
+
+export type CurrentUser = {
+  id: string;
+  username: string;
+  name: string;
+  role: "user" | "moderator" | "admin";
+};
+
+/** The signed-in user of this request (checked against the database once per request), or null. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id || !u.username) return null;
+  return { id: u.id, username: u.username, name: u.name ?? u.username, role: u.role };
+});

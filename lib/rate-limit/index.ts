@@ -1,0 +1,62 @@
+import {
+  type RateLimiterAbstract,
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import type { Db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+
+export type RateLimitStore = { kind: "memory" } | { kind: "database"; db: Db };
+
+export interface RateLimitRule {
+  /** Distinguishes the counters of one rule from another's. */
+  name: string;
+  /** How many events are allowed in one window. */
+  points: number;
+  /** Window length in seconds. */
+  windowSeconds: number;
+}
+
+/** A fixed-window counter per key, in memory or in the database (rate-limiter-flexible). */
+export interface RateLimiter {
+  readonly rule: RateLimitRule;
+  /** Milliseconds until the key may act again; 0 when it is not limited. */
+  blockedFor(key: string): Promise<number>;
+  /** Counts one event; returns the wait in ms when this event went over the limit, else 0. */
+  hit(key: string): Promise<number>;
+  reset(key: string): Promise<void>;
+}
+
+export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): RateLimiter {
+  const opts = { keyPrefix: `rl_${rule.name}`, points: rule.points, duration: rule.windowSeconds };
+  const limiter: RateLimiterAbstract =
+    store.kind === "memory"
+      ? new RateLimiterMemory(opts)
+      : new RateLimiterDrizzle({ ...opts, storeClient: store.db, schema: rateLimits });
+  return {
+    rule,
+    async blockedFor(key) {
+      const res = await limiter.get(key);
+      return res && res.consumedPoints >= rule.points ? Math.max(res.msBeforeNext, 1) : 0;
+    },
+    async hit(key) {
+      try {
+        await limiter.consume(key, 1);
+        return 0;
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return Math.max(err.msBeforeNext, 1);
+        throw err;
+      }
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+  };
+}
+
+/** "Too many attempts. Try again in 15 minutes." */
+export function tooManyMessage(waitMs: number, what = "attempts"): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}

@@ -1,0 +1,200 @@
+import "server-only";
+import { TransactionRollbackError } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import type { User } from "@/db/schema";
+import type { AccountLimits } from "@/lib/auth/limits";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { createResetToken, hashResetToken, RESET_TOKEN_TTL_MS } from "@/lib/auth/reset-token";
+import { passwordResetMail } from "@/lib/email/templates";
+import type { Mailer } from "@/lib/email/types";
+import { tooManyMessage } from "@/lib/rate-limit";
+import { fail, ok, type Result } from "@/lib/result";
+import * as q from "./queries";
+import {
+  fieldErrorsOf,
+  forgotPasswordSchema,
+  registerSchema,
+  resetPasswordSchema,
+  resetTokenSchema,
+  signInSchema,
+} from "./validation";
+
+// The account flows, free of Next.js: actions and route handlers call these, tests too.
+
+export type SessionUser = Pick<User, "id" | "username" | "name" | "role" | "sessionVersion">;
+const toSessionUser = (u: User): SessionUser => ({
+  id: u.id,
+  username: u.username,
+  name: u.name,
+  role: u.role,
+  sessionVersion: u.sessionVersion,
+});
+
+const INVALID_LOGIN = "Incorrect username, email or password.";
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+export async function registerAccount(db: Db, input: unknown): Promise<Result<SessionUser>> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const { email, username, name, password } = parsed.data;
+  const taken = await q.findTakenIdentity(db, email, username);
+  if (taken.email || taken.username) return takenFailure(taken);
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await q.insertUser(db, { email, username, name, passwordHash });
+    return ok(toSessionUser(user));
+  } catch (err) {
+    // Two sign-ups racing for one name: the unique index decides.
+    if (isUniqueViolation(err)) return takenFailure(await q.findTakenIdentity(db, email, username));
+    throw err;
+  }
+}
+
+function takenFailure(taken: { email: boolean; username: boolean }) {
+  const fieldErrors: Record<string, string[]> = {};
+  if (taken.email) fieldErrors.email = ["An account with this email already exists."];
+  if (taken.username) fieldErrors.username = ["This username isn't available."];
+  return fail("CONFLICT", "Check the highlighted fields.", fieldErrors);
+}
+
+/** Checks a sign-in, counting failures per account and per IP. */
+export async function authenticate(
+  db: Executor,
+  limits: AccountLimits,
+  input: unknown,
+  ip: string,
+): Promise<Result<SessionUser>> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail(
+      "VALIDATION",
+      "Enter your username or email and password.",
+      fieldErrorsOf(parsed.error),
+    );
+  }
+  const { identifier, password } = parsed.data;
+  const user = await q.findUserByLogin(db, identifier);
+  const accountKey = user?.id ?? identifier;
+  const wait = Math.max(
+    await limits.loginPerAccount.blockedFor(accountKey),
+    await limits.loginPerIp.blockedFor(ip),
+  );
+  if (wait > 0) return fail("RATE_LIMITED", tooManyMessage(wait, "sign-in attempts"));
+
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !valid) {
+    await Promise.all([limits.loginPerAccount.hit(accountKey), limits.loginPerIp.hit(ip)]);
+    return fail("UNAUTHENTICATED", INVALID_LOGIN);
+  }
+  if (user.status !== "active") {
+    return fail("FORBIDDEN", "This account is suspended.");
+  }
+  await limits.loginPerAccount.reset(accountKey);
+  return ok(toSessionUser(user));
+}
+
+/** Why a sign-in that next-auth refused failed, in words for the form. */
+export async function explainFailedSignIn(
+  db: Executor,
+  limits: AccountLimits,
+  identifier: string,
+  ip: string,
+): Promise<string> {
+  const user = await q.findUserByLogin(db, identifier);
+  const wait = Math.max(
+    await limits.loginPerAccount.blockedFor(user?.id ?? identifier.trim().toLowerCase()),
+    await limits.loginPerIp.blockedFor(ip),
+  );
+  if (wait > 0) return tooManyMessage(wait, "sign-in attempts");
+  if (user && user.status !== "active") return "This account is suspended.";
+  return INVALID_LOGIN;
+}
+
+/** Always answers the same for known and unknown addresses; mails a link to known ones. */
+export async function requestPasswordReset(
+  db: Db,
+  deps: { limits: AccountLimits; mailer: Mailer; appUrl: string; now?: Date },
+  input: unknown,
+  ip: string,
+): Promise<Result<undefined>> {
+  const parsed = forgotPasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Enter a valid email address.", fieldErrorsOf(parsed.error));
+  }
+  const { email } = parsed.data;
+  const wait = Math.max(
+    await deps.limits.resetPerIp.hit(ip),
+    await deps.limits.resetPerEmail.hit(email),
+  );
+  if (wait > 0) return fail("RATE_LIMITED", tooManyMessage(wait, "reset requests"));
+
+  const user = await q.findUserByEmail(db, email);
+  if (user?.status !== "active") return ok(undefined);
+  const now = deps.now ?? new Date();
+  const { token, tokenHash } = createResetToken();
+  await q.insertResetToken(db, {
+    userId: user.id,
+    tokenHash,
+    expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+  });
+  const url = new URL("/reset-password", deps.appUrl);
+  url.searchParams.set("token", token);
+  // Not awaited: a slow mail server must not tell an attacker which addresses exist.
+  deps.mailer
+    .send(passwordResetMail({ email: user.email, name: user.name }, url.toString()))
+    .catch((err) => console.error("password reset mail failed", err));
+  return ok(undefined);
+}
+
+export async function isResetTokenUsable(db: Executor, token: unknown, now = new Date()) {
+  const parsed = resetTokenSchema.safeParse(token);
+  if (!parsed.success) return false;
+  return (await q.findUsableResetToken(db, hashResetToken(parsed.data), now)) !== null;
+}
+
+const BAD_LINK = "This reset link is invalid, expired or already used. Ask for a new one.";
+
+/** Sets a new password from a mailed token: works once, within the hour; ends all sessions. */
+export async function resetPassword(
+  db: Db,
+  input: unknown,
+  now = new Date(),
+): Promise<Result<SessionUser>> {
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    if (fieldErrors.token) return fail("VALIDATION", BAD_LINK, { token: [BAD_LINK] });
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrors);
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  const tokenHash = hashResetToken(parsed.data.token);
+  const user = await db
+    .transaction(async (tx) => {
+      const token = await q.consumeResetToken(tx, tokenHash, now);
+      if (!token) return null;
+      const updated = await q.setPasswordAndEndSessions(tx, token.userId, passwordHash);
+      // A suspended account keeps its password: undo the whole transaction.
+      if (updated?.status !== "active") tx.rollback();
+      await q.invalidateResetTokens(tx, token.userId, now);
+      return updated;
+    })
+    .catch((err) => {
+      if (err instanceof TransactionRollbackError) return null;
+      throw err;
+    });
+  if (!user) return fail("VALIDATION", BAD_LINK, { token: [BAD_LINK] });
+  return ok(toSessionUser(user));
+}
+
+/** "Sign out everywhere": every token issued before now is refused. */
+export async function endAllSessions(db: Executor, userId: string): Promise<Result<number>> {
+  const version = await q.bumpSessionVersion(db, userId);
+  if (version === null) return fail("NOT_FOUND", "Account not found.");
+  return ok(version);
+}

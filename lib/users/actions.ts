@@ -1,0 +1,95 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { clientIp } from "@/lib/auth/ip";
+import { safeNextPath } from "@/lib/auth/redirect";
+import { getAccountLimits } from "@/lib/auth/server-limits";
+import { getDb } from "@/lib/db";
+import { getMailer } from "@/lib/email";
+import { env } from "@/lib/env";
+import { fail, ok } from "@/lib/result";
+import { actionClient, authActionClient } from "@/lib/safe-action";
+import {
+  endAllSessions,
+  explainFailedSignIn,
+  registerAccount,
+  requestPasswordReset,
+  resetPassword,
+} from "./accounts";
+import {
+  forgotPasswordSchema,
+  registerSchema,
+  resetPasswordSchema,
+  signInSchema,
+} from "./validation";
+
+const nextField = { next: z.string().max(2048).optional() };
+
+async function startSession(identifier: string, password: string) {
+  await signIn("credentials", { identifier, password, redirect: false });
+}
+
+export const registerAction = actionClient
+  .inputSchema(registerSchema.extend(nextField))
+  .action(async ({ parsedInput }) => {
+    const result = await registerAccount(getDb(), parsedInput);
+    if (!result.ok) return result;
+    await startSession(result.data.username, parsedInput.password);
+    redirect(safeNextPath(parsedInput.next));
+  });
+
+export const signInAction = actionClient
+  .inputSchema(signInSchema.extend(nextField))
+  .action(async ({ parsedInput }) => {
+    try {
+      await startSession(parsedInput.identifier, parsedInput.password);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const ip = clientIp(await headers());
+      const message = await explainFailedSignIn(
+        getDb(),
+        getAccountLimits(),
+        parsedInput.identifier,
+        ip,
+      );
+      return fail(message.startsWith("Too many") ? "RATE_LIMITED" : "UNAUTHENTICATED", message);
+    }
+    redirect(safeNextPath(parsedInput.next));
+  });
+
+export const forgotPasswordAction = actionClient
+  .inputSchema(forgotPasswordSchema)
+  .action(async ({ parsedInput }) => {
+    const ip = clientIp(await headers());
+    return requestPasswordReset(
+      getDb(),
+      { limits: getAccountLimits(), mailer: getMailer(), appUrl: env.APP_URL },
+      parsedInput,
+      ip,
+    );
+  });
+
+export const resetPasswordAction = actionClient
+  .inputSchema(resetPasswordSchema)
+  .action(async ({ parsedInput }) => {
+    const result = await resetPassword(getDb(), parsedInput);
+    if (!result.ok) return result;
+    await startSession(result.data.username, parsedInput.password);
+    redirect("/");
+  });
+
+export const signOutAction = actionClient.action(async () => {
+  await signOut({ redirectTo: "/login" });
+  return ok(undefined);
+});
+
+export const signOutEverywhereAction = authActionClient.action(async ({ ctx }) => {
+  const result = await endAllSessions(getDb(), ctx.user.id);
+  if (!result.ok) return result;
+  await signOut({ redirectTo: "/login" });
+  return ok(undefined);
+});

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { reservedUsernames } from "./reserved-usernames";
+
+// Shared by the forms, the server actions and the route handlers.
+
+export const usernameSchema = z
+  .string({ message: "Username is required." })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: "Username is required." })
+  .max(30, { message: "Username can have at most 30 characters." })
+  .regex(/^[a-z0-9._]+$/, {
+    message: "Username can only use letters, numbers, periods and underscores.",
+  })
+  .refine((u) => !u.startsWith(".") && !u.endsWith(".") && !u.includes(".."), {
+    message: "Username can't start or end with a period or have two periods in a row.",
+  })
+  .refine((u) => !reservedUsernames.has(u), { message: "This username isn't available." });
+
+export const emailSchema = z
+  .string({ message: "Email is required." })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: "Email is required." })
+  .max(254, { message: "Email is too long." })
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const displayNameSchema = z
+  .string({ message: "Name is required." })
+  .trim()
+  .min(1, { message: "Name is required." })
+  .max(50, { message: "Name can have at most 50 characters." })
+  .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+    message: "Name has invalid characters.",
+  });
+
+export const passwordSchema = z
+  .string({ message: "Password is required." })
+  .min(1, { message: "Password is required." })
+  .min(8, { message: "Password must have at least 8 characters." })
+  .max(128, { message: "Password can have at most 128 characters." });
+
+export const registerSchema = z.object({
+  email: emailSchema,
+  username: usernameSchema,
+  name: displayNameSchema,
+  password: passwordSchema,
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const signInSchema = z.object({
+  identifier: z
+    .string({ message: "Enter your email or username." })
+    .trim()
+    .toLowerCase()
+    .min(1, { message: "Enter your email or username." })
+    .max(254, { message: "Email or username is too long." }),
+  password: z
+    .string({ message: "Enter your password." })
+    .min(1, { message: "Enter your password." })
+    .max(128, { message: "Password can have at most 128 characters." }),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+// 32 random bytes, base64url: exactly 43 characters.
+export const resetTokenSchema = z
+  .string({ message: "The reset link is invalid." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: "The reset link is invalid." });
+
+export const resetPasswordSchema = z
+  .object({ token: resetTokenSchema, password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, {
+    message: "Passwords don't match.",
+    path: ["confirm"],
+  });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** Field name -> messages, the shape our forms show next to each input. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}

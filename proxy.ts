@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/config";
+
+// Signed-out visitors of private pages go to /login?next=<path>. This only reads the cookie; pages
+// and actions re-check the session against the database (suspension, "sign out everywhere").
+const { auth } = NextAuth(authConfig);
+
+const publicPaths = [
+  /^\/login$/,
+  /^\/register$/,
+  /^\/forgot-password$/,
+  /^\/reset-password$/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/health$/,
+  /^\/dev\/outbox(\/|$)/,
+];
+
+export default auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-pathname", `${pathname}${search}`);
+  if (publicPaths.some((p) => p.test(pathname)) || req.auth) {
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { ok: false, code: "UNAUTHENTICATED", message: "Sign in to continue." },
+      { status: 401 },
+    );
+  }
+  const login = new URL("/login", req.nextUrl.origin);
+  if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
+  return NextResponse.redirect(login);
+});
+
+export const config = {
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon|apple-icon|icons/|manifest.webmanifest|robots.txt).*)",
+  ],
+};
