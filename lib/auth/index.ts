@@ -5,10 +5,10 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/users/accounts";
-import { findSessionState } from "@/lib/users/queries";
 import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
+import { validateSessionClaims } from "./session";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -50,10 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           sv: user.sessionVersion,
         };
       }
-      if (!token.sub || typeof token.sv !== "number") return null;
-      const state = await findSessionState(getDb(), token.sub);
-      if (state?.status !== "active" || state.sessionVersion !== token.sv) return null;
-      return { ...token, name: state.name, username: state.username, role: state.role };
+      const current = await validateSessionClaims(getDb(), token);
+      return current ? { ...token, ...current } : null;
     },
   },
 });

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  vi.resetModules();
+});
+
+async function loadEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  return import("@/lib/env");
+}
+
+describe("lib/env", () => {
+  it("defaults to the embedded drivers", async () => {
+    const { drivers, env } = await loadEnv({ DATABASE_URL: undefined, SMTP_URL: undefined });
+    expect(drivers).toEqual({ database: "pglite", mail: "outbox", rateLimit: "memory" });
+    expect(env.PGLITE_DIR).toBe(".data/pglite");
+  });
+
+  it("switches to PostgreSQL and SMTP when they are configured", async () => {
+    const { drivers } = await loadEnv({
+      DATABASE_URL: "postgres://u@127.0.0.1/db",
+      SMTP_URL: "smtp://mail.example:587",
+    });
+    expect(drivers).toEqual({ database: "postgres", mail: "smtp", rateLimit: "database" });
+  });
+
+  it.each([
+    ["DATABASE_URL", { DATABASE_URL: "mysql://x" }, /postgres/],
+    ["AUTH_SECRET", { AUTH_SECRET: "short" }, /at least 32/],
+    ["AUTH_SECRET", { AUTH_SECRET: undefined }, /required/],
+    ["SMTP_URL", { SMTP_URL: "http://x" }, /smtp/],
+    ["DEV_OUTBOX_PAGE", { DEV_OUTBOX_PAGE: "yes" }, /.+/],
+    ["APP_URL", { APP_URL: "not a url" }, /URL/],
+  ])("stops with a message naming %s", async (name, vars, hint) => {
+    const failure = loadEnv(vars);
+    await expect(failure).rejects.toThrow(new RegExp(`${name}: `));
+    await expect(failure).rejects.toThrow(hint);
+  });
+});
