@@ -8,7 +8,7 @@ import { createResetToken, hashResetToken, RESET_TOKEN_TTL_MS } from "@/lib/auth
 import { passwordResetMail } from "@/lib/email/templates";
 import type { Mailer } from "@/lib/email/types";
 import { tooManyMessage } from "@/lib/rate-limit";
-import { fail, ok, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import * as q from "./queries";
 import {
   fieldErrorsOf,
@@ -99,21 +99,33 @@ export async function authenticate(
   return ok(toSessionUser(user));
 }
 
+/** Milliseconds until this login may be tried again (0: not limited). */
+export async function signInWait(
+  db: Executor,
+  limits: AccountLimits,
+  identifier: string,
+  ip: string,
+): Promise<number> {
+  const login = identifier.trim().toLowerCase();
+  const user = login ? await q.findUserByLogin(db, login) : null;
+  return Math.max(
+    await limits.loginPerAccount.blockedFor(user?.id ?? login),
+    await limits.loginPerIp.blockedFor(ip),
+  );
+}
+
 /** Why a sign-in that next-auth refused failed, in words for the form. */
 export async function explainFailedSignIn(
   db: Executor,
   limits: AccountLimits,
   identifier: string,
   ip: string,
-): Promise<string> {
+): Promise<Failure> {
+  const wait = await signInWait(db, limits, identifier, ip);
+  if (wait > 0) return fail("RATE_LIMITED", tooManyMessage(wait, "sign-in attempts"));
   const user = await q.findUserByLogin(db, identifier);
-  const wait = Math.max(
-    await limits.loginPerAccount.blockedFor(user?.id ?? identifier.trim().toLowerCase()),
-    await limits.loginPerIp.blockedFor(ip),
-  );
-  if (wait > 0) return tooManyMessage(wait, "sign-in attempts");
-  if (user && user.status !== "active") return "This account is suspended.";
-  return INVALID_LOGIN;
+  if (user && user.status !== "active") return fail("FORBIDDEN", "This account is suspended.");
+  return fail("UNAUTHENTICATED", INVALID_LOGIN);
 }
 
 /** Always answers the same for known and unknown addresses; mails a link to known ones. */

@@ -11,7 +11,7 @@ import { getAccountLimits } from "@/lib/auth/server-limits";
 import { getDb } from "@/lib/db";
 import { getMailer } from "@/lib/email";
 import { env } from "@/lib/env";
-import { fail, ok } from "@/lib/result";
+import { ok } from "@/lib/result";
 import { actionClient, authActionClient } from "@/lib/safe-action";
 import {
   endAllSessions,
@@ -50,13 +50,7 @@ export const signInAction = actionClient
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       const ip = clientIp(await headers());
-      const message = await explainFailedSignIn(
-        getDb(),
-        getAccountLimits(),
-        parsedInput.identifier,
-        ip,
-      );
-      return fail(message.startsWith("Too many") ? "RATE_LIMITED" : "UNAUTHENTICATED", message);
+      return explainFailedSignIn(getDb(), getAccountLimits(), parsedInput.identifier, ip);
     }
     redirect(safeNextPath(parsedInput.next));
   });

@@ -4,7 +4,13 @@ import { users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { validateSessionClaims } from "@/lib/auth/session";
 import type { RateLimitStore } from "@/lib/rate-limit";
-import { authenticate, endAllSessions, registerAccount } from "@/lib/users/accounts";
+import {
+  authenticate,
+  endAllSessions,
+  explainFailedSignIn,
+  registerAccount,
+  signInWait,
+} from "@/lib/users/accounts";
 import { openTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
@@ -113,7 +119,12 @@ describe.each<[string, () => RateLimitStore]>([
     );
     expect(during).toMatchObject({ ok: false, code: "RATE_LIMITED" });
 
+    expect(await signInWait(database.db, fast, input.username, "9.9.9.9")).toBeGreaterThan(0);
+    expect(await explainFailedSignIn(database.db, fast, input.email, "1.1.1.1")).toMatchObject({
+      code: "RATE_LIMITED",
+    });
     await new Promise((r) => setTimeout(r, 1_200));
+    expect(await signInWait(database.db, fast, input.username, "9.9.9.9")).toBe(0);
     const after = await authenticate(
       database.db,
       fast,
