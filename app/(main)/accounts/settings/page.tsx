@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { SignOutButtons } from "@/components/settings/sign-out-buttons";
+import { Card } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await getCurrentUser();
+  const name = user?.name ?? "";
+  const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
+  return (
+    <main className="mx-auto w-full max-w-[600px] px-4 py-6 md:py-10">
+      <h1 className="mb-6 text-xl font-bold md:text-2xl">Settings</h1>
+
+      <Card className="mb-6 flex items-center gap-4 p-4 sm:p-5">
+        <span
+          aria-hidden="true"
+          className="flex size-14 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 via-pink-500 to-violet-600 text-xl font-bold text-white"
+        >
+          {initial}
+        </span>
+        <div className="min-w-0">
+          <p className="truncate font-semibold">{name}</p>
+          <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">
+            @{user?.username}
+          </p>
+        </div>
+      </Card>
+
+      <section aria-labelledby="session-heading">
+        <h2 id="session-heading" className="mb-3 text-base font-semibold">
+          Login activity
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <SignOutButtons />
+        </Card>
+      </section>
+    </main>
+  );
+}

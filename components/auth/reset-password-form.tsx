@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { resetPasswordAction } from "@/lib/users/actions";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { onSubmit, fieldErrors, message, isPending } = useActionForm(resetPasswordAction);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters."
+        errors={fieldErrors.password}
+      />
+      <TextField
+        label="Confirm new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors.confirm}
+      />
+      {message ? <Alert>{message}</Alert> : null}
+      {fieldErrors.token?.length ? <Alert>{fieldErrors.token.join(" ")}</Alert> : null}
+      <Button type="submit" pending={isPending} fullWidth className="mt-2">
+        Reset password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo, LogoMark } from "@/components/ui/logo";
+import { NavLinks } from "./nav-links";
+
+/**
+ * Instagram's responsive frame: a bottom tab bar on phones (<768px), an icon rail on tablets
+ * (768-1279px) and a labelled sidebar on desktops (>=1280px). One <nav> changes shape.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <header className="sticky top-0 z-20 flex h-14 items-center border-b border-neutral-200 bg-white/90 px-4 pt-[env(safe-area-inset-top)] backdrop-blur md:hidden dark:border-neutral-800 dark:bg-black/90">
+        <Link
+          href="/"
+          aria-label="Snapgram home"
+          className="rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
+        >
+          <Logo className="text-2xl" />
+        </Link>
+      </header>
+
+      <nav
+        aria-label="Main"
+        className="fixed inset-x-0 bottom-0 z-30 border-t border-neutral-200 bg-white pb-[env(safe-area-inset-bottom)] md:inset-y-0 md:right-auto md:left-0 md:flex md:w-[72px] md:flex-col md:border-t-0 md:border-r md:px-3 md:pt-6 md:pb-5 xl:w-[244px] dark:border-neutral-800 dark:bg-black"
+      >
+        <Link
+          href="/"
+          aria-label="Snapgram home"
+          className="mb-8 hidden h-12 items-center justify-center rounded-lg focus-visible:outline-2 focus-visible:outline-sky-500 md:flex xl:justify-start xl:px-3"
+        >
+          <LogoMark className="size-7 xl:hidden" />
+          <Logo className="hidden text-[1.7rem] xl:inline" />
+        </Link>
+        <div className="h-12 md:h-auto">
+          <NavLinks />
+        </div>
+      </nav>
+
+      <div className="pb-[calc(3rem+env(safe-area-inset-bottom))] md:pb-0 md:pl-[72px] xl:pl-[244px]">
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { House, type LucideIcon, Settings } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type NavItem = { href: string; label: string; icon: LucideIcon; match: (path: string) => boolean };
+
+// Only pages that exist; add items here as features land.
+const items: NavItem[] = [
+  { href: "/", label: "Home", icon: House, match: (p) => p === "/" },
+  {
+    href: "/accounts/settings",
+    label: "Settings",
+    icon: Settings,
+    match: (p) => p.startsWith("/accounts"),
+  },
+];
+
+/** The main navigation links: icons in the tab bar and rail, icons + labels in the sidebar. */
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex w-full items-center justify-around md:flex-col md:items-stretch md:gap-2">
+      {items.map(({ href, label, icon: Icon, match }) => {
+        const current = match(pathname);
+        return (
+          <li key={href} className="flex md:block">
+            <Link
+              href={href}
+              aria-label={label}
+              aria-current={current ? "page" : undefined}
+              title={label}
+              className={`group flex size-12 items-center justify-center rounded-lg transition-colors hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-sky-500 md:w-full xl:justify-start xl:gap-4 xl:px-3 dark:hover:bg-neutral-900 ${
+                current ? "font-bold" : "font-normal"
+              }`}
+            >
+              <Icon
+                aria-hidden="true"
+                strokeWidth={current ? 2.6 : 1.8}
+                className="size-6 shrink-0 transition-transform group-hover:scale-105"
+              />
+              <span className="hidden text-base xl:inline">{label}</span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

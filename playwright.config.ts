@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_TEST_ONLY_AUTH_SECRET } from "./tests/e2e/support/constants";
+
+// Browser journeys against the BUILT app (`next build` runs first: .ci/run, scripts/test-all.sh).
+// The server runs on a fresh embedded database and a fresh dev outbox on every run.
+const port = 3300;
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `rm -rf .data/e2e-pglite .data/e2e-outbox && npm run setup && npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      AUTH_SECRET: E2E_TEST_ONLY_AUTH_SECRET,
+      PGLITE_DIR: ".data/e2e-pglite",
+      DEV_OUTBOX_PAGE: "true",
+      MAIL_OUTBOX_DIR: ".data/e2e-outbox",
+      APP_URL: baseURL,
+      // Never the developer's PostgreSQL or SMTP server from .env.local or the shell.
+      DATABASE_URL: "",
+      SMTP_URL: "",
+      RATE_LIMIT_STORE: "memory",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

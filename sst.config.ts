@@ -1,0 +1,59 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+// The AWS stack (SST v3): the Next.js site behind a CloudFront router, PostgreSQL in a VPC, an S3
+// bucket for photos, and the secrets. Set secrets once per stage:
+//   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
+//   npx sst secret set SmtpUrl "smtps://USER:PASS@email-smtp.eu-west-1.amazonaws.com:465" --stage production
+// A custom domain comes from SNAPGRAM_DOMAIN (e.g. snapgram.example.com) when set.
+export default $config({
+  app(input) {
+    return {
+      name: "snapgram",
+      removal: input?.stage === "production" ? "retain" : "remove",
+      protect: ["production"].includes(input?.stage),
+      home: "aws",
+    };
+  },
+  async run() {
+    const isProduction = $app.stage === "production";
+    const domain = process.env.SNAPGRAM_DOMAIN || undefined;
+
+    const vpc = new sst.aws.Vpc("Vpc", { nat: isProduction ? "managed" : "ec2" });
+    const database = new sst.aws.Postgres("Database", { vpc, database: "snapgram" });
+
+    const photos = new sst.aws.Bucket("Photos", {
+      cors: {
+        allowHeaders: ["*"],
+        allowMethods: ["GET", "HEAD", "PUT"],
+        allowOrigins: domain ? [`https://${domain}`] : ["*"],
+        maxAge: "1 day",
+      },
+    });
+
+    const authSecret = new sst.Secret("AuthSecret");
+    const smtpUrl = new sst.Secret("SmtpUrl");
+
+    // The router's URL is known before the site exists, so e-mailed links can use it.
+    const router = new sst.aws.Router("Router", domain ? { domain } : {});
+    const appUrl = domain ? `https://${domain}` : router.url;
+
+    const databaseUrl = $interpolate`postgres://${database.username}:${database.password}@${database.host}:${database.port}/${database.database}`;
+
+    const site = new sst.aws.Nextjs("Web", {
+      vpc,
+      router: { instance: router },
+      link: [database, photos, authSecret, smtpUrl],
+      environment: {
+        DATABASE_URL: databaseUrl,
+        S3_BUCKET: photos.name,
+        AUTH_SECRET: authSecret.value,
+        SMTP_URL: smtpUrl.value,
+        APP_URL: appUrl,
+        RATE_LIMIT_STORE: "database",
+        DEV_OUTBOX_PAGE: "false",
+      },
+    });
+
+    return { url: site.url };
+  },
+});
