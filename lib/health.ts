@@ -16,6 +16,6 @@ export async function checkHealth() {
   return {
     ok: database.ok,
     database: { driver: drivers.database, ...database },
-    drivers: { mail: drivers.mail, rateLimit: drivers.rateLimit },
+    drivers: { mail: drivers.mail, rateLimit: drivers.rateLimit, storage: drivers.storage },
   };
 }

@@ -18,8 +18,17 @@ async function loadEnv(vars: Record<string, string | undefined>) {
 
 describe("lib/env", () => {
   it("defaults to the embedded drivers", async () => {
-    const { drivers, env } = await loadEnv({ DATABASE_URL: undefined, SMTP_URL: undefined });
-    expect(drivers).toEqual({ database: "pglite", mail: "outbox", rateLimit: "memory" });
+    const { drivers, env } = await loadEnv({
+      DATABASE_URL: undefined,
+      SMTP_URL: undefined,
+      S3_BUCKET: undefined,
+    });
+    expect(drivers).toEqual({
+      database: "pglite",
+      mail: "outbox",
+      rateLimit: "memory",
+      storage: "local",
+    });
     expect(env.PGLITE_DIR).toBe(".data/pglite");
   });
 
@@ -27,8 +36,14 @@ describe("lib/env", () => {
     const { drivers } = await loadEnv({
       DATABASE_URL: "postgres://u@127.0.0.1/db",
       SMTP_URL: "smtp://mail.example:587",
+      S3_BUCKET: "snapgram-photos",
     });
-    expect(drivers).toEqual({ database: "postgres", mail: "smtp", rateLimit: "database" });
+    expect(drivers).toEqual({
+      database: "postgres",
+      mail: "smtp",
+      rateLimit: "database",
+      storage: "s3",
+    });
   });
 
   it.each([

@@ -1,0 +1,34 @@
+// The one storage interface: S3 in production, a folder under .data/ in the embedded mode.
+// Keys are relative paths of [a-z0-9/_.-] (e.g. "uploads/<user>/<slot>", "posts/<post>/<id>-1080.webp").
+
+/** Where and how the browser sends one file. */
+export interface UploadTarget {
+  url: string;
+  method: "PUT";
+  /** Headers the browser must send with the PUT (at least Content-Type). */
+  headers: Record<string, string>;
+  expiresAt: Date;
+}
+
+export interface CreateUploadOptions {
+  key: string;
+  /** The declared type; the upload is refused with any other Content-Type. */
+  contentType: string;
+  /** The declared size in bytes; the upload is refused above it (S3: bound to exactly this length). */
+  size: number;
+  expiresInSeconds: number;
+}
+
+export interface Storage {
+  readonly driver: "s3" | "local";
+  createUploadUrl(opts: CreateUploadOptions): Promise<UploadTarget>;
+  /** Size of a stored object, or null when there is none. */
+  stat(key: string): Promise<{ size: number } | null>;
+  /** The object's bytes, or null when there is none. */
+  read(key: string): Promise<Buffer | null>;
+  write(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** Deletes every key given; missing ones are not an error. */
+  delete(keys: string[]): Promise<void>;
+  /** The URL browsers load the object from (long-lived, immutable cache). */
+  publicUrl(key: string): string;
+}
