@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf .data/e2e-pglite .data/e2e-outbox && npm run setup && npx next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e-pglite .data/e2e-outbox .data/e2e-storage && npm run setup && npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -46,6 +46,8 @@ export default defineConfig({
       PGLITE_DIR: ".data/e2e-pglite",
       DEV_OUTBOX_PAGE: "true",
       MAIL_OUTBOX_DIR: ".data/e2e-outbox",
+      STORAGE_DIR: ".data/e2e-storage",
+      S3_BUCKET: "",
       APP_URL: baseURL,
       // Never the developer's PostgreSQL or SMTP server from .env.local or the shell.
       DATABASE_URL: "",

@@ -1,7 +1,7 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 
 // The AWS stack (SST v3): the Next.js site behind a CloudFront router, PostgreSQL in a VPC, an S3
-// bucket for photos, and the secrets. Set secrets once per stage:
+// bucket for photos served through the same CloudFront router, and the secrets. Set secrets once per stage:
 //   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
 //   npx sst secret set SmtpUrl "smtps://USER:PASS@email-smtp.eu-west-1.amazonaws.com:465" --stage production
 // A custom domain comes from SNAPGRAM_DOMAIN (e.g. snapgram.example.com) when set.
@@ -21,7 +21,10 @@ export default $config({
     const vpc = new sst.aws.Vpc("Vpc", { nat: isProduction ? "managed" : "ec2" });
     const database = new sst.aws.Postgres("Database", { vpc, database: "snapgram" });
 
+    // Private bucket: only CloudFront reads it, and only under posts/ and avatars/ (routed below);
+    // the uploads/ originals (with their GPS metadata) are never served.
     const photos = new sst.aws.Bucket("Photos", {
+      access: "cloudfront",
       cors: {
         allowHeaders: ["*"],
         allowMethods: ["GET", "HEAD", "PUT"],
@@ -36,6 +39,8 @@ export default $config({
     // The router's URL is known before the site exists, so e-mailed links can use it.
     const router = new sst.aws.Router("Router", domain ? { domain } : {});
     const appUrl = domain ? `https://${domain}` : router.url;
+    router.routeBucket("/posts", photos);
+    router.routeBucket("/avatars", photos);
 
     const databaseUrl = $interpolate`postgres://${database.username}:${database.password}@${database.host}:${database.port}/${database.database}`;
 
@@ -46,11 +51,14 @@ export default $config({
       environment: {
         DATABASE_URL: databaseUrl,
         S3_BUCKET: photos.name,
+        S3_PUBLIC_URL: appUrl,
         AUTH_SECRET: authSecret.value,
         SMTP_URL: smtpUrl.value,
         APP_URL: appUrl,
         RATE_LIMIT_STORE: "database",
         DEV_OUTBOX_PAGE: "false",
+        // sharp on glibc: fewer malloc arenas keep a long-lived server's memory flat.
+        MALLOC_ARENA_MAX: "2",
       },
     });
 

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -46,6 +47,8 @@ export function openDatabase(opts: {
     };
   }
   const dir = opts.pgliteDir ?? "memory://";
+  // PGlite creates its own folder but not the folders above it.
+  if (dir !== "memory://") mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const client = new PGlite(dir === "memory://" ? undefined : dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

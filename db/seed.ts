@@ -3,8 +3,10 @@ import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
+import type { Storage } from "../lib/storage/types";
 import { type Db, openDatabase } from "./client";
 import { users } from "./schema";
+import { seedPosts } from "./seed-posts";
 
 export const DEMO_PASSWORD = "snapgram-demo";
 
@@ -53,7 +55,8 @@ export const demoUsers = [
   },
 ] as const;
 
-export async function seed(db: Db) {
+/** Demo users, then (with a storage driver) their avatars and posts. Safe to run again. */
+export async function seed(db: Db, storage?: Storage) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const inserted = await db
     .insert(users)
@@ -61,7 +64,9 @@ export async function seed(db: Db) {
     .onConflictDoNothing()
     .returning({ username: users.username });
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return { inserted: inserted.length, users: count?.n ?? 0 };
+  const posters = demoUsers.filter((u) => u.role === "user");
+  const posts = storage ? await seedPosts(db, storage, [...posters]) : 0;
+  return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 
 async function main() {
@@ -71,9 +76,12 @@ async function main() {
     pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
   });
   await database.migrate();
-  const result = await seed(database.db);
+  const { createStorage, storageSettings } = await import("../lib/storage");
+  const result = await seed(database.db, createStorage(storageSettings()));
   await database.close();
-  console.log(`seed: ${result.inserted} demo users added, ${result.users} users in all.`);
+  console.log(
+    `seed: ${result.inserted} demo users and ${result.posts} posts added, ${result.users} users in all.`,
+  );
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const u of demoUsers) console.log(`  ${u.username.padEnd(12)} ${u.email}  (${u.role})`);
 }

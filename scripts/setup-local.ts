@@ -21,9 +21,12 @@ const database = openDatabase({
   pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
 });
 await database.migrate();
-const result = await seed(database.db);
+const { createStorage, storageSettings } = await import("../lib/storage");
+const result = await seed(database.db, createStorage(storageSettings()));
 await database.close();
-console.log(`setup: database ready (${database.driver}), ${result.users} users.`);
+console.log(
+  `setup: database ready (${database.driver}), ${result.users} users, ${result.posts} new demo posts.`,
+);
 console.log(
   `setup: sign in as ${demoUsers.map((u) => u.username).join(", ")} with password "${DEMO_PASSWORD}".`,
 );

@@ -25,6 +25,7 @@ const configSource = readFileSync(path.resolve(import.meta.dirname, "../../sst.c
 const workDir = mkdtempSync(path.join(tmpdir(), "sst-config-test-"));
 let loads = 0;
 let created: Created[] = [];
+let routes: { on: string; method: string; args: unknown[] }[] = [];
 const g = globalThis as Record<string, unknown>;
 
 // A plain function, so `new` hands back the recording proxy (a class constructor may not).
@@ -35,6 +36,10 @@ function fakeComponent(type: string) {
       {
         get(target, prop) {
           if (typeof prop !== "string" || prop === "then") return Reflect.get(target, prop);
+          // Methods such as router.route()/routeBucket() are recorded; other props are outputs.
+          if (prop.startsWith("route")) {
+            return (...args: unknown[]) => routes.push({ on: name, method: prop, args });
+          }
           return `<${name}.${prop}>`;
         },
       },
@@ -46,6 +51,7 @@ function fakeComponent(type: string) {
 
 async function loadConfig(stage: string, domain?: string): Promise<SstConfig> {
   created = [];
+  routes = [];
   g.$config = (config: unknown) => config;
   g.$app = { name: "snapgram", stage };
   g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
@@ -131,6 +137,8 @@ describe("sst.config.ts run()", () => {
     const cors = bucket.args.cors as { allowMethods?: string[] } | undefined;
     expect(cors?.allowMethods).toContain("PUT");
 
+    expect(bucket.args.access, "never public: originals carry GPS metadata").toBe("cloudfront");
+
     const secrets = created.filter((c) => c.type === "sst.Secret").map((c) => c.name);
     expect(secrets.sort()).toEqual(["AuthSecret", "SmtpUrl"]);
   });
@@ -158,6 +166,13 @@ describe("sst.config.ts run()", () => {
     expect(environment.SMTP_URL).toBe("<SmtpUrl.value>");
     expect(environment.APP_URL).toMatch(/^(<\w+\.url>|https:\/\/)/);
     expect(environment.DEV_OUTBOX_PAGE ?? "false").toBe("false");
+    // Photos load through the router, which serves only the processed prefixes of the bucket.
+    expect(environment.S3_PUBLIC_URL).toBe(environment.APP_URL);
+    const bucketRef = only("sst.aws.Bucket").ref;
+    const served = routes
+      .filter((r) => r.method === "routeBucket" && r.args[1] === bucketRef)
+      .map((r) => r.args[0]);
+    expect(served.sort()).toEqual(["/avatars", "/posts"]);
     expect(site.args.vpc, "site in the VPC to reach the database").toBeDefined();
 
     expect(output.url).toBe(`<${site.name}.url>`);

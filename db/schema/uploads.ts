@@ -1,0 +1,32 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { uuidv7 } from "uuidv7";
+import { users } from "./users";
+
+export const uploadPurpose = pgEnum("upload_purpose", ["post", "avatar"]);
+
+// A place the browser may PUT one original photo, handed out to one user. `createPost` (or the
+// avatar update) consumes it once; stale ones are swept with their objects.
+export const uploadSlots = pgTable(
+  "upload_slots",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .$defaultFn(() => uuidv7()),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: uploadPurpose("purpose").notNull(),
+    key: text("key").notNull(),
+    contentType: text("content_type").notNull(),
+    maxBytes: integer("max_bytes").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("upload_slots_user_idx").on(t.userId, t.createdAt),
+    index("upload_slots_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export type UploadSlot = typeof uploadSlots.$inferSelect;

@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { authActionClient } from "@/lib/safe-action";
+import { getStorage } from "@/lib/storage";
+import { createPost } from "./create";
+import { deletePost, updatePost } from "./manage";
+import { requestUploads } from "./uploads";
+import {
+  createPostSchema,
+  deletePostSchema,
+  requestUploadsSchema,
+  updatePostSchema,
+} from "./validation";
+
+// Each action: zod validation (next-safe-action) -> signed-in user from the session -> a service
+// that checks the user's right to act and writes in one transaction.
+
+/** Upload slots for 1-10 photos: the browser PUTs each file to its slot's URL. */
+export const requestUploadsAction = authActionClient
+  .inputSchema(requestUploadsSchema)
+  .action(async ({ parsedInput, ctx }) =>
+    requestUploads(getDb(), getStorage(), ctx.user.id, parsedInput, {
+      ttlSeconds: env.UPLOAD_URL_TTL_SECONDS,
+    }),
+  );
+
+export const createPostAction = authActionClient
+  .inputSchema(createPostSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await createPost(getDb(), getStorage(), ctx.user.id, parsedInput);
+    if (result.ok) revalidatePath(`/${ctx.user.username}`);
+    return result;
+  });
+
+export const updatePostAction = authActionClient
+  .inputSchema(updatePostSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await updatePost(getDb(), ctx.user.id, parsedInput);
+    if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
+    return result;
+  });
+
+export const deletePostAction = authActionClient
+  .inputSchema(deletePostSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await deletePost(getDb(), getStorage(), ctx.user.id, parsedInput.postId);
+    if (result.ok) revalidatePath(`/${ctx.user.username}`);
+    return result;
+  });

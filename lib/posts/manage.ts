@@ -1,0 +1,82 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { postMedia, posts, users } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/result";
+import type { Storage } from "@/lib/storage/types";
+import { fieldErrorsOf } from "@/lib/users/validation";
+import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
+import { postIdSchema, type UpdatePostInput, updatePostSchema } from "./validation";
+
+const NOT_FOUND = "This post doesn't exist or was removed.";
+
+/** Locks a visible post for a write by its author; anyone else gets FORBIDDEN and nothing changes. */
+async function lockOwnPost(tx: Executor, postId: string, userId: string) {
+  const [post] = await tx
+    .select({ id: posts.id, authorId: posts.authorId, caption: posts.caption })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible")))
+    .for("update");
+  if (!post) return fail("NOT_FOUND", NOT_FOUND);
+  if (post.authorId !== userId) return fail("FORBIDDEN", "You can only change your own posts.");
+  return ok(post);
+}
+
+/** The author edits the caption and alt texts; tags and mentions follow the new caption. */
+export async function updatePost(
+  db: Db,
+  userId: string,
+  input: UpdatePostInput | unknown,
+  now = new Date(),
+): Promise<Result<undefined>> {
+  const parsed = updatePostSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const { postId, caption, alts } = parsed.data;
+  return db.transaction(async (tx) => {
+    const own = await lockOwnPost(tx, postId, userId);
+    if (!own.ok) return own;
+    await tx.update(posts).set({ caption, updatedAt: now }).where(eq(posts.id, postId));
+    for (const { mediaId, alt } of alts) {
+      await tx
+        .update(postMedia)
+        .set({ alt })
+        .where(and(eq(postMedia.id, mediaId), eq(postMedia.postId, postId)));
+    }
+    await syncHashtags(tx, postId, own.data.caption, caption, now);
+    await syncMentions(tx, postId, userId, caption, now);
+    return ok(undefined);
+  });
+}
+
+/** The author deletes a post: rows in one transaction, then its stored photos. */
+export async function deletePost(
+  db: Db,
+  storage: Storage,
+  userId: string,
+  postId: unknown,
+): Promise<Result<undefined>> {
+  const id = postIdSchema.safeParse(postId);
+  if (!id.success) return fail("NOT_FOUND", NOT_FOUND);
+  const result = await db.transaction(async (tx) => {
+    const own = await lockOwnPost(tx, id.data, userId);
+    if (!own.ok) return own;
+    const media = await tx
+      .select({ variants: postMedia.variants })
+      .from(postMedia)
+      .where(eq(postMedia.postId, id.data));
+    await unlinkHashtags(tx, id.data);
+    await tx.delete(posts).where(eq(posts.id, id.data));
+    await tx
+      .update(users)
+      .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
+      .where(eq(users.id, userId));
+    return ok(media.flatMap((m) => m.variants.map((v) => v.key)));
+  });
+  if (!result.ok) return result;
+  await storage
+    .delete(result.data)
+    .catch((err) => console.error("deleting a post's photos failed", err));
+  return ok(undefined);
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { postMedia, posts, users } from "@/db/schema";
+import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { olderThan } from "@/lib/pagination/keyset";
+import { getStorage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage/types";
+import { avatarUrl, toMediaView } from "./media";
+import type { GridItem, Page, PostView } from "./types";
+
+const mediaColumns = {
+  id: postMedia.id,
+  postId: postMedia.postId,
+  width: postMedia.width,
+  height: postMedia.height,
+  placeholder: postMedia.placeholder,
+  alt: postMedia.alt,
+  variants: postMedia.variants,
+};
+
+/** A visible post by an active author, with its photos in order; null for anything else. */
+export async function getPostView(
+  db: Executor,
+  postId: string,
+  viewerId: string | null,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<PostView | null> {
+  const [row] = await db
+    .select({
+      id: posts.id,
+      caption: posts.caption,
+      createdAt: posts.createdAt,
+      likeCount: posts.likeCount,
+      commentCount: posts.commentCount,
+      authorId: users.id,
+      username: users.username,
+      name: users.name,
+      avatarKey: users.avatarKey,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+  if (!row) return null;
+  const media = await db
+    .select(mediaColumns)
+    .from(postMedia)
+    .where(eq(postMedia.postId, postId))
+    .orderBy(asc(postMedia.position));
+  return {
+    id: row.id,
+    caption: row.caption,
+    createdAt: row.createdAt.toISOString(),
+    likeCount: row.likeCount,
+    commentCount: row.commentCount,
+    author: {
+      id: row.authorId,
+      username: row.username,
+      name: row.name,
+      avatarUrl: avatarUrl(storage, row.avatarKey),
+    },
+    media: media.map((m) => toMediaView(storage, m)),
+    viewerIsAuthor: viewerId === row.authorId,
+  };
+}
+
+export const GRID_PAGE_SIZE = 12;
+
+/**
+ * One author's visible posts, newest first, as grid thumbnails: keyset paging on
+ * (created_at, id) with limit + 1 rows; null when the cursor is malformed.
+ */
+export async function listProfileGrid(
+  db: Executor,
+  params: { userId: string; cursor?: string | null; limit?: number },
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<GridItem> | null> {
+  const limit = Math.min(Math.max(params.limit ?? GRID_PAGE_SIZE, 1), 60);
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  if (params.cursor && !after) return null;
+  const rows = await db
+    .select({
+      id: posts.id,
+      createdAt: posts.createdAt,
+      likeCount: posts.likeCount,
+      commentCount: posts.commentCount,
+      mediaCount: sql<number>`(select count(*)::int from ${postMedia} pm where pm.post_id = ${posts.id})`,
+    })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.authorId, params.userId),
+        eq(posts.status, "visible"),
+        after ? olderThan(posts.createdAt, posts.id, after) : undefined,
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(limit + 1);
+  const ids = rows.slice(0, limit).map((r) => r.id);
+  const covers =
+    ids.length === 0
+      ? []
+      : await db
+          .select(mediaColumns)
+          .from(postMedia)
+          .where(and(inArray(postMedia.postId, ids), eq(postMedia.position, 0)));
+  const coverOf = new Map(covers.map((c) => [c.postId, c]));
+  const page = toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.createdAt, id: r.id }),
+    (r) => ({ row: r, cover: coverOf.get(r.id) }),
+  );
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.flatMap(({ row, cover }) =>
+      cover
+        ? [
+            {
+              id: row.id,
+              cover: toMediaView(storage, cover),
+              mediaCount: row.mediaCount,
+              likeCount: row.likeCount,
+              commentCount: row.commentCount,
+            },
+          ]
+        : [],
+    ),
+  };
+}

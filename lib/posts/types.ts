@@ -1,0 +1,59 @@
+// What pages and components receive about posts and profiles: plain, serialisable, no SQL types.
+
+/** One photo of a post, ready for <img srcset>. */
+export type MediaView = {
+  id: string;
+  width: number;
+  height: number;
+  /** data:image/webp;base64,... shown until the photo loads */
+  placeholder: string;
+  alt: string;
+  /** URL of the largest variant */
+  src: string;
+  /** every variant, largest first */
+  srcSet: { url: string; width: number }[];
+};
+
+export type AuthorView = {
+  id: string;
+  username: string;
+  name: string;
+  avatarUrl: string | null;
+};
+
+export type PostView = {
+  id: string;
+  author: AuthorView;
+  caption: string;
+  /** ISO 8601 */
+  createdAt: string;
+  likeCount: number;
+  commentCount: number;
+  media: MediaView[];
+  /** the signed-in viewer wrote it (may edit and delete) */
+  viewerIsAuthor: boolean;
+};
+
+/** A square thumbnail of the profile grid. */
+export type GridItem = {
+  id: string;
+  cover: MediaView;
+  mediaCount: number;
+  likeCount: number;
+  commentCount: number;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type ProfileView = {
+  id: string;
+  username: string;
+  name: string;
+  bio: string;
+  website: string | null;
+  avatarUrl: string | null;
+  postCount: number;
+  followerCount: number;
+  followingCount: number;
+  viewerIsSelf: boolean;
+};

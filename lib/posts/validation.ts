@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ASPECTS, type Aspect } from "@/lib/images/types";
+
+// Shared by the create/edit forms, the server actions and the route handlers.
+
+export const ACCEPTED_IMAGE_TYPES = [
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "image/avif",
+] as const;
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export const MAX_PHOTOS = 10;
+export const MAX_CAPTION = 2200;
+export const MAX_ALT = 300;
+
+const aspectKeys = Object.keys(ASPECTS) as [Aspect, ...Aspect[]];
+
+export const uploadFileSchema = z.object({
+  type: z.enum(ACCEPTED_IMAGE_TYPES, {
+    message: "Choose a JPEG, PNG, WebP or AVIF photo.",
+  }),
+  size: z
+    .number({ message: "File size is required." })
+    .int({ message: "File size must be a whole number of bytes." })
+    .min(1, { message: "This file is empty." })
+    .max(MAX_UPLOAD_BYTES, { message: "Photos can be at most 25 MB." }),
+});
+
+export const requestUploadsSchema = z.object({
+  purpose: z.enum(["post", "avatar"], { message: "Unknown upload purpose." }),
+  files: z
+    .array(uploadFileSchema, { message: "Choose at least one photo." })
+    .min(1, { message: "Choose at least one photo." })
+    .max(MAX_PHOTOS, { message: `You can share at most ${MAX_PHOTOS} photos in one post.` }),
+});
+export type RequestUploadsInput = z.infer<typeof requestUploadsSchema>;
+
+const fraction = z.number({ message: "Crop values must be numbers." }).min(0).max(1);
+export const cropSchema = z
+  .object({ x: fraction, y: fraction, width: fraction, height: fraction })
+  .refine(
+    (c) => c.width > 0 && c.height > 0 && c.x + c.width <= 1 + 1e-6 && c.y + c.height <= 1 + 1e-6,
+    { message: "The crop is outside the photo." },
+  );
+
+export const captionSchema = z
+  .string()
+  .trim()
+  .max(MAX_CAPTION, { message: `Captions can have at most ${MAX_CAPTION} characters.` });
+
+export const altSchema = z
+  .string()
+  .trim()
+  .max(MAX_ALT, { message: `Alt text can have at most ${MAX_ALT} characters.` });
+
+export const createPostSchema = z.object({
+  aspect: z.enum(aspectKeys, { message: "Choose a crop: 1:1, 4:5 or 1.91:1." }),
+  caption: captionSchema.default(""),
+  media: z
+    .array(
+      z.object({
+        slotId: z.uuid({ message: "Unknown upload." }),
+        crop: cropSchema.optional(),
+        alt: altSchema.default(""),
+      }),
+    )
+    .min(1, { message: "Choose at least one photo." })
+    .max(MAX_PHOTOS, { message: `You can share at most ${MAX_PHOTOS} photos in one post.` })
+    .refine((m) => new Set(m.map((x) => x.slotId)).size === m.length, {
+      message: "The same upload is used twice.",
+    }),
+});
+export type CreatePostInput = z.infer<typeof createPostSchema>;
+
+export const postIdSchema = z.uuid({ message: "Unknown post." });
+
+export const updatePostSchema = z.object({
+  postId: postIdSchema,
+  caption: captionSchema,
+  alts: z
+    .array(z.object({ mediaId: z.uuid({ message: "Unknown photo." }), alt: altSchema }))
+    .max(MAX_PHOTOS)
+    .default([]),
+});
+export type UpdatePostInput = z.infer<typeof updatePostSchema>;
+
+export const deletePostSchema = z.object({ postId: postIdSchema });
+
+/** Opaque keyset cursor of (created_at, id); anything malformed is refused with a 400. */
+export const cursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "Invalid cursor." });

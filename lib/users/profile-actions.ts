@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signIn } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { cropSchema } from "@/lib/posts/validation";
+import { authActionClient } from "@/lib/safe-action";
+import { getStorage } from "@/lib/storage";
+import { changePassword, removeAvatar, setAvatar, updateProfile } from "./profile";
+import { changePasswordSchema, updateProfileSchema } from "./validation";
+
+export const updateProfileAction = authActionClient
+  .inputSchema(updateProfileSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await updateProfile(getDb(), ctx.user.id, parsedInput);
+    if (result.ok) {
+      revalidatePath(`/${ctx.user.username}`);
+      revalidatePath(`/${result.data.username}`);
+    }
+    return result;
+  });
+
+export const setAvatarAction = authActionClient
+  .inputSchema(
+    z.object({ slotId: z.uuid({ message: "Unknown upload." }), crop: cropSchema.optional() }),
+  )
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setAvatar(getDb(), getStorage(), ctx.user.id, parsedInput);
+    if (result.ok) revalidatePath(`/${ctx.user.username}`);
+    return result;
+  });
+
+export const removeAvatarAction = authActionClient.action(async ({ ctx }) => {
+  const result = await removeAvatar(getDb(), getStorage(), ctx.user.id);
+  if (result.ok) revalidatePath(`/${ctx.user.username}`);
+  return result;
+});
+
+/** Needs the current password; every other session ends, this one continues. */
+export const changePasswordAction = authActionClient
+  .inputSchema(changePasswordSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await changePassword(getDb(), ctx.user.id, parsedInput);
+    if (!result.ok) return result;
+    // The bump ended every session, this one too: sign in again with the new password.
+    await signIn("credentials", {
+      identifier: result.data.username,
+      password: parsedInput.password,
+      redirect: false,
+    });
+    return result;
+  });

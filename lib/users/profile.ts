@@ -1,0 +1,158 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { processAvatar } from "@/lib/images/process";
+import { type Crop, ImageError } from "@/lib/images/types";
+import { avatarBase, avatarKeys, avatarUrl } from "@/lib/posts/media";
+import { claimSlots, slotMessages } from "@/lib/posts/uploads";
+import { fail, ok, type Result } from "@/lib/result";
+import type { Storage } from "@/lib/storage/types";
+import { setPasswordAndEndSessions } from "./queries";
+import {
+  changePasswordSchema,
+  fieldErrorsOf,
+  type UpdateProfileInput,
+  updateProfileSchema,
+} from "./validation";
+
+// Editing one's own profile: the user id always comes from the session, never from the input.
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+};
+const USERNAME_TAKEN = { username: ["This username isn't available."] };
+
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: UpdateProfileInput | unknown,
+): Promise<Result<{ username: string }>> {
+  const parsed = updateProfileSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const { name, username, bio, website } = parsed.data;
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.username}) = ${username}`, ne(users.id, userId)));
+  if (taken) return fail("CONFLICT", "Check the highlighted fields.", USERNAME_TAKEN);
+  try {
+    const [row] = await db
+      .update(users)
+      .set({ name, username, bio, website, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ username: users.username });
+    if (!row) return fail("NOT_FOUND", "Account not found.");
+    return ok({ username: row.username });
+  } catch (err) {
+    if (isUniqueViolation(err))
+      return fail("CONFLICT", "Check the highlighted fields.", USERNAME_TAKEN);
+    throw err;
+  }
+}
+
+/** Turns an uploaded photo into the user's square avatar; the previous one is deleted. */
+export async function setAvatar(
+  db: Db,
+  storage: Storage,
+  userId: string,
+  input: { slotId: string; crop?: Crop },
+  now = new Date(),
+): Promise<Result<{ avatarUrl: string }>> {
+  const claim = await claimSlots(db, userId, "avatar", [input.slotId], now);
+  if (!claim.ok) {
+    const message = slotMessages[claim.problems.get(0) ?? "missing"];
+    return fail("VALIDATION", message, { slotId: [message] });
+  }
+  const slot = claim.slots[0];
+  if (!slot) return fail("VALIDATION", slotMessages.missing);
+  const written: string[] = [];
+  try {
+    const stat = await storage.stat(slot.key);
+    const original = stat && stat.size <= slot.maxBytes ? await storage.read(slot.key) : null;
+    if (!original) {
+      const message = "This photo did not finish uploading. Try again.";
+      return fail("VALIDATION", message, { slotId: [message] });
+    }
+    let photo: Awaited<ReturnType<typeof processAvatar>>;
+    try {
+      photo = await processAvatar(original, { crop: input.crop });
+    } catch (err) {
+      if (!(err instanceof ImageError)) throw err;
+      return fail("VALIDATION", err.message, { slotId: [err.message] });
+    }
+    const base = avatarBase(userId, uuidv7());
+    const keys = avatarKeys(base);
+    for (const [i, v] of photo.variants.entries()) {
+      const key = keys[i];
+      if (!key) break;
+      written.push(key);
+      await storage.write(key, v.data, "image/webp");
+    }
+    const [previous] = await db
+      .select({ avatarKey: users.avatarKey })
+      .from(users)
+      .where(eq(users.id, userId));
+    await db.update(users).set({ avatarKey: base, updatedAt: now }).where(eq(users.id, userId));
+    written.length = 0;
+    if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
+    return ok({ avatarUrl: avatarUrl(storage, base) ?? "" });
+  } finally {
+    await deleteQuietly(storage, [...written, slot.key]);
+  }
+}
+
+export async function removeAvatar(
+  db: Db,
+  storage: Storage,
+  userId: string,
+): Promise<Result<undefined>> {
+  const [previous] = await db
+    .select({ avatarKey: users.avatarKey })
+    .from(users)
+    .where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ avatarKey: null, updatedAt: new Date() })
+    .where(eq(users.id, userId));
+  if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
+  return ok(undefined);
+}
+
+/** Needs the current password; bumps session_version so every other session ends. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: unknown,
+): Promise<Result<{ username: string; sessionVersion: number }>> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return fail("NOT_FOUND", "Account not found.");
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    return fail("VALIDATION", "Check the highlighted fields.", {
+      currentPassword: ["Your current password is incorrect."],
+    });
+  }
+  const updated = await setPasswordAndEndSessions(
+    db,
+    userId,
+    await hashPassword(parsed.data.password),
+  );
+  if (!updated) return fail("NOT_FOUND", "Account not found.");
+  return ok({ username: updated.username, sessionVersion: updated.sessionVersion });
+}
+
+async function deleteQuietly(storage: Storage, keys: string[]) {
+  await storage.delete(keys).catch((err) => console.error("storage cleanup failed", err));
+}
