@@ -14,13 +14,36 @@ const publicPaths = [
   /^\/api\/auth(\/|$)/,
   /^\/api\/health$/,
   /^\/dev\/outbox(\/|$)/,
+  /^\/media\//,
+  /^\/api\/uploads\//,
+  // Posts and profiles are public, as on Instagram (and for link previews).
+  /^\/p\/[^/]+$/,
+  /^\/api\/users\/[^/]+\/(posts|followers|following)$/,
+  /^\/api\/posts\/[^/]+\/(comments|likes)$/,
 ];
+
+// Single-segment pages for signed-in people only; every other /<segment> is a profile.
+const privateTopLevel = new Set([
+  "create",
+  "explore",
+  "notifications",
+  "accounts",
+  "admin",
+  "saved",
+]);
+const profilePath = /^\/([A-Za-z0-9._]{1,30})\/?$/;
+
+function isPublic(pathname: string) {
+  if (publicPaths.some((p) => p.test(pathname))) return true;
+  const profile = profilePath.exec(pathname)?.[1];
+  return profile !== undefined && !privateTopLevel.has(profile.toLowerCase());
+}
 
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-pathname", `${pathname}${search}`);
-  if (publicPaths.some((p) => p.test(pathname)) || req.auth) {
+  if (req.auth || isPublic(pathname)) {
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
   if (pathname.startsWith("/api/")) {

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { HydrationMarker } from "@/components/providers/hydration-marker";
+import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
 const inter = localFont({
@@ -27,7 +29,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <QueryProvider>{children}</QueryProvider>
+        <HydrationMarker />
+      </body>
     </html>
   );
 }

@@ -48,7 +48,8 @@ export function openDatabase(opts: {
   }
   const dir = opts.pgliteDir ?? "memory://";
   // PGlite creates its own folder but not the folders above it.
-  if (dir !== "memory://") mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  if (dir !== "memory://")
+    mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   const client = new PGlite(dir === "memory://" ? undefined : dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -14,7 +14,7 @@ export function ForgotPasswordForm() {
     useActionForm(forgotPasswordAction);
   const hasFieldErrors = Boolean(fieldErrors.email?.length);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <TextField
         label="Email"
         name="email"

@@ -10,7 +10,7 @@ import { signInAction } from "@/lib/users/actions";
 export function LoginForm({ next }: { next?: string }) {
   const { onSubmit, fieldErrors, message, isPending } = useActionForm(signInAction);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         label="Email or username"

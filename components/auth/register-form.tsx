@@ -11,7 +11,7 @@ export function RegisterForm({ next }: { next?: string }) {
   // The field messages already say what's wrong; repeat only a message that isn't about a field.
   const hasFieldErrors = Object.values(fieldErrors).some((e) => e && e.length > 0);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         label="Email"

@@ -9,7 +9,7 @@ import { resetPasswordAction } from "@/lib/users/actions";
 export function ResetPasswordForm({ token }: { token: string }) {
   const { onSubmit, fieldErrors, message, isPending } = useActionForm(resetPasswordAction);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="token" value={token} />
       <TextField
         label="New password"

@@ -1,25 +1,36 @@
 "use client";
 
-import { House, type LucideIcon, Settings } from "lucide-react";
+import { CircleUserRound, House, type LucideIcon, Settings, SquarePlus } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 type NavItem = { href: string; label: string; icon: LucideIcon; match: (path: string) => boolean };
 
 // Only pages that exist; add items here as features land.
-const items: NavItem[] = [
-  { href: "/", label: "Home", icon: House, match: (p) => p === "/" },
-  {
-    href: "/accounts/settings",
-    label: "Settings",
-    icon: Settings,
-    match: (p) => p.startsWith("/accounts"),
-  },
-];
+function navItems(username: string): NavItem[] {
+  const profile = `/${username}`;
+  return [
+    { href: "/", label: "Home", icon: House, match: (p) => p === "/" },
+    { href: "/create", label: "Create", icon: SquarePlus, match: (p) => p === "/create" },
+    {
+      href: profile,
+      label: "Profile",
+      icon: CircleUserRound,
+      match: (p) => p.toLowerCase() === profile.toLowerCase(),
+    },
+    {
+      href: "/accounts/settings",
+      label: "Settings",
+      icon: Settings,
+      match: (p) => p.startsWith("/accounts"),
+    },
+  ];
+}
 
 /** The main navigation links: icons in the tab bar and rail, icons + labels in the sidebar. */
-export function NavLinks() {
+export function NavLinks({ username }: { username: string }) {
   const pathname = usePathname();
+  const items = navItems(username);
   return (
     <ul className="flex w-full items-center justify-around md:flex-col md:items-stretch md:gap-2">
       {items.map(({ href, label, icon: Icon, match }) => {

@@ -84,7 +84,8 @@ export async function listProfileGrid(
       createdAt: posts.createdAt,
       likeCount: posts.likeCount,
       commentCount: posts.commentCount,
-      mediaCount: sql<number>`(select count(*)::int from ${postMedia} pm where pm.post_id = ${posts.id})`,
+      // Qualified by hand: inside a one-table select drizzle leaves columns unqualified.
+      mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "posts"."id")`,
     })
     .from(posts)
     .where(

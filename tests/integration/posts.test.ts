@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashtags, postMedia, postMentions, posts, uploadSlots, users } from "@/db/schema";
 import { createPost } from "@/lib/posts/create";
 import { deletePost, updatePost } from "@/lib/posts/manage";
-import { getPostView } from "@/lib/posts/queries";
+import { getPostView, listProfileGrid } from "@/lib/posts/queries";
 import { requestUploads } from "@/lib/posts/uploads";
 import { gpsTags, jpegWithGps, pngHeaderClaiming } from "../fixtures/images";
 import { openTestDatabase } from "./helpers/db";
@@ -100,6 +100,9 @@ describe("createPost", () => {
     expect(mentions.map((m) => m.userId)).toEqual([ben.id]);
     const [author] = await db().select().from(users).where(eq(users.id, ana.id));
     expect(author?.postCount).toBe(1);
+    const grid = await listProfileGrid(db(), { userId: ana.id }, storage);
+    expect(grid?.items.map((i) => [i.id, i.mediaCount])).toEqual([[id, 2]]);
+    expect(grid?.items[0]?.cover.alt).toBe("photo 1");
   });
 
   it("strips GPS and every other EXIF field from the stored variants", async () => {

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { openHydrated } from "../support/navigation";
 
 /** The signed-in shell: main navigation, home greeting, settings and sign-out buttons. */
 export class AppShell {
@@ -26,7 +27,7 @@ export class AppShell {
   }
 
   async gotoSettings() {
-    await this.page.goto("/accounts/settings");
+    await openHydrated(this.page, "/accounts/settings");
     await this.expectSettings();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { openHydrated } from "../support/navigation";
 
 export const INVALID_LOGIN = "Incorrect username, email or password.";
 
@@ -7,7 +8,7 @@ export class LoginPage {
 
   async goto(next?: string) {
     const query = next === undefined ? "" : `?next=${encodeURIComponent(next)}`;
-    await this.page.goto(`/login${query}`);
+    await openHydrated(this.page, `/login${query}`);
     await this.expectShown();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { openHydrated } from "../support/navigation";
 
 export const RESET_SENT =
   "If an account exists for that email, we've sent a link to reset your password.";
@@ -8,7 +9,7 @@ export class ForgotPasswordPage {
   constructor(private readonly page: Page) {}
 
   async goto() {
-    await this.page.goto("/forgot-password");
+    await openHydrated(this.page, "/forgot-password");
   }
 
   async request(email: string) {

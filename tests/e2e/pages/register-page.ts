@@ -1,11 +1,12 @@
 import { expect, type Page } from "@playwright/test";
+import { openHydrated } from "../support/navigation";
 import type { TestUser } from "../support/users";
 
 export class RegisterPage {
   constructor(private readonly page: Page) {}
 
   async goto() {
-    await this.page.goto("/register");
+    await openHydrated(this.page, "/register");
     await expect(this.page.getByRole("button", { name: "Sign up" })).toBeVisible();
   }
 

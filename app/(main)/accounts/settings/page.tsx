@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require-user";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const user = await getCurrentUser();
-  const name = user?.name ?? "";
+  const user = await requireUser();
+  const name = user.name;
   const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
   return (
     <main className="mx-auto w-full max-w-[600px] px-4 py-6 md:py-10">
@@ -23,7 +23,7 @@ export default async function SettingsPage() {
         <div className="min-w-0">
           <p className="truncate font-semibold">{name}</p>
           <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">
-            @{user?.username}
+            @{user.username}
           </p>
         </div>
       </Card>
