@@ -1,4 +1,5 @@
 export * from "./posts";
 export * from "./rate-limits";
+export * from "./social";
 export * from "./uploads";
 export * from "./users";

@@ -57,3 +57,33 @@ export type ProfileView = {
   followingCount: number;
   viewerIsSelf: boolean;
 };
+
+export type CommentView = {
+  id: string;
+  postId: string;
+  author: AuthorView;
+  /** plain text; render through tokenizeCaption, never as HTML */
+  body: string;
+  createdAt: string;
+  /** the viewer wrote it, or wrote the post */
+  viewerCanDelete: boolean;
+};
+
+/** A post as a feed card shows it: the post, the viewer's state, and a taste of the talk. */
+export type FeedPost = PostView & {
+  viewerHasLiked: boolean;
+  viewerHasSaved: boolean;
+  /** the two newest visible comments, oldest of the two first */
+  latestComments: CommentView[];
+  /** the newest liker, for "liked by X and N others"; null when nobody liked it */
+  latestLiker: { username: string } | null;
+};
+
+/** A row of a people list (followers, following, likers, suggestions). */
+export type PersonView = AuthorView & {
+  viewerFollows: boolean;
+  /** the row is the viewer (no follow button) */
+  isViewer: boolean;
+  /** e.g. "Followed by ana + 2 more" or "Popular"; optional */
+  reason?: string;
+};

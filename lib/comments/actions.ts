@@ -1,0 +1,25 @@
+"use server";
+
+import { getDb } from "@/lib/db";
+import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { fail } from "@/lib/result";
+import { authActionClient } from "@/lib/safe-action";
+import { getStorage } from "@/lib/storage";
+import { addComment, deleteComment } from "./comments";
+import { addCommentSchema, deleteCommentSchema } from "./validation";
+
+// The comment author is always the signed-in user (ctx), never a field of the input.
+
+/** Adds a comment; answers it as lists show it, with the post's fresh comment count. */
+export const addCommentAction = authActionClient
+  .inputSchema(addCommentSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const limited = await hitSocialLimit("comment", ctx.user.id);
+    if (limited) return fail("RATE_LIMITED", limited);
+    return addComment(getDb(), getStorage(), ctx.user.id, parsedInput);
+  });
+
+/** Its author or the post's author deletes a comment; answers the fresh comment count. */
+export const deleteCommentAction = authActionClient
+  .inputSchema(deleteCommentSchema)
+  .action(async ({ parsedInput, ctx }) => deleteComment(getDb(), ctx.user.id, parsedInput));

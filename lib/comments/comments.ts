@@ -1,0 +1,91 @@
+import "server-only";
+import { uuidv7 } from "uuidv7";
+import type { Db } from "@/db/client";
+import { findVisiblePost } from "@/lib/likes/queries";
+import { POST_NOT_FOUND } from "@/lib/likes/validation";
+import type { CommentView } from "@/lib/posts/types";
+import { fail, ok, type Result } from "@/lib/result";
+import type { Storage } from "@/lib/storage/types";
+import { fieldErrorsOf } from "@/lib/users/validation";
+import {
+  deleteVisibleComment,
+  findCommentAuthor,
+  findShownComment,
+  insertComment,
+  insertCommentMentions,
+  shiftCommentCount,
+  toCommentView,
+} from "./queries";
+import {
+  type AddCommentInput,
+  addCommentSchema,
+  type DeleteCommentInput,
+  deleteCommentSchema,
+} from "./validation";
+
+const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
+
+/**
+ * Adds a comment to a visible post: the comment, its @mentions of active accounts and
+ * comment_count + 1 in one transaction. Answers the comment as lists show it and the fresh count.
+ */
+export async function addComment(
+  db: Db,
+  storage: Pick<Storage, "publicUrl">,
+  userId: string,
+  input: AddCommentInput | unknown,
+  now = new Date(),
+): Promise<Result<{ comment: CommentView; commentCount: number }>> {
+  const parsed = addCommentSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const message = fieldErrors.body?.[0] ?? "Check the highlighted fields.";
+    return fail("VALIDATION", message, fieldErrors);
+  }
+  const { postId, body } = parsed.data;
+  return db.transaction(async (tx) => {
+    const post = await findVisiblePost(tx, postId);
+    if (!post) return fail("NOT_FOUND", POST_NOT_FOUND);
+    const author = await findCommentAuthor(tx, userId);
+    if (!author) return fail("UNAUTHENTICATED", "Sign in to continue.");
+    const row = await insertComment(tx, {
+      id: uuidv7(),
+      postId,
+      authorId: userId,
+      body,
+      createdAt: now,
+    });
+    await insertCommentMentions(tx, row.id, userId, body);
+    const commentCount = await shiftCommentCount(tx, postId, 1);
+    const comment = toCommentView(
+      storage,
+      { ...row, ...author, authorId: author.id, id: row.id, postAuthorId: post.authorId },
+      userId,
+    );
+    return ok({ comment, commentCount });
+  });
+}
+
+/**
+ * Deletes a comment for good: allowed to its author and to the post's author, anyone else gets
+ * FORBIDDEN and nothing changes. comment_count - 1 in the same transaction.
+ */
+export async function deleteComment(
+  db: Db,
+  userId: string,
+  input: DeleteCommentInput | unknown,
+): Promise<Result<{ commentCount: number }>> {
+  const parsed = deleteCommentSchema.safeParse(input);
+  if (!parsed.success) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
+  const { commentId } = parsed.data;
+  return db.transaction(async (tx) => {
+    const comment = await findShownComment(tx, commentId);
+    if (!comment) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
+    if (comment.authorId !== userId && comment.postAuthorId !== userId) {
+      return fail("FORBIDDEN", "You can only delete your own comments or comments on your posts.");
+    }
+    // A concurrent delete (or a moderator's removal) may have won: then the count stays put.
+    if (!(await deleteVisibleComment(tx, commentId))) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
+    return ok({ commentCount: await shiftCommentCount(tx, comment.postId, -1) });
+  });
+}

@@ -1,0 +1,255 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import { commentMentions, comments, posts, users } from "@/db/schema";
+import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { olderThan } from "@/lib/pagination/keyset";
+import { extractTagsAndMentions } from "@/lib/posts/caption";
+import { avatarUrl } from "@/lib/posts/media";
+import type { CommentView, Page } from "@/lib/posts/types";
+import { getStorage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage/types";
+
+// All SQL of comments. A comment is shown while its status is 'visible', its author is active
+// and its post is visible by an active author; posts.comment_count counts visible comments only.
+
+export const COMMENTS_PAGE_SIZE = 20;
+
+const postAuthor = alias(users, "post_author");
+
+const commentColumns = {
+  id: comments.id,
+  postId: comments.postId,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  authorId: users.id,
+  username: users.username,
+  name: users.name,
+  avatarKey: users.avatarKey,
+  postAuthorId: posts.authorId,
+};
+
+type CommentRow = {
+  id: string;
+  postId: string;
+  body: string;
+  createdAt: Date;
+  authorId: string;
+  username: string;
+  name: string;
+  avatarKey: string | null;
+  postAuthorId: string;
+};
+
+/** The comment author and the post author may delete it. */
+export function toCommentView(
+  storage: Pick<Storage, "publicUrl">,
+  row: CommentRow,
+  viewerId: string | null,
+): CommentView {
+  return {
+    id: row.id,
+    postId: row.postId,
+    author: {
+      id: row.authorId,
+      username: row.username,
+      name: row.name,
+      avatarUrl: avatarUrl(storage, row.avatarKey),
+    },
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    viewerCanDelete:
+      viewerId !== null && (viewerId === row.authorId || viewerId === row.postAuthorId),
+  };
+}
+
+const shown = and(
+  eq(comments.status, "visible"),
+  eq(users.status, "active"),
+  eq(posts.status, "visible"),
+  eq(postAuthor.status, "active"),
+);
+
+/** An active account as a comment author; null when missing or suspended. */
+export async function findCommentAuthor(db: Executor, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      avatarKey: users.avatarKey,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, "active")));
+  return row ?? null;
+}
+
+export async function insertComment(
+  tx: Executor,
+  values: { id: string; postId: string; authorId: string; body: string; createdAt: Date },
+) {
+  const [row] = await tx.insert(comments).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Stores the active accounts a comment @mentions (never its author), for notifications. */
+export async function insertCommentMentions(
+  tx: Executor,
+  commentId: string,
+  authorId: string,
+  body: string,
+) {
+  const names = extractTagsAndMentions(body).mentions;
+  if (names.length === 0) return;
+  const mentioned = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(sql`lower(${users.username})`, names),
+        eq(users.status, "active"),
+        ne(users.id, authorId),
+      ),
+    );
+  if (mentioned.length === 0) return;
+  await tx
+    .insert(commentMentions)
+    .values(mentioned.map((m) => ({ commentId, userId: m.id })))
+    .onConflictDoNothing();
+}
+
+/** A shown comment with its post's author, to decide who may delete it; null otherwise. */
+export async function findShownComment(db: Executor, commentId: string) {
+  const [row] = await db
+    .select({
+      id: comments.id,
+      postId: comments.postId,
+      authorId: comments.authorId,
+      postAuthorId: posts.authorId,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+    .where(and(eq(comments.id, commentId), shown));
+  return row ?? null;
+}
+
+/**
+ * Deletes the comment for good if it is still visible (one removed by a moderator stays, as
+ * evidence). True only when a visible comment was really deleted, so the count moves once.
+ */
+export async function deleteVisibleComment(tx: Executor, commentId: string) {
+  const rows = await tx
+    .delete(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.status, "visible")))
+    .returning({ id: comments.id });
+  return rows.length > 0;
+}
+
+/** comment_count + delta in place (safe under concurrent writers); the fresh count. */
+export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 | -1) {
+  const [row] = await tx
+    .update(posts)
+    .set({
+      commentCount:
+        delta > 0 ? sql`${posts.commentCount} + 1` : sql`greatest(${posts.commentCount} - 1, 0)`,
+    })
+    .where(eq(posts.id, postId))
+    .returning({ commentCount: posts.commentCount });
+  return row?.commentCount ?? 0;
+}
+
+export async function readCommentCount(db: Executor, postId: string) {
+  const [row] = await db
+    .select({ commentCount: posts.commentCount })
+    .from(posts)
+    .where(eq(posts.id, postId));
+  return row?.commentCount ?? 0;
+}
+
+/**
+ * The shown comments of a visible post, newest first: keyset (created_at, id) with limit + 1
+ * rows. Null when the cursor is malformed; an empty page for a missing or hidden post.
+ */
+export async function listComments(
+  db: Executor,
+  params: { postId: string; viewerId: string | null; cursor?: string | null; limit?: number },
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<CommentView> | null> {
+  const limit = Math.min(Math.max(params.limit ?? COMMENTS_PAGE_SIZE, 1), 60);
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  if (params.cursor && !after) return null;
+  const rows = await db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+    .where(
+      and(
+        eq(comments.postId, params.postId),
+        shown,
+        after ? olderThan(comments.createdAt, comments.id, after) : undefined,
+      ),
+    )
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.createdAt, id: r.id }),
+    (r) => toCommentView(storage, r, params.viewerId),
+  );
+}
+
+/**
+ * The newest `perPost` shown comments of each post, for feed cards, in ONE query (row_number
+ * over each post's comments); each list is oldest first, as a card shows it.
+ */
+export async function latestCommentsFor(
+  db: Executor,
+  postIds: string[],
+  viewerId: string | null,
+  perPost = 2,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Map<string, CommentView[]>> {
+  const out = new Map<string, CommentView[]>();
+  if (postIds.length === 0 || perPost < 1) return out;
+  const ranked = db
+    .select({
+      id: comments.id,
+      rn: sql<number>`row_number() over (partition by ${comments.postId} order by ${comments.createdAt} desc, ${comments.id} desc)`.as(
+        "rn",
+      ),
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+    .where(and(inArray(comments.postId, postIds), shown))
+    .as("ranked");
+  const rows = await db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(
+      inArray(
+        comments.id,
+        db
+          .select({ id: ranked.id })
+          .from(ranked)
+          .where(lte(ranked.rn, Math.trunc(perPost))),
+      ),
+    )
+    .orderBy(asc(comments.postId), asc(comments.createdAt), asc(comments.id));
+  for (const row of rows) {
+    const list = out.get(row.postId) ?? [];
+    list.push(toCommentView(storage, row, viewerId));
+    out.set(row.postId, list);
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { postIdSchema } from "@/lib/posts/validation";
+
+// Shared by the comment form, the server actions and the services.
+
+export const MAX_COMMENT = 2200;
+
+/** Plain text, trimmed; 1 to 2,200 characters. */
+export const commentBodySchema = z
+  .string({ message: "Write a comment." })
+  .trim()
+  .min(1, { message: "Write a comment." })
+  .max(MAX_COMMENT, { message: `Comments can have at most ${MAX_COMMENT} characters.` });
+
+export const addCommentSchema = z.object({ postId: postIdSchema, body: commentBodySchema });
+export type AddCommentInput = z.infer<typeof addCommentSchema>;
+
+export const deleteCommentSchema = z.object({
+  commentId: z.uuid({ message: "This comment doesn't exist or was removed." }),
+});
+export type DeleteCommentInput = z.infer<typeof deleteCommentSchema>;

@@ -1,0 +1,19 @@
+"use server";
+
+import { getDb } from "@/lib/db";
+import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { fail } from "@/lib/result";
+import { authActionClient } from "@/lib/safe-action";
+import { setFollow } from "./follows";
+import { setFollowSchema } from "./validation";
+
+// The follower is always the signed-in user (ctx), never a field of the input.
+
+/** Follow (follow: true) or unfollow an account; answers the fresh follower count. */
+export const setFollowAction = authActionClient
+  .inputSchema(setFollowSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const limited = await hitSocialLimit("follow", ctx.user.id);
+    if (limited) return fail("RATE_LIMITED", limited);
+    return setFollow(getDb(), ctx.user.id, parsedInput);
+  });

@@ -1,0 +1,230 @@
+import "server-only";
+import { type AnyColumn, and, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import { follows, users } from "@/db/schema";
+import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { olderThan } from "@/lib/pagination/keyset";
+import type { Page, PersonView } from "@/lib/posts/types";
+import { getStorage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage/types";
+import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "./people";
+
+// All SQL of the social graph. Functions take (db, params) so they run in or out of a transaction.
+
+/** An active account by id, with its follower count; null when missing or suspended. */
+export async function findActiveUser(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, followerCount: users.followerCount })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, "active")));
+  return row ?? null;
+}
+
+export async function isFollowing(db: Executor, followerId: string, followeeId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(follows)
+    .where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)));
+  return Boolean(row);
+}
+
+/** Inserts the follow unless it exists; true only when a row was really written. */
+export async function insertFollow(
+  tx: Executor,
+  followerId: string,
+  followeeId: string,
+  now: Date,
+) {
+  const rows = await tx
+    .insert(follows)
+    .values({ followerId, followeeId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ followeeId: follows.followeeId });
+  return rows.length > 0;
+}
+
+/** Deletes the follow if it exists; true only when a row was really deleted. */
+export async function deleteFollow(tx: Executor, followerId: string, followeeId: string) {
+  const rows = await tx
+    .delete(follows)
+    .where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)))
+    .returning({ followeeId: follows.followeeId });
+  return rows.length > 0;
+}
+
+/**
+ * Moves following_count of the follower and follower_count of the followee by `delta`. The two
+ * rows are updated in id order, so "A follows B" racing "B follows A" cannot deadlock.
+ * Returns the followee's fresh follower count.
+ */
+export async function shiftFollowCounts(
+  tx: Executor,
+  followerId: string,
+  followeeId: string,
+  delta: 1 | -1,
+): Promise<number> {
+  const move = (column: AnyColumn) =>
+    delta > 0 ? sql`${column} + 1` : sql`greatest(${column} - 1, 0)`;
+  let followerCount = 0;
+  for (const id of [followerId, followeeId].sort()) {
+    if (id === followerId) {
+      await tx
+        .update(users)
+        .set({ followingCount: move(users.followingCount) })
+        .where(eq(users.id, id));
+    } else {
+      const [row] = await tx
+        .update(users)
+        .set({ followerCount: move(users.followerCount) })
+        .where(eq(users.id, id))
+        .returning({ followerCount: users.followerCount });
+      followerCount = row?.followerCount ?? 0;
+    }
+  }
+  return followerCount;
+}
+
+export async function readFollowerCount(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ followerCount: users.followerCount })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.followerCount ?? 0;
+}
+
+type ListParams = {
+  userId: string;
+  viewerId: string | null;
+  cursor?: string | null;
+  limit?: number;
+};
+
+/** Who follows `userId`, newest follow first; null when the cursor is malformed. */
+export function listFollowers(
+  db: Executor,
+  params: ListParams,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<PersonView> | null> {
+  return listPeople(db, params, "followers", storage);
+}
+
+/** Whom `userId` follows, newest follow first; null when the cursor is malformed. */
+export function listFollowing(
+  db: Executor,
+  params: ListParams,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<PersonView> | null> {
+  return listPeople(db, params, "following", storage);
+}
+
+async function listPeople(
+  db: Executor,
+  params: ListParams,
+  direction: "followers" | "following",
+  storage: Pick<Storage, "publicUrl">,
+): Promise<Page<PersonView> | null> {
+  const limit = clampLimit(params.limit);
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  if (params.cursor && !after) return null;
+  // Keyset (created_at, other person's id): the index on (followee|follower, created_at desc, ...).
+  const mine = direction === "followers" ? follows.followeeId : follows.followerId;
+  const other = direction === "followers" ? follows.followerId : follows.followeeId;
+  const rows = await db
+    .select({
+      ...personColumns,
+      createdAt: follows.createdAt,
+      viewerFollows: viewerFollowsColumn(params.viewerId),
+    })
+    .from(follows)
+    .innerJoin(users, eq(users.id, other))
+    .where(
+      and(
+        eq(mine, params.userId),
+        eq(users.status, "active"),
+        after ? olderThan(follows.createdAt, other, after) : undefined,
+      ),
+    )
+    .orderBy(desc(follows.createdAt), desc(other))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.createdAt, id: r.id }),
+    (r) => toPersonView(storage, r, params.viewerId),
+  );
+}
+
+// "users"."id" by hand: drizzle may leave a column bare inside a correlated subquery.
+const notFollowedBy = (viewerId: string) =>
+  sql`not exists (select 1 from follows mine where mine.follower_id = ${viewerId} and mine.followee_id = "users"."id")`;
+
+/**
+ * People to follow: active accounts the viewer does not follow yet. Friends of friends come
+ * first (most mutual follows first, "Followed by ana + 2 more"), then the most-followed
+ * ("Popular on Snapgram"). Two queries at most.
+ */
+export async function suggestPeople(
+  db: Executor,
+  viewerId: string,
+  limit = 10,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<PersonView[]> {
+  const max = clampLimit(limit, 10);
+  const viaFollow = alias(follows, "via_follow");
+  const mutual = alias(users, "mutual");
+  // viewer -> mutual (follows) -> candidate (via_follow)
+  const friends = await db
+    .select({
+      ...personColumns,
+      mutuals: sql<number>`count(*)::int`,
+      via: sql<string>`(array_agg(${mutual.username} order by ${viaFollow.createdAt} desc))[1]`,
+    })
+    .from(follows)
+    .innerJoin(mutual, and(eq(mutual.id, follows.followeeId), eq(mutual.status, "active")))
+    .innerJoin(viaFollow, eq(viaFollow.followerId, follows.followeeId))
+    .innerJoin(users, eq(users.id, viaFollow.followeeId))
+    .where(
+      and(
+        eq(follows.followerId, viewerId),
+        ne(users.id, viewerId),
+        eq(users.status, "active"),
+        notFollowedBy(viewerId),
+      ),
+    )
+    .groupBy(users.id)
+    .orderBy(desc(sql`count(*)`), desc(users.followerCount), desc(users.id))
+    .limit(max);
+  const out = friends.map((f) =>
+    toPersonView(
+      storage,
+      { ...f, viewerFollows: false },
+      viewerId,
+      f.mutuals > 1 ? `Followed by ${f.via} + ${f.mutuals - 1} more` : `Followed by ${f.via}`,
+    ),
+  );
+  if (out.length >= max) return out;
+  const taken = [viewerId, ...out.map((p) => p.id)];
+  const popular = await db
+    .select(personColumns)
+    .from(users)
+    .where(and(eq(users.status, "active"), notInArray(users.id, taken), notFollowedBy(viewerId)))
+    .orderBy(desc(users.followerCount), desc(users.id))
+    .limit(max - out.length);
+  return [
+    ...out,
+    ...popular.map((p) =>
+      toPersonView(storage, { ...p, viewerFollows: false }, viewerId, "Popular on Snapgram"),
+    ),
+  ];
+}
+
+/** Which of `userIds` the viewer follows, in one query (for lists built elsewhere). */
+export async function followedAmong(db: Executor, viewerId: string | null, userIds: string[]) {
+  if (!viewerId || userIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: follows.followeeId })
+    .from(follows)
+    .where(and(eq(follows.followerId, viewerId), inArray(follows.followeeId, userIds)));
+  return new Set(rows.map((r) => r.id));
+}

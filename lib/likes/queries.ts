@@ -1,0 +1,138 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { likes, posts, saves, users } from "@/db/schema";
+import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "@/lib/follows/people";
+import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { olderThan } from "@/lib/pagination/keyset";
+import type { Page, PersonView } from "@/lib/posts/types";
+import { getStorage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage/types";
+
+// All SQL of likes. Functions take (db, params) so they run in or out of a transaction.
+
+/**
+ * A post people may react to (like, save, comment): visible, by an active author. Null for
+ * anything else, so a removed post and a suspended author's post read as missing.
+ */
+export async function findVisiblePost(db: Executor, postId: string) {
+  const [row] = await db
+    .select({ id: posts.id, authorId: posts.authorId })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+  return row ?? null;
+}
+
+/** Inserts the like unless it exists; true only when a row was really written. */
+export async function insertLike(tx: Executor, postId: string, userId: string, now: Date) {
+  const rows = await tx
+    .insert(likes)
+    .values({ postId, userId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ postId: likes.postId });
+  return rows.length > 0;
+}
+
+/** Deletes the like if it exists; true only when a row was really deleted. */
+export async function deleteLike(tx: Executor, postId: string, userId: string) {
+  const rows = await tx
+    .delete(likes)
+    .where(and(eq(likes.postId, postId), eq(likes.userId, userId)))
+    .returning({ postId: likes.postId });
+  return rows.length > 0;
+}
+
+/** like_count + delta in place (safe under concurrent writers); the fresh count. */
+export async function shiftLikeCount(tx: Executor, postId: string, delta: 1 | -1) {
+  const [row] = await tx
+    .update(posts)
+    .set({
+      likeCount: delta > 0 ? sql`${posts.likeCount} + 1` : sql`greatest(${posts.likeCount} - 1, 0)`,
+    })
+    .where(eq(posts.id, postId))
+    .returning({ likeCount: posts.likeCount });
+  return row?.likeCount ?? 0;
+}
+
+export async function readLikeCount(db: Executor, postId: string) {
+  const [row] = await db
+    .select({ likeCount: posts.likeCount })
+    .from(posts)
+    .where(eq(posts.id, postId));
+  return row?.likeCount ?? 0;
+}
+
+/**
+ * Who liked a visible post, newest like first, keyset (created_at, user id); each row says
+ * whether the viewer follows that person. Null when the cursor is malformed.
+ */
+export async function listLikers(
+  db: Executor,
+  params: { postId: string; viewerId: string | null; cursor?: string | null; limit?: number },
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<PersonView> | null> {
+  const limit = clampLimit(params.limit);
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  if (params.cursor && !after) return null;
+  if (!(await findVisiblePost(db, params.postId))) return { items: [], nextCursor: null };
+  const rows = await db
+    .select({
+      ...personColumns,
+      createdAt: likes.createdAt,
+      viewerFollows: viewerFollowsColumn(params.viewerId),
+    })
+    .from(likes)
+    .innerJoin(users, eq(users.id, likes.userId))
+    .where(
+      and(
+        eq(likes.postId, params.postId),
+        eq(users.status, "active"),
+        after ? olderThan(likes.createdAt, likes.userId, after) : undefined,
+      ),
+    )
+    .orderBy(desc(likes.createdAt), desc(likes.userId))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.createdAt, id: r.id }),
+    (r) => toPersonView(storage, r, params.viewerId),
+  );
+}
+
+/** Which of a page of posts the viewer liked and saved: two indexed queries, none per post. */
+export async function viewerStateFor(
+  db: Executor,
+  viewerId: string | null,
+  postIds: string[],
+): Promise<{ liked: Set<string>; saved: Set<string> }> {
+  if (!viewerId || postIds.length === 0) return { liked: new Set(), saved: new Set() };
+  const liked = await db
+    .select({ postId: likes.postId })
+    .from(likes)
+    .where(and(eq(likes.userId, viewerId), inArray(likes.postId, postIds)));
+  const saved = await db
+    .select({ postId: saves.postId })
+    .from(saves)
+    .where(and(eq(saves.userId, viewerId), inArray(saves.postId, postIds)));
+  return {
+    liked: new Set(liked.map((r) => r.postId)),
+    saved: new Set(saved.map((r) => r.postId)),
+  };
+}
+
+/** The newest active liker of each post, for "liked by X and N others": one DISTINCT ON query. */
+export async function latestLikersFor(
+  db: Executor,
+  postIds: string[],
+): Promise<Map<string, { username: string }>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([likes.postId], { postId: likes.postId, username: users.username })
+    .from(likes)
+    .innerJoin(users, eq(users.id, likes.userId))
+    .where(and(inArray(likes.postId, postIds), eq(users.status, "active")))
+    .orderBy(likes.postId, desc(likes.createdAt), desc(likes.userId));
+  return new Map(rows.map((r) => [r.postId, { username: r.username }]));
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import { postMedia, posts, saves, users } from "@/db/schema";
+import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { olderThan } from "@/lib/pagination/keyset";
+import { toMediaView } from "@/lib/posts/media";
+import { GRID_PAGE_SIZE } from "@/lib/posts/queries";
+import type { GridItem, Page } from "@/lib/posts/types";
+import { getStorage } from "@/lib/storage";
+import type { Storage } from "@/lib/storage/types";
+
+// All SQL of saved posts (a private collection: only its owner reads it).
+
+/** Inserts the save unless it exists; true only when a row was really written. */
+export async function insertSave(tx: Executor, userId: string, postId: string, now: Date) {
+  const rows = await tx
+    .insert(saves)
+    .values({ userId, postId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ postId: saves.postId });
+  return rows.length > 0;
+}
+
+/** Deletes the save if it exists; true only when a row was really deleted. */
+export async function deleteSave(tx: Executor, userId: string, postId: string) {
+  const rows = await tx
+    .delete(saves)
+    .where(and(eq(saves.userId, userId), eq(saves.postId, postId)))
+    .returning({ postId: saves.postId });
+  return rows.length > 0;
+}
+
+export async function isSaved(db: Executor, userId: string, postId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(saves)
+    .where(and(eq(saves.userId, userId), eq(saves.postId, postId)));
+  return Boolean(row);
+}
+
+/**
+ * A user's saved posts, newest save first, as grid thumbnails; posts removed since, or by a
+ * suspended author, are left out. Keyset (saved_at, post id) with limit + 1 rows; null when the
+ * cursor is malformed.
+ */
+export async function listSaved(
+  db: Executor,
+  params: { userId: string; cursor?: string | null; limit?: number },
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<Page<GridItem> | null> {
+  const limit = Math.min(Math.max(params.limit ?? GRID_PAGE_SIZE, 1), 60);
+  const after = params.cursor ? decodeCursor(params.cursor) : null;
+  if (params.cursor && !after) return null;
+  const author = alias(users, "author");
+  const rows = await db
+    .select({
+      id: posts.id,
+      savedAt: saves.createdAt,
+      likeCount: posts.likeCount,
+      commentCount: posts.commentCount,
+      // Qualified by hand: drizzle may leave a column bare inside a correlated subquery.
+      mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "posts"."id")`,
+    })
+    .from(saves)
+    .innerJoin(posts, eq(posts.id, saves.postId))
+    .innerJoin(author, eq(author.id, posts.authorId))
+    .where(
+      and(
+        eq(saves.userId, params.userId),
+        eq(posts.status, "visible"),
+        eq(author.status, "active"),
+        after ? olderThan(saves.createdAt, saves.postId, after) : undefined,
+      ),
+    )
+    .orderBy(desc(saves.createdAt), desc(saves.postId))
+    .limit(limit + 1);
+  const ids = rows.slice(0, limit).map((r) => r.id);
+  const covers =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: postMedia.id,
+            postId: postMedia.postId,
+            width: postMedia.width,
+            height: postMedia.height,
+            placeholder: postMedia.placeholder,
+            alt: postMedia.alt,
+            variants: postMedia.variants,
+          })
+          .from(postMedia)
+          .where(and(inArray(postMedia.postId, ids), eq(postMedia.position, 0)));
+  const coverOf = new Map(covers.map((c) => [c.postId, c]));
+  const page = toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.savedAt, id: r.id }),
+    (r) => ({ row: r, cover: coverOf.get(r.id) }),
+  );
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.flatMap(({ row, cover }) =>
+      cover
+        ? [
+            {
+              id: row.id,
+              cover: toMediaView(storage, cover),
+              mediaCount: row.mediaCount,
+              likeCount: row.likeCount,
+              commentCount: row.commentCount,
+            },
+          ]
+        : [],
+    ),
+  };
+}

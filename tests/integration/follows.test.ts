@@ -1,0 +1,185 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { setFollow } from "@/lib/follows/follows";
+import { isFollowing, listFollowers, listFollowing, suggestPeople } from "@/lib/follows/queries";
+import { openTestDatabase } from "./helpers/db";
+import { countRows, insertUser, insertUsers, urls, userCounts } from "./helpers/social";
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.clean();
+});
+const db = () => database.db;
+const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const follow = (from: string, to: string, at?: Date) =>
+  setFollow(db(), from, { userId: to, follow: true }, at);
+
+describe("setFollow", () => {
+  it("follows and unfollows, keeping both counters exact", async () => {
+    const [ana, ben, cat] = await insertUsers(db(), 3);
+    const a = ana?.id ?? "";
+    const b = ben?.id ?? "";
+    const c = cat?.id ?? "";
+    expect(await follow(a, b)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
+    expect(await follow(c, b)).toEqual({ ok: true, data: { following: true, followerCount: 2 } });
+    expect(await follow(b, a)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
+    expect(await isFollowing(db(), a, b)).toBe(true);
+    expect(await userCounts(db(), b)).toEqual({ followerCount: 2, followingCount: 1 });
+    expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 1 });
+
+    const off = await setFollow(db(), a, { userId: b, follow: false });
+    expect(off).toEqual({ ok: true, data: { following: false, followerCount: 1 } });
+    expect(await isFollowing(db(), a, b)).toBe(false);
+    expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 0 });
+  });
+
+  it("is idempotent: repeating a follow or an unfollow changes nothing", async () => {
+    const [ana, ben] = await insertUsers(db(), 2);
+    for (let i = 0; i < 3; i++) {
+      const r = await follow(ana?.id ?? "", ben?.id ?? "");
+      expect(r).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
+    }
+    expect(await userCounts(db(), ana?.id ?? "")).toEqual({ followerCount: 0, followingCount: 1 });
+    for (let i = 0; i < 3; i++) {
+      const r = await setFollow(db(), ana?.id ?? "", { userId: ben?.id, follow: false });
+      expect(r).toEqual({ ok: true, data: { following: false, followerCount: 0 } });
+    }
+    expect(await userCounts(db(), ana?.id ?? "")).toEqual({ followerCount: 0, followingCount: 0 });
+    expect(await countRows(db(), "follows")).toBe(0);
+  });
+
+  it("refuses following yourself", async () => {
+    const ana = await insertUser(db());
+    const result = await follow(ana.id, ana.id);
+    expect(result).toEqual({
+      ok: false,
+      code: "VALIDATION",
+      message: "You can't follow yourself.",
+    });
+    expect(await countRows(db(), "follows")).toBe(0);
+  });
+
+  it.each([
+    ["a missing account", async () => MISSING],
+    ["a suspended account", async () => (await insertUser(db(), "suspended")).id],
+  ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
+    const ana = await insertUser(db());
+    const target = await make();
+    const result = await follow(ana.id, target);
+    expect(result).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "This account doesn't exist.",
+    });
+    expect(await countRows(db(), "follows")).toBe(0);
+    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
+  });
+
+  it.each([
+    ["a malformed user id", { userId: "ana", follow: true }, "userId"],
+    ["a missing flag", { userId: MISSING }, "follow"],
+  ])("refuses %s with VALIDATION", async (_, input, field) => {
+    const ana = await insertUser(db());
+    const result = await setFollow(db(), ana.id, input);
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!result.ok && result.fieldErrors?.[field]?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("listFollowers and listFollowing", () => {
+  it("walk 23 follows sharing one created_at without duplicates or gaps", async () => {
+    const star = await insertUser(db());
+    const fans = await insertUsers(db(), 23);
+    const now = new Date("2025-03-01T12:00:00.000Z");
+    for (const f of fans) await follow(f.id, star.id, now);
+    for (const f of fans) await follow(star.id, f.id, now);
+    for (const list of [listFollowers, listFollowing]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(db(), { userId: star.id, viewerId: null, cursor, limit: 5 }, urls);
+        if (!page) throw new Error("bad cursor");
+        seen.push(...page.items.map((p) => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(
+        fans
+          .map((f) => f.id)
+          .sort()
+          .reverse(),
+      );
+    }
+  });
+
+  it("say whom the viewer follows, mark the viewer, hide suspended accounts", async () => {
+    const [star, viewer, ana, ben] = await insertUsers(db(), 4);
+    const eve = await insertUser(db());
+    const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
+    await follow(ana?.id ?? "", star?.id ?? "", t(1));
+    await follow(ben?.id ?? "", star?.id ?? "", t(2));
+    await follow(eve.id, star?.id ?? "", t(3));
+    await follow(viewer?.id ?? "", star?.id ?? "", t(4));
+    await follow(viewer?.id ?? "", ben?.id ?? "", t(5));
+    await db().update(users).set({ status: "suspended" }).where(eq(users.id, eve.id));
+    const page = await listFollowers(
+      db(),
+      { userId: star?.id ?? "", viewerId: viewer?.id ?? null },
+      urls,
+    );
+    expect(page?.items.map((p) => [p.username, p.viewerFollows, p.isViewer])).toEqual([
+      [viewer?.username, false, true],
+      [ben?.username, true, false],
+      [ana?.username, false, false],
+    ]);
+    const following = await listFollowing(db(), { userId: viewer?.id ?? "", viewerId: null }, urls);
+    expect(following?.items.map((p) => p.username)).toEqual([ben?.username, star?.username]);
+  });
+
+  it("answers null for a tampered cursor", async () => {
+    const star = await insertUser(db());
+    for (const cursor of ["%%%", "bm9wZQ", Buffer.from("1.0190").toString("base64url")]) {
+      expect(await listFollowers(db(), { userId: star.id, viewerId: null, cursor }, urls)).toBe(
+        null,
+      );
+      expect(await listFollowing(db(), { userId: star.id, viewerId: null, cursor }, urls)).toBe(
+        null,
+      );
+    }
+  });
+});
+
+describe("suggestPeople", () => {
+  it("puts friends of friends first with a reason, then popular accounts", async () => {
+    const [viewer, ana, ben, cat, dan, pop, quiet] = await insertUsers(db(), 7);
+    const suspended = await insertUser(db(), "suspended");
+    const id = (u: { id: string } | undefined) => u?.id ?? "";
+    const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
+    // The viewer follows ana and ben; both follow cat, ben also follows dan and the suspended one.
+    await follow(id(viewer), id(ana), t(1));
+    await follow(id(viewer), id(ben), t(2));
+    await follow(id(ana), id(cat), t(3));
+    await follow(id(ben), id(cat), t(4));
+    await follow(id(ben), id(dan), t(5));
+    await follow(id(ben), id(viewer), t(6));
+    await follow(id(ben), suspended.id, t(7));
+    // pop has the most followers but is not followed by the viewer's friends.
+    for (const u of [cat, dan, quiet]) await follow(id(u), id(pop));
+
+    const people = await suggestPeople(db(), id(viewer), 10, urls);
+    expect(people.map((p) => [p.username, p.reason])).toEqual([
+      [cat?.username, `Followed by ${ben?.username} + 1 more`],
+      [dan?.username, `Followed by ${ben?.username}`],
+      [pop?.username, "Popular on Snapgram"],
+      [quiet?.username, "Popular on Snapgram"],
+    ]);
+    expect(people.every((p) => !p.viewerFollows && !p.isViewer)).toBe(true);
+    expect(await suggestPeople(db(), id(viewer), 1, urls)).toHaveLength(1);
+  });
+});

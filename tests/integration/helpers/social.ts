@@ -1,0 +1,85 @@
+import { eq, sql } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import type { Db } from "@/db/client";
+import { postMedia, posts, users } from "@/db/schema";
+
+// Fast fixtures for the social tests: rows written directly, no password hashing or photo work.
+
+let counter = 0;
+
+/** `n` active accounts (suspended when asked), in creation order. */
+export async function insertUsers(db: Db, n: number, status: "active" | "suspended" = "active") {
+  const rows = Array.from({ length: n }, () => {
+    counter += 1;
+    const tag = `${Date.now().toString(36)}${counter}`;
+    return {
+      id: uuidv7(),
+      username: `p_${tag}`,
+      email: `p${tag}@example.com`,
+      passwordHash: "not-a-hash",
+      name: `Person ${tag}`,
+      status,
+    };
+  });
+  return db.insert(users).values(rows).returning();
+}
+
+export async function insertUser(db: Db, status: "active" | "suspended" = "active") {
+  const [user] = await insertUsers(db, 1, status);
+  if (!user) throw new Error("no user");
+  return user;
+}
+
+/** A post with `photos` stored media rows (fake variant keys), visible unless asked otherwise. */
+export async function insertPost(
+  db: Db,
+  authorId: string,
+  opts: { status?: "visible" | "removed"; photos?: number; createdAt?: Date } = {},
+) {
+  const id = uuidv7();
+  await db.insert(posts).values({
+    id,
+    authorId,
+    status: opts.status ?? "visible",
+    createdAt: opts.createdAt ?? new Date(),
+  });
+  const photos = opts.photos ?? 1;
+  if (photos > 0) {
+    await db.insert(postMedia).values(
+      Array.from({ length: photos }, (_, position) => ({
+        postId: id,
+        position,
+        variants: [{ key: `posts/${id}/${position}-1080.webp`, width: 1080, height: 1080 }],
+        width: 1080,
+        height: 1080,
+        placeholder: "data:image/webp;base64,AAAA",
+      })),
+    );
+  }
+  return id;
+}
+
+export async function postCounts(db: Db, postId: string) {
+  const [row] = await db
+    .select({ likeCount: posts.likeCount, commentCount: posts.commentCount })
+    .from(posts)
+    .where(eq(posts.id, postId));
+  return row;
+}
+
+export async function userCounts(db: Db, userId: string) {
+  const [row] = await db
+    .select({ followerCount: users.followerCount, followingCount: users.followingCount })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export async function countRows(db: Db, table: "likes" | "saves" | "comments" | "follows") {
+  const rows = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
+  return list[0]?.n ?? 0;
+}
+
+/** A storage stub: public URLs only, as the queries need. */
+export const urls = { publicUrl: (key: string) => `/media/${key}` };
