@@ -5,6 +5,17 @@ import { E2E_TEST_ONLY_AUTH_SECRET } from "./tests/e2e/support/constants";
 // The server runs on a fresh embedded database and a fresh dev outbox on every run.
 const port = 3300;
 const baseURL = `http://127.0.0.1:${port}`;
+// The embedded Pusher-protocol server (soketi) for live updates, on its own test port.
+const realtimePort = 6301;
+const realtimeEnv = {
+  REALTIME_PORT: String(realtimePort),
+  REALTIME_DISABLED: "",
+  PUSHER_APP_ID: "",
+  PUSHER_KEY: "",
+  PUSHER_SECRET: "",
+  PUSHER_CLUSTER: "",
+  PUSHER_HOST: "",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,27 +44,46 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `rm -rf .data/e2e-pglite .data/e2e-outbox .data/e2e-storage && npm run setup && npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      AUTH_SECRET: E2E_TEST_ONLY_AUTH_SECRET,
-      PGLITE_DIR: ".data/e2e-pglite",
-      DEV_OUTBOX_PAGE: "true",
-      MAIL_OUTBOX_DIR: ".data/e2e-outbox",
-      STORAGE_DIR: ".data/e2e-storage",
-      S3_BUCKET: "",
-      APP_URL: baseURL,
-      // Never the developer's PostgreSQL or SMTP server from .env.local or the shell.
-      DATABASE_URL: "",
-      SMTP_URL: "",
-      RATE_LIMIT_STORE: "memory",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: "npx tsx scripts/realtime-server.ts",
+      url: `http://127.0.0.1:${realtimePort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: {
+        AUTH_SECRET: E2E_TEST_ONLY_AUTH_SECRET,
+        DATABASE_URL: "",
+        SMTP_URL: "",
+        S3_BUCKET: "",
+        ...realtimeEnv,
+      },
     },
-  },
+    {
+      command: `rm -rf .data/e2e-pglite .data/e2e-outbox .data/e2e-storage && npm run setup && npx next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        AUTH_SECRET: E2E_TEST_ONLY_AUTH_SECRET,
+        PGLITE_DIR: ".data/e2e-pglite",
+        DEV_OUTBOX_PAGE: "true",
+        MAIL_OUTBOX_DIR: ".data/e2e-outbox",
+        STORAGE_DIR: ".data/e2e-storage",
+        S3_BUCKET: "",
+        APP_URL: baseURL,
+        // Never the developer's PostgreSQL or SMTP server from .env.local or the shell.
+        DATABASE_URL: "",
+        SMTP_URL: "",
+        RATE_LIMIT_STORE: "memory",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...realtimeEnv,
+      },
+    },
+  ],
 });

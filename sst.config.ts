@@ -4,6 +4,8 @@
 // bucket for photos served through the same CloudFront router, and the secrets. Set secrets once per stage:
 //   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
 //   npx sst secret set SmtpUrl "smtps://USER:PASS@email-smtp.eu-west-1.amazonaws.com:465" --stage production
+//   npx sst secret set PusherAppId 123456 --stage production   (and PusherKey, PusherSecret,
+//   PusherCluster from the Pusher Channels app's keys page)
 // A custom domain comes from SNAPGRAM_DOMAIN (e.g. snapgram.example.com) when set.
 export default $config({
   app(input) {
@@ -35,6 +37,13 @@ export default $config({
 
     const authSecret = new sst.Secret("AuthSecret");
     const smtpUrl = new sst.Secret("SmtpUrl");
+    // Live updates over Pusher Channels (the embedded soketi is for laptops only).
+    const pusher = {
+      appId: new sst.Secret("PusherAppId"),
+      key: new sst.Secret("PusherKey"),
+      secret: new sst.Secret("PusherSecret"),
+      cluster: new sst.Secret("PusherCluster"),
+    };
 
     // The router's URL is known before the site exists, so e-mailed links can use it.
     const router = new sst.aws.Router("Router", domain ? { domain } : {});
@@ -47,13 +56,17 @@ export default $config({
     const site = new sst.aws.Nextjs("Web", {
       vpc,
       router: { instance: router },
-      link: [database, photos, authSecret, smtpUrl],
+      link: [database, photos, authSecret, smtpUrl, ...Object.values(pusher)],
       environment: {
         DATABASE_URL: databaseUrl,
         S3_BUCKET: photos.name,
         S3_PUBLIC_URL: appUrl,
         AUTH_SECRET: authSecret.value,
         SMTP_URL: smtpUrl.value,
+        PUSHER_APP_ID: pusher.appId.value,
+        PUSHER_KEY: pusher.key.value,
+        PUSHER_SECRET: pusher.secret.value,
+        PUSHER_CLUSTER: pusher.cluster.value,
         APP_URL: appUrl,
         RATE_LIMIT_STORE: "database",
         DEV_OUTBOX_PAGE: "false",

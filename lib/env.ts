@@ -23,6 +23,16 @@ const optionalText = () =>
     .optional()
     .transform((v) => (v === "" ? undefined : v));
 
+const optionalPort = () =>
+  optionalText()
+    .refine(
+      (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535),
+      {
+        message: "expected a port number (1-65535)",
+      },
+    )
+    .transform((v) => (v === undefined ? undefined : Number(v)));
+
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", ""])
@@ -69,6 +79,26 @@ export const env = createEnv({
     S3_ACCESS_KEY_ID: optionalText(),
     S3_SECRET_ACCESS_KEY: optionalText(),
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+    // Live updates: Pusher Channels (app id/key/secret + cluster) or any Pusher-protocol server
+    // (app id/key/secret + host). Unset: the embedded local server on 127.0.0.1:REALTIME_PORT.
+    PUSHER_APP_ID: optionalText(),
+    PUSHER_KEY: optionalText().refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,100}$/.test(v), {
+      message: "expected the app key (letters, digits, _ and -)",
+    }),
+    PUSHER_SECRET: optionalText(),
+    PUSHER_CLUSTER: optionalText().refine((v) => v === undefined || /^[a-z0-9-]{1,30}$/.test(v), {
+      message: "expected a Pusher cluster name, e.g. eu or us2",
+    }),
+    PUSHER_HOST: optionalText().refine((v) => v === undefined || /^[A-Za-z0-9.-]{1,253}$/.test(v), {
+      message: "expected a host name without scheme or port, e.g. soketi.example.com",
+    }),
+    PUSHER_PORT: optionalPort(),
+    PUSHER_USE_TLS: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+    REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
+    REALTIME_DISABLED: flag(false),
   },
   client: {},
   experimental__runtimeEnv: {},
@@ -91,10 +121,25 @@ if (!isBuild && process.env.SKIP_ENV_VALIDATION !== "1") {
       "S3_ACCESS_KEY_ID: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither",
     ]);
   }
+  const pusherCredentials = [env.PUSHER_APP_ID, env.PUSHER_KEY, env.PUSHER_SECRET];
+  const pusherServer = env.PUSHER_CLUSTER ?? env.PUSHER_HOST;
+  if (pusherCredentials.some(Boolean) && !pusherCredentials.every(Boolean)) {
+    invalidSettings(["PUSHER_APP_ID: set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET together"]);
+  }
+  if (env.PUSHER_CLUSTER && env.PUSHER_HOST) {
+    invalidSettings(["PUSHER_HOST: set PUSHER_CLUSTER (Pusher Channels) or PUSHER_HOST, not both"]);
+  }
+  if (Boolean(pusherServer) !== Boolean(env.PUSHER_APP_ID)) {
+    invalidSettings([
+      "PUSHER_APP_ID: Pusher needs PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET and one of " +
+        "PUSHER_CLUSTER or PUSHER_HOST (or none of them for the embedded server)",
+    ]);
+  }
 }
 
 export type DatabaseDriver = "postgres" | "pglite";
 export type StorageDriver = "s3" | "local";
+export type RealtimeDriver = "pusher" | "embedded" | "disabled";
 
 /** Which adapter each part runs on, derived once from the settings. */
 export const drivers = {
@@ -102,4 +147,9 @@ export const drivers = {
   mail: env.SMTP_URL ? "smtp" : "outbox",
   rateLimit: env.RATE_LIMIT_STORE ?? (env.DATABASE_URL ? "database" : "memory"),
   storage: (env.S3_BUCKET ? "s3" : "local") as StorageDriver,
+  realtime: (env.REALTIME_DISABLED === true
+    ? "disabled"
+    : env.PUSHER_APP_ID
+      ? "pusher"
+      : "embedded") as RealtimeDriver,
 } as const;

@@ -22,12 +22,17 @@ describe("lib/env", () => {
       DATABASE_URL: undefined,
       SMTP_URL: undefined,
       S3_BUCKET: undefined,
+      PUSHER_APP_ID: undefined,
+      PUSHER_KEY: undefined,
+      PUSHER_SECRET: undefined,
+      PUSHER_CLUSTER: undefined,
     });
     expect(drivers).toEqual({
       database: "pglite",
       mail: "outbox",
       rateLimit: "memory",
       storage: "local",
+      realtime: "embedded",
     });
     expect(env.PGLITE_DIR).toBe(".data/pglite");
   });
@@ -37,12 +42,17 @@ describe("lib/env", () => {
       DATABASE_URL: "postgres://u@127.0.0.1/db",
       SMTP_URL: "smtp://mail.example:587",
       S3_BUCKET: "snapgram-photos",
+      PUSHER_APP_ID: "123",
+      PUSHER_KEY: "key",
+      PUSHER_SECRET: "secret",
+      PUSHER_CLUSTER: "eu",
     });
     expect(drivers).toEqual({
       database: "postgres",
       mail: "smtp",
       rateLimit: "database",
       storage: "s3",
+      realtime: "pusher",
     });
   });
 

@@ -140,7 +140,14 @@ describe("sst.config.ts run()", () => {
     expect(bucket.args.access, "never public: originals carry GPS metadata").toBe("cloudfront");
 
     const secrets = created.filter((c) => c.type === "sst.Secret").map((c) => c.name);
-    expect(secrets.sort()).toEqual(["AuthSecret", "SmtpUrl"]);
+    expect(secrets.sort()).toEqual([
+      "AuthSecret",
+      "PusherAppId",
+      "PusherCluster",
+      "PusherKey",
+      "PusherSecret",
+      "SmtpUrl",
+    ]);
   });
 
   it("links everything to the Next.js site and passes the settings the app reads", async () => {
@@ -164,6 +171,11 @@ describe("sst.config.ts run()", () => {
     expect(environment.S3_BUCKET).toBe(`<${bucketName}.name>`);
     expect(environment.AUTH_SECRET).toBe("<AuthSecret.value>");
     expect(environment.SMTP_URL).toBe("<SmtpUrl.value>");
+    // Live updates use Pusher Channels in AWS, never the laptop's embedded server.
+    expect(environment.PUSHER_APP_ID).toBe("<PusherAppId.value>");
+    expect(environment.PUSHER_KEY).toBe("<PusherKey.value>");
+    expect(environment.PUSHER_SECRET).toBe("<PusherSecret.value>");
+    expect(environment.PUSHER_CLUSTER).toBe("<PusherCluster.value>");
     expect(environment.APP_URL).toMatch(/^(<\w+\.url>|https:\/\/)/);
     expect(environment.DEV_OUTBOX_PAGE ?? "false").toBe("false");
     // Photos load through the router, which serves only the processed prefixes of the bucket.

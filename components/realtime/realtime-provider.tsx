@@ -1,0 +1,186 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import type Pusher from "pusher-js";
+import { createContext, type ReactNode, use, useEffect, useMemo, useRef, useState } from "react";
+import { userChannel } from "@/lib/realtime/channels";
+import { REALTIME_AUTH_ENDPOINT, type RealtimeClientConfig } from "@/lib/realtime/types";
+import { ChannelHub } from "./channel-hub";
+
+// The only place that touches pusher-js. Components use the hooks of components/realtime/.
+
+export type RealtimeState = "connected" | "connecting" | "unavailable";
+
+type RealtimeContextValue = {
+  hub: ChannelHub;
+  state: RealtimeState;
+  enabled: boolean;
+  viewerId: string | null;
+};
+
+const RealtimeContext = createContext<RealtimeContextValue | null>(null);
+
+// One client and one hub per tab, shared across remounts of the provider (layout changes, React's
+// dev double effects): the client is closed only when no provider has used it for a moment.
+const hub = new ChannelHub();
+let shared: { signature: string; client: Promise<Pusher>; users: number } | null = null;
+let closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function createClient(config: RealtimeClientConfig): Promise<Pusher> {
+  const { default: PusherClient } = await import("pusher-js");
+  const self = config.wsHost
+    ? {
+        wsHost: config.wsHost,
+        wsPort: config.wsPort ?? 80,
+        wssPort: config.wsPort ?? 443,
+        enabledTransports: config.forceTLS ? ["wss" as const] : ["ws" as const],
+      }
+    : {};
+  return new PusherClient(config.key, {
+    cluster: config.cluster,
+    forceTLS: config.forceTLS,
+    ...self,
+    channelAuthorization: { endpoint: REALTIME_AUTH_ENDPOINT, transport: "ajax" },
+  });
+}
+
+function acquireClient(config: RealtimeClientConfig): Promise<Pusher> {
+  clearTimeout(closeTimer);
+  const signature = JSON.stringify(config);
+  if (shared && shared.signature !== signature) closeClient();
+  shared ??= { signature, client: createClient(config), users: 0 };
+  shared.users += 1;
+  return shared.client;
+}
+
+function closeClient() {
+  const closing = shared;
+  shared = null;
+  hub.detach();
+  void closing?.client.then((c) => c.disconnect()).catch(() => {});
+}
+
+function releaseClient() {
+  if (!shared) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  clearTimeout(closeTimer);
+  closeTimer = setTimeout(() => {
+    if (shared && shared.users === 0) closeClient();
+  }, 1000);
+}
+
+function toState(pusherState: string): RealtimeState {
+  if (pusherState === "connected") return "connected";
+  if (pusherState === "initialized" || pusherState === "connecting") return "connecting";
+  return "unavailable";
+}
+
+type RealtimeProviderProps = {
+  /** from realtimeClientConfig() (lib/realtime), rendered by a server layout */
+  config: RealtimeClientConfig;
+  /** the signed-in viewer: their private notification channel is kept subscribed */
+  viewerId?: string | null;
+  children: ReactNode;
+};
+
+export function RealtimeProvider({ config, viewerId = null, children }: RealtimeProviderProps) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<RealtimeState>(config.enabled ? "connecting" : "unavailable");
+  const { enabled, key, cluster, wsHost, wsPort, forceTLS } = config;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const current: RealtimeClientConfig = { enabled, key, cluster, wsHost, wsPort, forceTLS };
+    let active = true;
+    let everConnected = false;
+    let lost = false;
+    let client: Pusher | null = null;
+    const onChange = ({ current: next }: { current: string }) => {
+      const mapped = toState(next);
+      if (mapped === "connected") {
+        // Events published while the socket was down are lost: refetch what is on screen.
+        if (lost) void queryClient.invalidateQueries({ refetchType: "active" });
+        everConnected = true;
+        lost = false;
+      } else if (everConnected) {
+        lost = true;
+      }
+      setState(mapped);
+    };
+    acquireClient(current)
+      .then((c) => {
+        if (!active) return;
+        client = c;
+        hub.attach(c);
+        c.connection.bind("state_change", onChange);
+        onChange({ current: c.connection.state });
+      })
+      .catch((error: unknown) => {
+        console.warn("[realtime] live updates unavailable", error);
+        if (active) setState("unavailable");
+      });
+    return () => {
+      active = false;
+      client?.connection.unbind("state_change", onChange);
+      releaseClient();
+    };
+  }, [enabled, key, cluster, wsHost, wsPort, forceTLS, queryClient]);
+
+  useEffect(() => {
+    if (!viewerId || !enabled) return;
+    return hub.acquire(userChannel(viewerId), () => {});
+  }, [viewerId, enabled]);
+
+  const value = useMemo(
+    () => ({ hub, state: enabled ? state : ("unavailable" as const), enabled, viewerId }),
+    [state, enabled, viewerId],
+  );
+  return <RealtimeContext value={value}>{children}</RealtimeContext>;
+}
+
+let warnedMissing = false;
+
+/** The provider's value; null (and one warning in development) when there is none above. */
+function useRealtimeContext(): RealtimeContextValue | null {
+  const value = use(RealtimeContext);
+  if (!value && !warnedMissing && process.env.NODE_ENV === "development") {
+    warnedMissing = true;
+    console.warn("[realtime] no <RealtimeProvider> above: live updates are off here");
+  }
+  return value;
+}
+
+/** Connection state for indicators and fallbacks (`unavailable` when live updates are off). */
+export function useRealtimeStatus(): { state: RealtimeState; enabled: boolean } {
+  const value = useRealtimeContext();
+  return value
+    ? { state: value.state, enabled: value.enabled }
+    : { state: "unavailable", enabled: false };
+}
+
+/** The viewer whose private channel the provider holds (null when signed out). */
+export function useRealtimeViewer(): string | null {
+  return useRealtimeContext()?.viewerId ?? null;
+}
+
+export type ChannelHandlers = Record<string, (data: unknown) => void>;
+
+/**
+ * Listens to `channelName` (null: not now) while mounted. Handlers may change on every render
+ * without resubscribing; components on the same channel share one subscription.
+ */
+export function useChannel(channelName: string | null, handlers: ChannelHandlers): void {
+  const channelHub = useRealtimeContext()?.hub ?? null;
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  });
+  useEffect(() => {
+    if (!channelName || !channelHub) return;
+    return channelHub.acquire(channelName, (event, data) => {
+      const handler = handlersRef.current[event];
+      if (handler) handler(data);
+    });
+  }, [channelHub, channelName]);
+}

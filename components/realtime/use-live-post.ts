@@ -1,0 +1,44 @@
+"use client";
+
+import { CHANNEL_ID_PATTERN, postChannel } from "@/lib/realtime/channels";
+import {
+  type CommentAddedEvent,
+  type CommentDeletedEvent,
+  type LikeCountEvent,
+  type PostEventName,
+  type PostEventPayload,
+  type PostRemovedEvent,
+  parsePostEvent,
+} from "@/lib/realtime/types";
+import { useChannel } from "./realtime-provider";
+
+export type LivePostHandlers = {
+  onLikeCount?: (event: LikeCountEvent) => void;
+  onCommentAdded?: (event: CommentAddedEvent) => void;
+  onCommentDeleted?: (event: CommentDeletedEvent) => void;
+  onRemoved?: (event: PostRemovedEvent) => void;
+};
+
+/**
+ * Live events of one post while mounted (postId null: none). Payloads are checked against the
+ * event contract and events of another post are ignored, so handlers only see well-formed data.
+ * Typical use: patch the query cache, e.g. `onLikeCount: (e) => setLikeCount(e.likeCount)`.
+ */
+export function useLivePost(postId: string | null, handlers: LivePostHandlers): void {
+  const valid = postId !== null && CHANNEL_ID_PATTERN.test(postId);
+  const channel = valid ? postChannel(postId) : null;
+
+  function on<E extends PostEventName>(event: E, handle?: (e: PostEventPayload<E>) => void) {
+    return (data: unknown) => {
+      const parsed = parsePostEvent(event, data);
+      if (parsed && parsed.postId === postId) handle?.(parsed);
+    };
+  }
+
+  useChannel(channel, {
+    "like.count": on("like.count", handlers.onLikeCount),
+    "comment.added": on("comment.added", handlers.onCommentAdded),
+    "comment.deleted": on("comment.deleted", handlers.onCommentDeleted),
+    "post.removed": on("post.removed", handlers.onRemoved),
+  });
+}

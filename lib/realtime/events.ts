@@ -1,0 +1,92 @@
+// Typed helpers the actions call AFTER their transaction commits, e.g.
+//   after(() => publishLikeCount(getPublisher(), postId, likeCount));   // `after` from next/server
+// Each payload is checked against the same schema the browser uses, and unknown fields (such as a
+// viewer-specific `viewerCanDelete`) are stripped, so nothing private leaks onto a public channel.
+// Like the publisher, these never throw.
+import type { z } from "zod";
+import { postChannel, userChannel } from "./channels";
+import { type Publisher, throttledLogger } from "./publisher";
+import {
+  type CommentAddedEvent,
+  type PostEventName,
+  postEventSchemas,
+  type UserEventName,
+  userEventSchemas,
+} from "./types";
+
+const report = throttledLogger((m) => console.warn(m), 60_000);
+
+async function send(
+  publisher: Publisher,
+  channel: () => string,
+  event: string,
+  schema: z.ZodType,
+  payload: unknown,
+): Promise<void> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    report(`[realtime] not publishing a malformed ${event}: ${parsed.error.issues[0]?.message}`);
+    return;
+  }
+  let name: string;
+  try {
+    name = channel();
+  } catch {
+    report(`[realtime] not publishing ${event}: invalid id for a channel name`);
+    return;
+  }
+  await publisher.publish(name, event, parsed.data);
+}
+
+function onPost(publisher: Publisher, postId: string, event: PostEventName, payload: unknown) {
+  return send(publisher, () => postChannel(postId), event, postEventSchemas[event], payload);
+}
+
+function onUser(publisher: Publisher, userId: string, event: UserEventName, payload: unknown) {
+  return send(publisher, () => userChannel(userId), event, userEventSchemas[event], payload);
+}
+
+/** The post's new like count, after a like or unlike committed. */
+export function publishLikeCount(publisher: Publisher, postId: string, likeCount: number) {
+  return onPost(publisher, postId, "like.count", { postId, likeCount });
+}
+
+/** A new comment (as CommentView or narrower; extra fields are dropped) and the new count. */
+export function publishCommentAdded(
+  publisher: Publisher,
+  event: Omit<CommentAddedEvent, "comment"> & {
+    comment: CommentAddedEvent["comment"] & Record<string, unknown>;
+  },
+) {
+  return onPost(publisher, event.postId, "comment.added", event);
+}
+
+export function publishCommentDeleted(
+  publisher: Publisher,
+  event: { postId: string; commentId: string; commentCount: number },
+) {
+  return onPost(publisher, event.postId, "comment.deleted", event);
+}
+
+/** The post was deleted by its author or removed by a moderator: open pages drop it. */
+export function publishPostRemoved(publisher: Publisher, postId: string) {
+  return onPost(publisher, postId, "post.removed", { postId });
+}
+
+/** A new notification for `userId` (only the id: the browser fetches it with its own session). */
+export function publishNotification(
+  publisher: Publisher,
+  userId: string,
+  event: { id: string; unreadCount: number },
+) {
+  return onUser(publisher, userId, "notification.created", event);
+}
+
+/** The user read their notifications (in another tab or device): badges reset everywhere. */
+export function publishNotificationsRead(
+  publisher: Publisher,
+  userId: string,
+  event: { unreadCount: number },
+) {
+  return onUser(publisher, userId, "notifications.read", event);
+}

@@ -1,0 +1,115 @@
+// The contract of live events: what the server publishes and what the browser accepts. Pure (zod
+// only), imported by both sides. Browsers parse every event with these schemas and drop the rest.
+import { z } from "zod";
+import { CHANNEL_ID_PATTERN } from "./channels";
+
+const id = z.string().regex(CHANNEL_ID_PATTERN);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Plain text, rendered as text (React escapes it), never as HTML. */
+const plainText = (max: number) => z.string().max(max);
+/** A same-origin path or an http(s) URL; never javascript:, data: or protocol-relative. */
+const imageUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => /^https?:\/\//.test(v) || (v.startsWith("/") && !v.startsWith("//")), {
+    message: "expected an http(s) URL or a path",
+  });
+
+export const liveAuthorSchema = z.object({
+  id,
+  username: plainText(30).min(1),
+  name: plainText(100),
+  avatarUrl: imageUrl.nullable(),
+});
+
+export const liveCommentSchema = z.object({
+  id,
+  postId: id,
+  body: plainText(2200).min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  author: liveAuthorSchema,
+});
+
+export const likeCountSchema = z.object({ postId: id, likeCount: count });
+
+export const commentAddedSchema = z
+  .object({ postId: id, commentCount: count, comment: liveCommentSchema })
+  .refine((e) => e.comment.postId === e.postId, { message: "comment of another post" });
+
+export const commentDeletedSchema = z.object({
+  postId: id,
+  commentId: id,
+  commentCount: count,
+});
+
+export const postRemovedSchema = z.object({ postId: id });
+
+export const notificationCreatedSchema = z.object({ id, unreadCount: count });
+
+export const notificationsReadSchema = z.object({ unreadCount: count });
+
+/** Events on `post-<postId>` (public). */
+export const postEventSchemas = {
+  "like.count": likeCountSchema,
+  "comment.added": commentAddedSchema,
+  "comment.deleted": commentDeletedSchema,
+  "post.removed": postRemovedSchema,
+} as const;
+
+/** Events on `private-user-<userId>` (only that user). */
+export const userEventSchemas = {
+  "notification.created": notificationCreatedSchema,
+  "notifications.read": notificationsReadSchema,
+} as const;
+
+export type PostEventName = keyof typeof postEventSchemas;
+export type UserEventName = keyof typeof userEventSchemas;
+export type PostEventPayload<E extends PostEventName> = z.infer<(typeof postEventSchemas)[E]>;
+export type UserEventPayload<E extends UserEventName> = z.infer<(typeof userEventSchemas)[E]>;
+
+export type LiveAuthor = z.infer<typeof liveAuthorSchema>;
+export type LiveComment = z.infer<typeof liveCommentSchema>;
+export type LikeCountEvent = PostEventPayload<"like.count">;
+export type CommentAddedEvent = PostEventPayload<"comment.added">;
+export type CommentDeletedEvent = PostEventPayload<"comment.deleted">;
+export type PostRemovedEvent = PostEventPayload<"post.removed">;
+export type NotificationCreatedEvent = UserEventPayload<"notification.created">;
+export type NotificationsReadEvent = UserEventPayload<"notifications.read">;
+
+/** Parses one received post event; null when the name is unknown or the payload malformed. */
+export function parsePostEvent<E extends PostEventName>(
+  event: E,
+  data: unknown,
+): PostEventPayload<E> | null {
+  const schema: z.ZodType | undefined = postEventSchemas[event];
+  const parsed = schema?.safeParse(data);
+  return parsed?.success ? (parsed.data as PostEventPayload<E>) : null;
+}
+
+/** Parses one received user event; null when the name is unknown or the payload malformed. */
+export function parseUserEvent<E extends UserEventName>(
+  event: E,
+  data: unknown,
+): UserEventPayload<E> | null {
+  const schema: z.ZodType | undefined = userEventSchemas[event];
+  const parsed = schema?.safeParse(data);
+  return parsed?.success ? (parsed.data as UserEventPayload<E>) : null;
+}
+
+/**
+ * What the browser needs to connect, rendered by the server into the page at request time (no
+ * NEXT_PUBLIC_ inlining, so one build runs with any settings). Holds no secret.
+ */
+export type RealtimeClientConfig = {
+  enabled: boolean;
+  key: string;
+  /** Pusher Channels cluster; pusher-js requires one even when wsHost overrides it */
+  cluster: string;
+  /** null: the cluster's own host (Pusher Channels) */
+  wsHost: string | null;
+  wsPort: number | null;
+  forceTLS: boolean;
+};
+
+/** Path of the channel authorization endpoint (app/api/realtime/auth/route.ts). */
+export const REALTIME_AUTH_ENDPOINT = "/api/realtime/auth";
