@@ -1,0 +1,221 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useRef, useState } from "react";
+import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
+import { patchCachedItems } from "@/components/post/patch-cached-items";
+import { addCommentAction } from "@/lib/comments/actions";
+import { MAX_COMMENT } from "@/lib/comments/validation";
+import type { AuthorView, CommentView } from "@/lib/posts/types";
+import {
+  type CommentsData,
+  commentsKey,
+  pendingCommentId,
+  prependComment,
+  removeComment,
+  replaceComment,
+} from "./comments-query";
+
+/** What the form tells a list outside the comments query (the feed card) as a comment goes. */
+export type CommentEvent =
+  | { type: "add"; comment: CommentView }
+  | { type: "confirm"; pendingId: string; comment: CommentView }
+  | { type: "remove"; pendingId: string };
+
+type CommentFormProps = {
+  postId: string;
+  signedIn: boolean;
+  /** The author shown on the optimistic comment; without one it reads "You" until confirmed. */
+  viewer?: AuthorView | null;
+  /** The textarea's id, so the action bar's comment button can focus it. */
+  inputId?: string;
+  /** The feed card's slimmer form. */
+  compact?: boolean;
+  onEvent?: (event: CommentEvent) => void;
+  className?: string;
+};
+
+const numberFormat = new Intl.NumberFormat("en-US");
+/** The counter appears this close to the limit. */
+const COUNTER_FROM = MAX_COMMENT - 200;
+const MAX_HEIGHT = { compact: 80, full: 120 };
+
+/**
+ * "Add a comment…": a textarea that grows, Enter posts (Shift+Enter for a new line), Post is off
+ * while empty. The comment shows at once (optimistic) and is taken back, with the server's
+ * message and the text restored, if the action fails.
+ */
+export function CommentForm({
+  postId,
+  signedIn,
+  viewer,
+  inputId,
+  compact = false,
+  onEvent,
+  className = "",
+}: CommentFormProps) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const fallbackId = useId();
+  const id = inputId ?? fallbackId;
+  const errorId = `${id}-error`;
+  const counterId = `${id}-counter`;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const resize = useCallback(() => {
+    const el = textarea.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, compact ? MAX_HEIGHT.compact : MAX_HEIGHT.full)}px`;
+  }, [compact]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text
+  useLayoutEffect(resize, [text, resize]);
+
+  const patchCount = (update: (count: number) => number) =>
+    patchCachedItems(queryClient, postId, (post) => ({
+      commentCount: update(typeof post.commentCount === "number" ? post.commentCount : 0),
+    }));
+
+  const mutation = useMutation({
+    mutationFn: async ({ body }: { body: string; pendingId: string }) =>
+      unwrap(toResult(await addCommentAction({ postId, body }), "Check your comment.")),
+    onMutate: ({ body, pendingId }) => {
+      const comment: CommentView = {
+        id: pendingId,
+        postId,
+        author: viewer ?? { id: "", username: "", name: "You", avatarUrl: null },
+        body,
+        createdAt: new Date().toISOString(),
+        viewerCanDelete: false,
+      };
+      queryClient.setQueryData<CommentsData>(
+        commentsKey(postId),
+        (data) => data && prependComment(data, comment),
+      );
+      patchCount((n) => n + 1);
+      onEvent?.({ type: "add", comment });
+    },
+    onSuccess: ({ comment, commentCount }, { pendingId }) => {
+      queryClient.setQueryData<CommentsData>(
+        commentsKey(postId),
+        (data) => data && replaceComment(data, pendingId, comment),
+      );
+      patchCount(() => commentCount);
+      onEvent?.({ type: "confirm", pendingId, comment });
+    },
+    onError: (err, { body, pendingId }) => {
+      queryClient.setQueryData<CommentsData>(
+        commentsKey(postId),
+        (data) => data && removeComment(data, pendingId),
+      );
+      patchCount((n) => Math.max(0, n - 1));
+      onEvent?.({ type: "remove", pendingId });
+      const failure = failureOf(err);
+      if (failure.code === "UNAUTHENTICATED") {
+        router.push(`/login?next=${encodeURIComponent(pathname)}`);
+        return;
+      }
+      // Give the words back unless the viewer already started another comment.
+      setText((current) => (current.trim() ? current : body));
+      const bodyError = failure.fieldErrors?.body?.[0];
+      if (bodyError) setFieldError(bodyError);
+      else setMessage(failure.message);
+      textarea.current?.focus();
+    },
+  });
+
+  if (!signedIn) {
+    return (
+      <p className={`text-sm text-neutral-500 dark:text-neutral-400 ${className}`}>
+        <Link
+          href={`/login?next=${encodeURIComponent(`/p/${postId}`)}`}
+          className="font-semibold text-sky-600 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400"
+        >
+          Log in
+        </Link>{" "}
+        to like or comment.
+      </p>
+    );
+  }
+
+  const body = text.trim();
+  const over = text.length > MAX_COMMENT;
+  const canPost = body.length > 0 && !over;
+
+  const submit = () => {
+    if (!canPost) return;
+    setFieldError(null);
+    setMessage(null);
+    setText("");
+    mutation.mutate({ body, pendingId: pendingCommentId() });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+
+  const describedBy = [
+    fieldError ? errorId : null,
+    text.length >= COUNTER_FROM ? counterId : null,
+  ].filter(Boolean);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      className={className}
+    >
+      <div className="flex items-end gap-2">
+        <textarea
+          ref={textarea}
+          id={id}
+          name="body"
+          rows={1}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (fieldError) setFieldError(null);
+          }}
+          onKeyDown={onKeyDown}
+          aria-label="Add a comment"
+          aria-invalid={over || fieldError ? true : undefined}
+          aria-describedby={describedBy.length > 0 ? describedBy.join(" ") : undefined}
+          placeholder="Add a comment…"
+          autoComplete="off"
+          className={`min-w-0 flex-1 resize-none bg-transparent text-sm leading-5 placeholder:text-neutral-500 focus:outline-none dark:placeholder:text-neutral-400 ${compact ? "py-1" : "py-2"}`}
+        />
+        <button
+          type="submit"
+          disabled={!canPost}
+          className={`shrink-0 rounded-sm text-sm font-semibold text-sky-500 hover:text-sky-700 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:cursor-default disabled:opacity-40 disabled:hover:text-sky-500 dark:hover:text-sky-300 ${compact ? "py-1" : "py-2"} ${compact && !body ? "sr-only" : ""}`}
+        >
+          Post
+        </button>
+      </div>
+      {text.length >= COUNTER_FROM ? (
+        <p
+          id={counterId}
+          aria-live="polite"
+          className={`text-right text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-neutral-500 dark:text-neutral-400"}`}
+        >
+          {numberFormat.format(text.length)}/{numberFormat.format(MAX_COMMENT)}
+        </p>
+      ) : null}
+      <div role="alert" className="text-xs text-red-600 dark:text-red-400">
+        {fieldError ? <p id={errorId}>{fieldError}</p> : null}
+        {message ? <p>{message}</p> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
+import { RichText } from "@/components/post/caption";
+import { patchCachedItems } from "@/components/post/patch-cached-items";
+import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { deleteCommentAction } from "@/lib/comments/actions";
+import type { CommentView } from "@/lib/posts/types";
+import { type CommentsData, commentsKey, isPendingComment, removeComment } from "./comments-query";
+
+type CommentItemProps = {
+  comment: CommentView;
+  /** The feed card's short form: "username text" on up to two lines, no avatar, no time. */
+  compact?: boolean;
+  /** Called once the server deleted it (lists outside the comments query drop it themselves). */
+  onDeleted?: (commentId: string, commentCount: number) => void;
+};
+
+const nameLink =
+  "font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500";
+
+/** One comment: avatar, username, text with linked @mentions and #tags, time and Delete. */
+export function CommentItem({ comment, compact = false, onDeleted }: CommentItemProps) {
+  const { author } = comment;
+  const pending = isPendingComment(comment);
+  const href = `/${encodeURIComponent(author.username)}`;
+  const name = author.username ? (
+    <Link href={href} className={nameLink}>
+      {author.username}
+    </Link>
+  ) : (
+    <span className="font-semibold">{author.name}</span>
+  );
+
+  if (compact) {
+    return (
+      <li className={`text-sm leading-5 ${pending ? "opacity-60" : ""}`}>
+        <p className="line-clamp-2 break-words whitespace-pre-wrap">
+          {name} <RichText text={comment.body} />
+        </p>
+        {pending ? <span className="sr-only">Posting…</span> : null}
+      </li>
+    );
+  }
+
+  return (
+    <li className={`flex gap-3 py-2 ${pending ? "opacity-60" : ""}`}>
+      {author.username ? (
+        <Link href={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
+          <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+        </Link>
+      ) : (
+        <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+      )}
+      <div className="min-w-0 flex-1">
+        <p className="text-sm leading-5 break-words whitespace-pre-wrap">
+          {name} <RichText text={comment.body} />
+        </p>
+        <div className="mt-1 flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
+          {pending ? <span>Posting…</span> : <RelativeTime iso={comment.createdAt} />}
+          {comment.viewerCanDelete && !pending ? (
+            <DeleteComment comment={comment} onDeleted={onDeleted} />
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+type DeleteCommentProps = Pick<CommentItemProps, "onDeleted"> & { comment: CommentView };
+
+function DeleteComment({ comment, onDeleted }: DeleteCommentProps) {
+  const queryClient = useQueryClient();
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation({
+    mutationFn: async () => unwrap(toResult(await deleteCommentAction({ commentId: comment.id }))),
+    onSuccess: ({ commentCount }) => {
+      setOpen(false);
+      queryClient.setQueryData<CommentsData>(
+        commentsKey(comment.postId),
+        (data) => data && removeComment(data, comment.id),
+      );
+      patchCachedItems(queryClient, comment.postId, (post) => ({
+        commentCount,
+        ...(Array.isArray(post.latestComments)
+          ? {
+              latestComments: (post.latestComments as CommentView[]).filter(
+                (c) => c.id !== comment.id,
+              ),
+            }
+          : {}),
+      }));
+      onDeleted?.(comment.id, commentCount);
+    },
+  });
+  const message = mutation.error ? failureOf(mutation.error).message : null;
+
+  return (
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        aria-label={`Delete comment by ${comment.author.username}`}
+        aria-haspopup="dialog"
+        onClick={() => {
+          mutation.reset();
+          setOpen(true);
+        }}
+        className="font-semibold hover:text-neutral-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-neutral-100"
+      >
+        Delete
+      </button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Delete comment?"
+        description="This removes the comment for good."
+        busy={mutation.isPending}
+        returnFocusRef={trigger}
+        showCloseButton={false}
+        className="max-w-sm"
+      >
+        <div className="flex flex-col gap-3 p-5">
+          {message ? <Alert>{message}</Alert> : null}
+          <Button
+            variant="danger"
+            fullWidth
+            pending={mutation.isPending}
+            onClick={() => mutation.mutate()}
+          >
+            Delete
+          </Button>
+          <Button
+            variant="secondary"
+            fullWidth
+            disabled={mutation.isPending}
+            onClick={() => setOpen(false)}
+            data-autofocus
+          >
+            Cancel
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { CirclePlus } from "lucide-react";
+import { useEffect } from "react";
+import type { CommentView, Page } from "@/lib/posts/types";
+import { CommentItem } from "./comment-item";
+import { type CommentsData, commentsKey, fetchCommentsPage } from "./comments-query";
+
+type CommentListProps = {
+  postId: string;
+  /** The first page, rendered on the server (newest first). */
+  initialPage: Page<CommentView>;
+  className?: string;
+};
+
+/**
+ * A post's comments, newest first: the first page from the server, older ones with "View more
+ * comments". Lives in the TanStack cache under commentsKey(postId), where the comment form adds
+ * (optimistically) and live updates may write.
+ */
+export function CommentList({ postId, initialPage, className = "" }: CommentListProps) {
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: commentsKey(postId),
+    queryFn: ({ pageParam, signal }) => fetchCommentsPage(postId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
+  });
+  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+
+  // A newer server render (a revisit, a refresh) replaces a cached list that no longer matches.
+  useEffect(() => {
+    const key = commentsKey(postId);
+    const cached = queryClient.getQueryData<CommentsData>(key);
+    const ids = (p: Page<CommentView> | undefined) => p?.items.map((c) => c.id).join() ?? "";
+    if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
+      queryClient.setQueryData<CommentsData>(key, { pages: [initialPage], pageParams: [null] });
+    }
+  }, [initialPage, postId, queryClient]);
+
+  const comments = data.pages.flatMap((p) => p.items);
+
+  return (
+    <section aria-label="Comments" className={className}>
+      {comments.length === 0 ? (
+        <div className="hidden py-8 text-center md:block">
+          <p className="text-lg font-bold">No comments yet.</p>
+          <p className="text-sm text-neutral-500 dark:text-neutral-400">Start the conversation.</p>
+        </div>
+      ) : (
+        <ul>
+          {comments.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} />
+          ))}
+        </ul>
+      )}
+      {hasNextPage ? (
+        <div className="flex justify-center py-2">
+          <button
+            type="button"
+            onClick={() => void fetchNextPage()}
+            disabled={isFetchingNextPage}
+            aria-busy={isFetchingNextPage || undefined}
+            className="inline-flex items-center gap-2 rounded-full px-3 py-1.5 text-sm text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:text-neutral-400 dark:hover:text-neutral-100"
+          >
+            <CirclePlus aria-hidden="true" strokeWidth={1.5} className="size-6" />
+            {isFetchingNextPage ? "Loading comments…" : "View more comments"}
+          </button>
+        </div>
+      ) : null}
+      <p role="alert" className="text-center text-sm text-red-600 dark:text-red-400">
+        {isFetchNextPageError ? "Couldn't load more comments. Try again." : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { InfiniteData } from "@tanstack/react-query";
+import type { CommentView, Page } from "@/lib/posts/types";
+
+export type CommentsData = InfiniteData<Page<CommentView>, string | null>;
+
+/** The TanStack Query key of a post's comments (newest first), for the list and live updates. */
+export const commentsKey = (postId: string) => ["comments", postId] as const;
+
+/** Optimistic comments carry this id prefix until the server answers with the real one. */
+const PENDING = "pending:";
+export const pendingCommentId = () => `${PENDING}${crypto.randomUUID()}`;
+export const isPendingComment = (comment: Pick<CommentView, "id">) =>
+  comment.id.startsWith(PENDING);
+
+export async function fetchCommentsPage(
+  postId: string,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<Page<CommentView>> {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+  const res = await fetch(`/api/posts/${encodeURIComponent(postId)}/comments${query}`, {
+    signal,
+    headers: { accept: "application/json" },
+  });
+  if (!res.ok) throw new Error(`Couldn't load comments (${res.status}).`);
+  return (await res.json()) as Page<CommentView>;
+}
+
+/** The newest comment goes on top of the first page. */
+export function prependComment(data: CommentsData, comment: CommentView): CommentsData {
+  const [first, ...rest] = data.pages;
+  if (!first) return { pages: [{ items: [comment], nextCursor: null }], pageParams: [null] };
+  return { ...data, pages: [{ ...first, items: [comment, ...first.items] }, ...rest] };
+}
+
+export function replaceComment(data: CommentsData, id: string, comment: CommentView): CommentsData {
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({
+      ...p,
+      items: p.items.map((c) => (c.id === id ? comment : c)),
+    })),
+  };
+}
+
+export function removeComment(data: CommentsData, id: string): CommentsData {
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })),
+  };
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { type CommentEvent, CommentForm } from "@/components/comments/comment-form";
+import { CommentItem } from "@/components/comments/comment-item";
+import { Caption } from "@/components/post/caption";
+import { DoubleTapLike } from "@/components/post/double-tap-like";
+import { PostActions } from "@/components/post/post-actions";
+import { PostMedia } from "@/components/post/post-media";
+import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
+import { Avatar } from "@/components/ui/avatar";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { AuthorView, CommentView, FeedPost } from "@/lib/posts/types";
+
+type FeedCardProps = {
+  post: FeedPost;
+  /** The first card of the feed: its photo loads eagerly with high priority. */
+  priority?: boolean;
+  /** The signed-in viewer, shown on their own comment while it posts (optional). */
+  viewer?: AuthorView;
+};
+
+const countFormat = new Intl.NumberFormat("en-US");
+
+/** Comments the viewer posted from this card, after the two latest (as Instagram shows them). */
+function reduceAdded(list: CommentView[], event: CommentEvent): CommentView[] {
+  switch (event.type) {
+    case "add":
+      return [...list, event.comment];
+    case "confirm":
+      return list.map((c) => (c.id === event.pendingId ? event.comment : c));
+    case "remove":
+      return list.filter((c) => c.id !== event.pendingId);
+  }
+}
+
+/**
+ * One post of the home feed, Instagram style: author and time, the photos (double tap to like),
+ * the action bar, the caption cut to a few lines, a taste of the comments and a comment box.
+ * 470 px wide at most, centred; the full width on phones.
+ */
+export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
+  const { author } = post;
+  const profileHref = `/${encodeURIComponent(author.username)}`;
+  const postHref = `/p/${post.id}`;
+  const inputId = `feed-comment-${post.id}`;
+  const headingId = `feed-post-${post.id}`;
+  const [added, setAdded] = useState<CommentView[]>([]);
+  const shown = [...post.latestComments.filter((c) => !added.some((a) => a.id === c.id)), ...added];
+
+  return (
+    <PostReactionsProvider
+      postId={post.id}
+      signedIn
+      liked={post.viewerHasLiked}
+      likeCount={post.likeCount}
+      saved={post.viewerHasSaved}
+    >
+      <article
+        aria-label={`Post by ${author.username}`}
+        className="mx-auto w-full max-w-[470px] border-neutral-200 pb-4 sm:border-b dark:border-neutral-800"
+      >
+        <header className="flex items-center gap-3 px-3 py-2.5 sm:px-0">
+          <Link href={profileHref} tabIndex={-1} aria-hidden="true" className="shrink-0">
+            <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+          </Link>
+          <h2 id={headingId} className="flex min-w-0 items-center gap-1 text-sm">
+            <Link
+              href={profileHref}
+              className="truncate font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
+            >
+              {author.username}
+            </Link>
+            <span aria-hidden="true" className="text-neutral-500 dark:text-neutral-400">
+              •
+            </span>
+            <Link
+              href={postHref}
+              className="shrink-0 text-neutral-500 hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-400"
+            >
+              <RelativeTime iso={post.createdAt} />
+            </Link>
+          </h2>
+        </header>
+
+        <DoubleTapLike className="overflow-hidden sm:rounded-md sm:border sm:border-neutral-200 sm:dark:border-neutral-800">
+          <PostMedia
+            media={post.media}
+            sizes="(min-width: 470px) 468px, 100vw"
+            priority={priority}
+          />
+        </DoubleTapLike>
+
+        <div className="px-3 sm:px-0">
+          <PostActions latestLiker={post.latestLiker} commentInputId={inputId} className="pt-1" />
+
+          {post.caption ? (
+            <Caption
+              text={post.caption}
+              username={author.username}
+              collapsible
+              className="mt-1.5"
+            />
+          ) : null}
+
+          {post.commentCount > 2 ? (
+            <Link
+              href={postHref}
+              className="mt-1.5 block w-fit text-sm text-neutral-500 hover:text-neutral-700 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-400 dark:hover:text-neutral-200"
+            >
+              View all {countFormat.format(post.commentCount)} comments
+            </Link>
+          ) : null}
+
+          {shown.length > 0 ? (
+            <ul aria-label="Latest comments" className="mt-1 flex flex-col gap-0.5">
+              {shown.map((comment) => (
+                <CommentItem key={comment.id} comment={comment} compact />
+              ))}
+            </ul>
+          ) : null}
+
+          <CommentForm
+            postId={post.id}
+            signedIn
+            viewer={viewer}
+            inputId={inputId}
+            compact
+            onEvent={(event) => setAdded((list) => reduceAdded(list, event))}
+            className="mt-1"
+          />
+        </div>
+      </article>
+    </PostReactionsProvider>
+  );
+}

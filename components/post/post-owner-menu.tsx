@@ -1,0 +1,149 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { MoreHorizontal } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { profileGridKey } from "@/components/profile/profile-grid";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { deletePostAction } from "@/lib/posts/actions";
+import type { PostView } from "@/lib/posts/types";
+import { EditPostForm } from "./edit-post-form";
+
+type Mode = "menu" | "edit" | "delete" | null;
+
+const menuItem =
+  "flex h-12 w-full items-center justify-center border-t border-neutral-200 text-sm transition-colors first:border-t-0 hover:bg-neutral-50 focus-visible:bg-neutral-100 focus-visible:outline-none dark:border-neutral-800 dark:hover:bg-neutral-800 dark:focus-visible:bg-neutral-800";
+
+/** The author's "…" button: a sheet of actions, then the edit form or the delete confirmation. */
+export function PostOwnerMenu({ post }: { post: PostView }) {
+  const router = useRouter();
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [mode, setMode] = useState<Mode>(null);
+  const [busy, setBusy] = useState(false);
+  const close = useCallback(() => setMode(null), []);
+  const saved = useCallback(() => {
+    setMode(null);
+    router.refresh();
+  }, [router]);
+
+  return (
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        aria-label="Post options"
+        aria-haspopup="dialog"
+        onClick={() => setMode("menu")}
+        className="inline-flex size-9 items-center justify-center rounded-full text-neutral-900 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-100 dark:hover:bg-neutral-800"
+      >
+        <MoreHorizontal aria-hidden="true" className="size-5" />
+      </button>
+
+      <Dialog
+        open={mode === "menu"}
+        onClose={close}
+        title="Post options"
+        hideTitle
+        showCloseButton={false}
+        returnFocusRef={trigger}
+        className="max-w-sm"
+      >
+        <ul>
+          <li>
+            <button
+              type="button"
+              onClick={() => setMode("delete")}
+              className={`${menuItem} font-bold text-red-600 dark:text-red-400`}
+            >
+              Delete
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={() => setMode("edit")} className={menuItem}>
+              Edit
+            </button>
+          </li>
+          <li>
+            <button type="button" onClick={close} className={menuItem}>
+              Cancel
+            </button>
+          </li>
+        </ul>
+      </Dialog>
+
+      <Dialog
+        open={mode === "edit"}
+        onClose={close}
+        title="Edit info"
+        busy={busy}
+        returnFocusRef={trigger}
+        className="max-w-lg"
+      >
+        <EditPostForm
+          postId={post.id}
+          caption={post.caption}
+          media={post.media}
+          onCancel={close}
+          onSaved={saved}
+          onPendingChange={setBusy}
+        />
+      </Dialog>
+
+      <Dialog
+        open={mode === "delete"}
+        onClose={close}
+        title="Delete post?"
+        description="This removes the post and its photos for good. You can't undo this."
+        busy={busy}
+        returnFocusRef={trigger}
+        showCloseButton={false}
+        className="max-w-sm"
+      >
+        <DeleteConfirm
+          postId={post.id}
+          username={post.author.username}
+          onCancel={close}
+          onPendingChange={setBusy}
+        />
+      </Dialog>
+    </>
+  );
+}
+
+type DeleteConfirmProps = {
+  postId: string;
+  username: string;
+  onCancel: () => void;
+  onPendingChange: (pending: boolean) => void;
+};
+
+function DeleteConfirm({ postId, username, onCancel, onPendingChange }: DeleteConfirmProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { execute, message, isPending, succeeded } = useActionForm(deletePostAction);
+  const busy = isPending || succeeded;
+
+  useEffect(() => onPendingChange(busy), [busy, onPendingChange]);
+  useEffect(() => {
+    if (!succeeded) return;
+    // The profile's cached grid still lists the post: drop it before going there.
+    queryClient.removeQueries({ queryKey: profileGridKey(username) });
+    router.replace(`/${encodeURIComponent(username)}`);
+  }, [succeeded, queryClient, router, username]);
+
+  return (
+    <div className="flex flex-col gap-3 p-5">
+      {message ? <Alert>{message}</Alert> : null}
+      <Button variant="danger" fullWidth pending={busy} onClick={() => execute({ postId })}>
+        Delete
+      </Button>
+      <Button variant="secondary" fullWidth disabled={busy} onClick={onCancel} data-autofocus>
+        Cancel
+      </Button>
+    </div>
+  );
+}

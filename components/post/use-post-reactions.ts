@@ -1,0 +1,181 @@
+"use client";
+
+import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState } from "react";
+import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
+import { setLikeAction } from "@/lib/likes/actions";
+import { setSaveAction } from "@/lib/saves/actions";
+import { patchCachedItems } from "./patch-cached-items";
+
+/** What the server said about the viewer and a post; the hook starts from it and follows it. */
+export type ReactionsSnapshot = { liked: boolean; likeCount: number; saved: boolean };
+
+export type PostReactions = ReactionsSnapshot & {
+  postId: string;
+  signedIn: boolean;
+  /** /login?next=/p/<id>: where signed-out viewers are sent */
+  loginHref: string;
+  /** The viewer liked or unliked here: "liked by <latest liker>" may no longer be true. */
+  likeChanged: boolean;
+  toggleLike: () => void;
+  /** Likes, never unlikes (double tap). */
+  like: () => void;
+  toggleSave: () => void;
+  error: string | null;
+  dismissError: () => void;
+};
+
+type UsePostReactionsOptions = { postId: string; signedIn: boolean; initial: ReactionsSnapshot };
+
+const same = (a: ReactionsSnapshot, b: ReactionsSnapshot) =>
+  a.liked === b.liked && a.likeCount === b.likeCount && a.saved === b.saved;
+
+/** The mutation key of every like/save of one post (to know whether one is still running). */
+export const reactionsMutationKey = (postId: string) => ["post-reactions", postId] as const;
+
+/**
+ * Like and save state of one post with optimistic updates: the heart, the count and the bookmark
+ * change at once and roll back with an error message if the action fails. Every change is also
+ * written into cached lists that show the post (the feed's infinite query, profile grids), so the
+ * feed and the post page agree. Likes (and saves) of one post run one after the other (mutation
+ * scope), so quick taps end in the state of the last one.
+ */
+export function usePostReactions({
+  postId,
+  signedIn,
+  initial,
+}: UsePostReactionsOptions): PostReactions {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [state, setState] = useState(initial);
+  const [base, setBase] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [acted, setActed] = useState(false);
+  const stateRef = useRef(state);
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  const key = reactionsMutationKey(postId);
+  const pending = useIsMutating({ mutationKey: key }) > 0;
+  // A newer server snapshot (a refresh, a refetched feed page) wins unless an action is running.
+  if (!same(base, initial)) {
+    setBase(initial);
+    if (!pending) setState(initial);
+  }
+
+  const loginHref = `/login?next=${encodeURIComponent(`/p/${postId}`)}`;
+
+  const apply = useCallback(
+    (next: ReactionsSnapshot) => {
+      stateRef.current = next;
+      setState(next);
+      patchCachedItems(queryClient, postId, {
+        viewerHasLiked: next.liked,
+        likeCount: next.likeCount,
+        viewerHasSaved: next.saved,
+      });
+    },
+    [queryClient, postId],
+  );
+
+  // Only the last of several quick taps may settle the state; earlier answers are out of date.
+  const isLast = (kind: "like" | "save") =>
+    queryClient.isMutating({ mutationKey: [...key, kind], exact: true }) <= 1;
+
+  const onFailure = (
+    kind: "like" | "save",
+    err: unknown,
+    previous: ReactionsSnapshot | undefined,
+  ) => {
+    const failure = failureOf(err);
+    if (previous && isLast(kind)) apply(previous);
+    if (failure.code === "UNAUTHENTICATED") {
+      router.push(`/login?next=${encodeURIComponent(pathname)}`);
+      return;
+    }
+    setError(failure.message);
+  };
+
+  const likeMutation = useMutation({
+    mutationKey: [...key, "like"],
+    scope: { id: `like:${postId}` },
+    mutationFn: async (liked: boolean) => unwrap(toResult(await setLikeAction({ postId, liked }))),
+    onMutate: (liked) => {
+      const previous = stateRef.current;
+      const delta = liked === previous.liked ? 0 : liked ? 1 : -1;
+      setActed(true);
+      apply({ ...previous, liked, likeCount: Math.max(0, previous.likeCount + delta) });
+      return { previous };
+    },
+    onSuccess: (data) => {
+      if (isLast("like"))
+        apply({ ...stateRef.current, liked: data.liked, likeCount: data.likeCount });
+    },
+    onError: (err, _liked, context) => onFailure("like", err, context?.previous),
+  });
+
+  const saveMutation = useMutation({
+    mutationKey: [...key, "save"],
+    scope: { id: `save:${postId}` },
+    mutationFn: async (saved: boolean) => unwrap(toResult(await setSaveAction({ postId, saved }))),
+    onMutate: (saved) => {
+      const previous = stateRef.current;
+      apply({ ...previous, saved });
+      return { previous };
+    },
+    onSuccess: (data) => {
+      if (isLast("save")) apply({ ...stateRef.current, saved: data.saved });
+      // The viewer's Saved tab lists saved posts: it must load again when next shown.
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === "profile-grid" && q.queryKey[2] === "saved",
+      });
+    },
+    onError: (err, _saved, context) => onFailure("save", err, context?.previous),
+  });
+
+  const { mutate: mutateLike } = likeMutation;
+  const { mutate: mutateSave } = saveMutation;
+
+  const requireSignIn = () => {
+    if (signedIn) return false;
+    router.push(loginHref);
+    return true;
+  };
+
+  return {
+    ...state,
+    postId,
+    signedIn,
+    loginHref,
+    likeChanged: acted,
+    toggleLike: () => {
+      if (requireSignIn()) return;
+      setError(null);
+      mutateLike(!stateRef.current.liked);
+    },
+    like: () => {
+      if (requireSignIn() || stateRef.current.liked) return;
+      setError(null);
+      mutateLike(true);
+    },
+    toggleSave: () => {
+      if (requireSignIn()) return;
+      setError(null);
+      mutateSave(!stateRef.current.saved);
+    },
+    error,
+    dismissError: () => setError(null),
+  };
+}
+
+export const PostReactionsContext = createContext<PostReactions | null>(null);
+
+/** The reactions of the post around this component (see PostReactionsProvider). */
+export function usePostReactionsContext(): PostReactions {
+  const value = useContext(PostReactionsContext);
+  if (!value) throw new Error("usePostReactionsContext needs a <PostReactionsProvider> around it.");
+  return value;
+}

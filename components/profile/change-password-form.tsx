@@ -1,0 +1,63 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { changePasswordAction } from "@/lib/users/profile-actions";
+
+/** Current, new and repeated password; every other session ends when it changes. */
+export function ChangePasswordForm() {
+  const form = useRef<HTMLFormElement>(null);
+  const { onSubmit, fieldErrors, message, isPending, succeeded } =
+    useActionForm(changePasswordAction);
+
+  useEffect(() => {
+    if (succeeded) form.current?.reset();
+  }, [succeeded]);
+
+  return (
+    <form method="post" ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fieldErrors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        maxLength={128}
+        required
+        hint="At least 8 characters."
+        errors={fieldErrors.password}
+      />
+      <TextField
+        label="Confirm new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        maxLength={128}
+        required
+        errors={fieldErrors.confirm}
+      />
+      {message ? <Alert>{message}</Alert> : null}
+      {succeeded && !message ? (
+        <Alert tone="success">
+          Password changed. You&apos;re still logged in here; other devices were logged out.
+        </Alert>
+      ) : null}
+      <div className="flex justify-end">
+        <Button type="submit" pending={isPending} className="min-w-40">
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}
