@@ -7,6 +7,7 @@ import type { Storage } from "../lib/storage/types";
 import { type Db, openDatabase } from "./client";
 import { users } from "./schema";
 import { seedPosts } from "./seed-posts";
+import { seedSocial } from "./seed-social";
 
 export const DEMO_PASSWORD = "snapgram-demo";
 
@@ -66,6 +67,11 @@ export async function seed(db: Db, storage?: Storage) {
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   const posters = demoUsers.filter((u) => u.role === "user");
   const posts = storage ? await seedPosts(db, storage, [...posters]) : 0;
+  await seedSocial(
+    db,
+    posters.map((u) => u.username),
+    storage,
+  );
   return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 

@@ -1,10 +1,22 @@
 import type { ReactNode } from "react";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { getCurrentUser } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { unreadCount } from "@/lib/notifications/queries";
+import { realtimeClientConfig } from "@/lib/realtime";
 
 // The app's frame. Profiles and posts are public; pages for signed-in people only call
 // requireUser() (proxy.ts has already sent cookie-less visitors of those to /login).
+// Live updates: the provider holds the signed-in user's private channel (the nav badge).
 export default async function MainLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  return <AppShell username={user?.username ?? null}>{children}</AppShell>;
+  const unread = user ? await unreadCount(getDb(), user.id) : 0;
+  return (
+    <RealtimeProvider config={realtimeClientConfig()} viewerId={user?.id ?? null}>
+      <AppShell username={user?.username ?? null} unreadCount={unread}>
+        {children}
+      </AppShell>
+    </RealtimeProvider>
+  );
 }

@@ -7,7 +7,16 @@ import { NavLinks } from "./nav-links";
  * Instagram's responsive frame: a bottom tab bar on phones (<768px), an icon rail on tablets
  * (768-1279px) and a labelled sidebar on desktops (>=1280px). One <nav> changes shape.
  */
-export function AppShell({ children, username }: { children: ReactNode; username: string | null }) {
+export function AppShell({
+  children,
+  username,
+  unreadCount = 0,
+}: {
+  children: ReactNode;
+  username: string | null;
+  /** unread notifications of the signed-in user, for the nav badge */
+  unreadCount?: number;
+}) {
   if (!username) return <SignedOutShell>{children}</SignedOutShell>;
   return (
     <div className="min-h-dvh">
@@ -34,7 +43,7 @@ export function AppShell({ children, username }: { children: ReactNode; username
           <Logo className="hidden text-[1.7rem] xl:inline" />
         </Link>
         <div className="h-12 md:h-auto">
-          <NavLinks username={username} />
+          <NavLinks username={username} unreadCount={unreadCount} />
         </div>
       </nav>
 

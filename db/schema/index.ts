@@ -1,3 +1,4 @@
+export * from "./notifications";
 export * from "./posts";
 export * from "./rate-limits";
 export * from "./social";

@@ -1,11 +1,12 @@
 "use server";
 
 import { getDb } from "@/lib/db";
+import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { addComment, deleteComment } from "./comments";
+import { addCommentAndNotify, deleteComment } from "./comments";
 import { addCommentSchema, deleteCommentSchema } from "./validation";
 
 // The comment author is always the signed-in user (ctx), never a field of the input.
@@ -16,7 +17,14 @@ export const addCommentAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("comment", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    return addComment(getDb(), getStorage(), ctx.user.id, parsedInput);
+    const { result, notified } = await addCommentAndNotify(
+      getDb(),
+      getStorage(),
+      ctx.user.id,
+      parsedInput,
+    );
+    publishNotifiedAfterResponse(notified);
+    return result;
   });
 
 /** Its author or the post's author deletes a comment; answers the fresh comment count. */

@@ -3,6 +3,8 @@ import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
 import { findVisiblePost } from "@/lib/likes/queries";
 import { POST_NOT_FOUND } from "@/lib/likes/validation";
+import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/notify";
+import type { WithNotified } from "@/lib/notifications/types";
 import type { CommentView } from "@/lib/posts/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
@@ -25,6 +27,8 @@ import {
 
 const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
 
+type AddResult = Result<{ comment: CommentView; commentCount: number }>;
+
 /**
  * Adds a comment to a visible post: the comment, its @mentions of active accounts and
  * comment_count + 1 in one transaction. Answers the comment as lists show it and the fresh count.
@@ -35,19 +39,34 @@ export async function addComment(
   userId: string,
   input: AddCommentInput | unknown,
   now = new Date(),
-): Promise<Result<{ comment: CommentView; commentCount: number }>> {
+): Promise<AddResult> {
+  return (await addCommentAndNotify(db, storage, userId, input, now)).result;
+}
+
+/**
+ * addComment, plus in the same transaction a "commented" notification to the post's author and
+ * a "mentioned you" one to each account the comment @mentions (the post's author, already told,
+ * and the commenter left out); answers the notifications created, to publish after commit.
+ */
+export async function addCommentAndNotify(
+  db: Db,
+  storage: Pick<Storage, "publicUrl">,
+  userId: string,
+  input: AddCommentInput | unknown,
+  now = new Date(),
+): Promise<WithNotified<AddResult>> {
   const parsed = addCommentSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const message = fieldErrors.body?.[0] ?? "Check the highlighted fields.";
-    return fail("VALIDATION", message, fieldErrors);
+    return { result: fail("VALIDATION", message, fieldErrors), notified: [] };
   }
   const { postId, body } = parsed.data;
   return db.transaction(async (tx) => {
     const post = await findVisiblePost(tx, postId);
-    if (!post) return fail("NOT_FOUND", POST_NOT_FOUND);
+    if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     const author = await findCommentAuthor(tx, userId);
-    if (!author) return fail("UNAUTHENTICATED", "Sign in to continue.");
+    if (!author) return { result: fail("UNAUTHENTICATED", "Sign in to continue."), notified: [] };
     const row = await insertComment(tx, {
       id: uuidv7(),
       postId,
@@ -56,13 +75,19 @@ export async function addComment(
       createdAt: now,
     });
     await insertCommentMentions(tx, row.id, userId, body);
+    const about = { actorId: userId, postId, commentId: row.id, now };
+    const notified = await notifyComment(tx, { ...about, postAuthorId: post.authorId });
+    const mentioned = (await commentMentionIds(tx, row.id)).filter(
+      (id) => !notified.some((n) => n.recipientId === id),
+    );
+    notified.push(...(await notifyMentions(tx, { ...about, userIds: mentioned })));
     const commentCount = await shiftCommentCount(tx, postId, 1);
     const comment = toCommentView(
       storage,
       { ...row, ...author, authorId: author.id, id: row.id, postAuthorId: post.authorId },
       userId,
     );
-    return ok({ comment, commentCount });
+    return { result: ok({ comment, commentCount }), notified };
   });
 }
 

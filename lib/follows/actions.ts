@@ -1,10 +1,11 @@
 "use server";
 
 import { getDb } from "@/lib/db";
+import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
-import { setFollow } from "./follows";
+import { setFollowAndNotify } from "./follows";
 import { setFollowSchema } from "./validation";
 
 // The follower is always the signed-in user (ctx), never a field of the input.
@@ -15,5 +16,7 @@ export const setFollowAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("follow", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    return setFollow(getDb(), ctx.user.id, parsedInput);
+    const { result, notified } = await setFollowAndNotify(getDb(), ctx.user.id, parsedInput);
+    publishNotifiedAfterResponse(notified);
+    return result;
   });

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { notifyFollow, unnotifyFollow } from "@/lib/notifications/notify";
+import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import {
@@ -11,6 +13,8 @@ import {
 } from "./queries";
 import { type SetFollowInput, setFollowSchema, USER_NOT_FOUND } from "./validation";
 
+type FollowResult = Result<{ following: boolean; followerCount: number }>;
+
 /**
  * Follows or unfollows an active account. Idempotent: the follow row and both counters move
  * only when a row was really inserted or deleted, in one transaction; answers the followee's
@@ -21,22 +25,41 @@ export async function setFollow(
   actorId: string,
   input: SetFollowInput | unknown,
   now = new Date(),
-): Promise<Result<{ following: boolean; followerCount: number }>> {
+): Promise<FollowResult> {
+  return (await setFollowAndNotify(db, actorId, input, now)).result;
+}
+
+/**
+ * setFollow, plus the followee's "started following you" notification written (or, on unfollow,
+ * taken back) in the same transaction; answers the notifications created, to publish after commit.
+ */
+export async function setFollowAndNotify(
+  db: Db,
+  actorId: string,
+  input: SetFollowInput | unknown,
+  now = new Date(),
+): Promise<WithNotified<FollowResult>> {
   const parsed = setFollowSchema.safeParse(input);
   if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    return { result, notified: [] };
   }
   const { userId, follow } = parsed.data;
-  if (userId === actorId) return fail("VALIDATION", "You can't follow yourself.");
+  if (userId === actorId) {
+    return { result: fail("VALIDATION", "You can't follow yourself."), notified: [] };
+  }
   return db.transaction(async (tx) => {
     const target = await findActiveUser(tx, userId);
-    if (!target) return fail("NOT_FOUND", USER_NOT_FOUND);
+    if (!target) return { result: fail("NOT_FOUND", USER_NOT_FOUND), notified: [] };
     const changed = follow
       ? await insertFollow(tx, actorId, userId, now)
       : await deleteFollow(tx, actorId, userId);
+    let notified: Notified[] = [];
+    if (changed && follow) notified = await notifyFollow(tx, { actorId, followeeId: userId, now });
+    if (changed && !follow) await unnotifyFollow(tx, { actorId, followeeId: userId });
     const followerCount = changed
       ? await shiftFollowCounts(tx, actorId, userId, follow ? 1 : -1)
       : await readFollowerCount(tx, userId);
-    return ok({ following: follow, followerCount });
+    return { result: ok({ following: follow, followerCount }), notified };
   });
 }

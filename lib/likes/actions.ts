@@ -1,10 +1,11 @@
 "use server";
 
 import { getDb } from "@/lib/db";
+import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
-import { setLike } from "./likes";
+import { setLikeAndNotify } from "./likes";
 import { setLikeSchema } from "./validation";
 
 // The liker is always the signed-in user (ctx), never a field of the input.
@@ -15,5 +16,7 @@ export const setLikeAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("like", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    return setLike(getDb(), ctx.user.id, parsedInput);
+    const { result, notified } = await setLikeAndNotify(getDb(), ctx.user.id, parsedInput);
+    publishNotifiedAfterResponse(notified);
+    return result;
   });

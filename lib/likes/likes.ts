@@ -1,9 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { notifyLike, unnotifyLike } from "@/lib/notifications/notify";
+import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import { deleteLike, findVisiblePost, insertLike, readLikeCount, shiftLikeCount } from "./queries";
 import { POST_NOT_FOUND, type SetLikeInput, setLikeSchema } from "./validation";
+
+type LikeResult = Result<{ liked: boolean; likeCount: number }>;
 
 /**
  * Likes or unlikes a visible post. Idempotent: like_count moves only when a like row was really
@@ -14,20 +18,41 @@ export async function setLike(
   userId: string,
   input: SetLikeInput | unknown,
   now = new Date(),
-): Promise<Result<{ liked: boolean; likeCount: number }>> {
+): Promise<LikeResult> {
+  return (await setLikeAndNotify(db, userId, input, now)).result;
+}
+
+/**
+ * setLike, plus the author's "liked your photo" notification written (or, on unlike, taken back)
+ * in the same transaction; answers the notifications created, to publish after commit.
+ */
+export async function setLikeAndNotify(
+  db: Db,
+  userId: string,
+  input: SetLikeInput | unknown,
+  now = new Date(),
+): Promise<WithNotified<LikeResult>> {
   const parsed = setLikeSchema.safeParse(input);
   if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    return { result, notified: [] };
   }
   const { postId, liked } = parsed.data;
   return db.transaction(async (tx) => {
-    if (!(await findVisiblePost(tx, postId))) return fail("NOT_FOUND", POST_NOT_FOUND);
+    const post = await findVisiblePost(tx, postId);
+    if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     const changed = liked
       ? await insertLike(tx, postId, userId, now)
       : await deleteLike(tx, postId, userId);
+    let notified: Notified[] = [];
+    if (changed) {
+      const about = { actorId: userId, postId, postAuthorId: post.authorId };
+      if (liked) notified = await notifyLike(tx, { ...about, now });
+      else await unnotifyLike(tx, about);
+    }
     const likeCount = changed
       ? await shiftLikeCount(tx, postId, liked ? 1 : -1)
       : await readLikeCount(tx, postId);
-    return ok({ liked, likeCount });
+    return { result: ok({ liked, likeCount }), notified };
   });
 }

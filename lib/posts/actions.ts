@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { authActionClient } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { createPost } from "./create";
-import { deletePost, updatePost } from "./manage";
+import { createPostAndNotify } from "./create";
+import { deletePost, updatePostAndNotify } from "./manage";
 import { requestUploads } from "./uploads";
 import {
   createPostSchema,
@@ -30,7 +31,13 @@ export const requestUploadsAction = authActionClient
 export const createPostAction = authActionClient
   .inputSchema(createPostSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await createPost(getDb(), getStorage(), ctx.user.id, parsedInput);
+    const { result, notified } = await createPostAndNotify(
+      getDb(),
+      getStorage(),
+      ctx.user.id,
+      parsedInput,
+    );
+    publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/${ctx.user.username}`);
     return result;
   });
@@ -38,7 +45,8 @@ export const createPostAction = authActionClient
 export const updatePostAction = authActionClient
   .inputSchema(updatePostSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await updatePost(getDb(), ctx.user.id, parsedInput);
+    const { result, notified } = await updatePostAndNotify(getDb(), ctx.user.id, parsedInput);
+    publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
     return result;
   });

@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { processPostPhoto } from "@/lib/images/process";
 import { ImageError } from "@/lib/images/types";
+import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
+import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
 import { fieldErrorsOf } from "@/lib/users/validation";
@@ -23,22 +25,37 @@ type Rendered = {
 
 const GENERIC = "Some photos could not be shared.";
 
-/**
- * Turns uploaded originals into a post: claims the user's slots once, checks and processes every
- * photo (real type, pixel limit, orientation, no metadata, crop, WebP variants, placeholder), then
- * inserts the post, its media, hashtags and mentions in one transaction. On any failure nothing is
- * visible and every object written is deleted; originals are always deleted.
- */
+type CreateResult = Result<{ id: string }>;
+
+/** createPost without its notifications: see createPostAndNotify. */
 export async function createPost(
   db: Db,
   storage: Storage,
   userId: string,
   input: CreatePostInput | unknown,
   now = new Date(),
-): Promise<Result<{ id: string }>> {
+): Promise<CreateResult> {
+  return (await createPostAndNotify(db, storage, userId, input, now)).result;
+}
+
+/**
+ * Turns uploaded originals into a post: claims the user's slots once, checks and processes every
+ * photo (real type, pixel limit, orientation, no metadata, crop, WebP variants, placeholder), then
+ * inserts the post, its media, hashtags and mentions in one transaction. On any failure nothing is
+ * visible and every object written is deleted; originals are always deleted. The accounts the
+ * caption @mentions are notified in the same transaction; answers those notifications too.
+ */
+export async function createPostAndNotify(
+  db: Db,
+  storage: Storage,
+  userId: string,
+  input: CreatePostInput | unknown,
+  now = new Date(),
+): Promise<WithNotified<CreateResult>> {
   const parsed = createPostSchema.safeParse(input);
   if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    return { result, notified: [] };
   }
   const { aspect, caption, media } = parsed.data;
   const claim = await claimSlots(
@@ -51,7 +68,7 @@ export async function createPost(
   if (!claim.ok) {
     const fieldErrors: Record<string, string[]> = {};
     for (const [i, problem] of claim.problems) fieldErrors[`media.${i}`] = [slotMessages[problem]];
-    return fail("VALIDATION", GENERIC, fieldErrors);
+    return { result: fail("VALIDATION", GENERIC, fieldErrors), notified: [] };
   }
   const originals = claim.slots.map((s) => s.key);
   const postId = uuidv7();
@@ -96,9 +113,9 @@ export async function createPost(
     );
     if (Object.keys(fieldErrors).length > 0) {
       await storage.delete(written);
-      return fail("VALIDATION", GENERIC, fieldErrors);
+      return { result: fail("VALIDATION", GENERIC, fieldErrors), notified: [] };
     }
-    await db.transaction(async (tx) => {
+    const notified: Notified[] = await db.transaction(async (tx) => {
       await tx.insert(posts).values({ id: postId, authorId: userId, caption, createdAt: now });
       await tx.insert(postMedia).values(
         (rendered as Rendered[]).map((r, position) => ({
@@ -118,8 +135,10 @@ export async function createPost(
         .update(users)
         .set({ postCount: sql`${users.postCount} + 1` })
         .where(eq(users.id, userId));
+      const userIds = await postMentionIds(tx, postId);
+      return notifyMentions(tx, { actorId: userId, userIds, postId, now });
     });
-    return ok({ id: postId });
+    return { result: ok({ id: postId }), notified };
   } catch (err) {
     await storage.delete(written).catch((e) => console.error("cleanup of variants failed", e));
     throw err;

@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
+import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
+import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
 import { fieldErrorsOf } from "@/lib/users/validation";
@@ -29,14 +31,28 @@ export async function updatePost(
   input: UpdatePostInput | unknown,
   now = new Date(),
 ): Promise<Result<undefined>> {
+  return (await updatePostAndNotify(db, userId, input, now)).result;
+}
+
+/**
+ * updatePost, plus a "mentioned you" notification to each account the new caption mentions that
+ * was not told about this post before; answers the notifications created, to publish after commit.
+ */
+export async function updatePostAndNotify(
+  db: Db,
+  userId: string,
+  input: UpdatePostInput | unknown,
+  now = new Date(),
+): Promise<WithNotified<Result<undefined>>> {
   const parsed = updatePostSchema.safeParse(input);
   if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+    return { result, notified: [] };
   }
   const { postId, caption, alts } = parsed.data;
   return db.transaction(async (tx) => {
     const own = await lockOwnPost(tx, postId, userId);
-    if (!own.ok) return own;
+    if (!own.ok) return { result: own, notified: [] };
     await tx.update(posts).set({ caption, updatedAt: now }).where(eq(posts.id, postId));
     for (const { mediaId, alt } of alts) {
       await tx
@@ -46,7 +62,9 @@ export async function updatePost(
     }
     await syncHashtags(tx, postId, own.data.caption, caption, now);
     await syncMentions(tx, postId, userId, caption, now);
-    return ok(undefined);
+    const userIds = await postMentionIds(tx, postId);
+    const notified = await notifyMentions(tx, { actorId: userId, userIds, postId, now });
+    return { result: ok(undefined), notified };
   });
 }
 

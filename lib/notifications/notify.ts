@@ -1,0 +1,154 @@
+import "server-only";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { uuidv7 } from "uuidv7";
+import type { Executor } from "@/db/client";
+import { commentMentions, notifications, postMentions, users } from "@/db/schema";
+import type { NotificationKind, Notified } from "./types";
+
+// Writes of notifications. Every function runs INSIDE the caller's transaction (the like, follow,
+// comment or post it follows from), never notifies the actor about their own action nor a
+// suspended account, and answers the rows it really created so the caller publishes after commit.
+
+type Row = {
+  kind: NotificationKind;
+  actorId: string;
+  postId?: string | null;
+  commentId?: string | null;
+  now: Date;
+};
+
+/** The active accounts among `ids`, the actor left out. */
+async function activeRecipients(tx: Executor, ids: string[], actorId: string) {
+  const wanted = [...new Set(ids)].filter((id) => id !== actorId);
+  if (wanted.length === 0) return [];
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, wanted), eq(users.status, "active"), ne(users.id, actorId)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Inserts one notification per recipient. A like or follow that already has its row (the partial
+ * unique indexes) is skipped by ON CONFLICT DO NOTHING, so repeating a write never doubles it.
+ */
+async function insertFor(tx: Executor, recipients: string[], row: Row): Promise<Notified[]> {
+  const active = await activeRecipients(tx, recipients, row.actorId);
+  if (active.length === 0) return [];
+  return tx
+    .insert(notifications)
+    .values(
+      active.map((recipientId) => ({
+        id: uuidv7(),
+        recipientId,
+        actorId: row.actorId,
+        kind: row.kind,
+        postId: row.postId ?? null,
+        commentId: row.commentId ?? null,
+        createdAt: row.now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, recipientId: notifications.recipientId });
+}
+
+/** "ana liked your photo": once per liker and post, to the post's author. */
+export function notifyLike(
+  tx: Executor,
+  p: { actorId: string; postId: string; postAuthorId: string; now: Date },
+) {
+  return insertFor(tx, [p.postAuthorId], { kind: "like", ...p });
+}
+
+/** An unlike takes its notification back; answers the recipients who lost one. */
+export async function unnotifyLike(
+  tx: Executor,
+  p: { actorId: string; postId: string; postAuthorId: string },
+) {
+  const rows = await tx
+    .delete(notifications)
+    .where(
+      and(
+        eq(notifications.kind, "like"),
+        eq(notifications.recipientId, p.postAuthorId),
+        eq(notifications.actorId, p.actorId),
+        eq(notifications.postId, p.postId),
+      ),
+    )
+    .returning({ recipientId: notifications.recipientId });
+  return rows.map((r) => r.recipientId);
+}
+
+/** "ben started following you": once per follower, to the account followed. */
+export function notifyFollow(tx: Executor, p: { actorId: string; followeeId: string; now: Date }) {
+  return insertFor(tx, [p.followeeId], { kind: "follow", actorId: p.actorId, now: p.now });
+}
+
+/** An unfollow takes its notification back; answers the recipients who lost one. */
+export async function unnotifyFollow(tx: Executor, p: { actorId: string; followeeId: string }) {
+  const rows = await tx
+    .delete(notifications)
+    .where(
+      and(
+        eq(notifications.kind, "follow"),
+        eq(notifications.recipientId, p.followeeId),
+        eq(notifications.actorId, p.actorId),
+      ),
+    )
+    .returning({ recipientId: notifications.recipientId });
+  return rows.map((r) => r.recipientId);
+}
+
+/** "chloe commented: nice!": to the post's author (not when they comment on their own post). */
+export function notifyComment(
+  tx: Executor,
+  p: { actorId: string; postAuthorId: string; postId: string; commentId: string; now: Date },
+) {
+  return insertFor(tx, [p.postAuthorId], { kind: "comment", ...p });
+}
+
+/**
+ * "dev mentioned you": to each active account in `userIds` but the actor. Without `commentId` it
+ * is a mention in a post's caption, and an account already told about that post is skipped, so
+ * editing a caption notifies only the newly mentioned.
+ */
+export async function notifyMentions(
+  tx: Executor,
+  p: { actorId: string; userIds: string[]; postId: string; commentId?: string | null; now: Date },
+) {
+  let userIds = p.userIds;
+  if (userIds.length > 0 && !p.commentId) {
+    const told = await tx
+      .select({ id: notifications.recipientId })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, "mention"),
+          eq(notifications.postId, p.postId),
+          isNull(notifications.commentId),
+          inArray(notifications.recipientId, userIds),
+        ),
+      );
+    const skip = new Set(told.map((r) => r.id));
+    userIds = userIds.filter((id) => !skip.has(id));
+  }
+  return insertFor(tx, userIds, { kind: "mention", ...p });
+}
+
+/** The accounts a comment @mentions (stored by insertCommentMentions). */
+export async function commentMentionIds(tx: Executor, commentId: string) {
+  const rows = await tx
+    .select({ id: commentMentions.userId })
+    .from(commentMentions)
+    .where(eq(commentMentions.commentId, commentId));
+  return rows.map((r) => r.id);
+}
+
+/** The accounts a post's caption @mentions (kept by syncMentions). */
+export async function postMentionIds(tx: Executor, postId: string) {
+  const rows = await tx
+    .select({ id: postMentions.userId })
+    .from(postMentions)
+    .where(eq(postMentions.postId, postId));
+  return rows.map((r) => r.id);
+}
