@@ -1,8 +1,10 @@
 "use server";
 
+import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
@@ -24,10 +26,24 @@ export const addCommentAction = authActionClient
       parsedInput,
     );
     publishNotifiedAfterResponse(notified);
+    if (result.ok) {
+      const { comment, commentCount } = result.data;
+      after(() =>
+        publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment }),
+      );
+    }
     return result;
   });
 
 /** Its author or the post's author deletes a comment; answers the fresh comment count. */
 export const deleteCommentAction = authActionClient
   .inputSchema(deleteCommentSchema)
-  .action(async ({ parsedInput, ctx }) => deleteComment(getDb(), ctx.user.id, parsedInput));
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await deleteComment(getDb(), ctx.user.id, parsedInput);
+    if (result.ok) {
+      const { postId, commentCount } = result.data;
+      const { commentId } = parsedInput;
+      after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
+    }
+    return result;
+  });

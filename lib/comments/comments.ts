@@ -99,7 +99,7 @@ export async function deleteComment(
   db: Db,
   userId: string,
   input: DeleteCommentInput | unknown,
-): Promise<Result<{ commentCount: number }>> {
+): Promise<Result<{ commentCount: number; postId: string }>> {
   const parsed = deleteCommentSchema.safeParse(input);
   if (!parsed.success) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
   const { commentId } = parsed.data;
@@ -111,6 +111,7 @@ export async function deleteComment(
     }
     // A concurrent delete (or a moderator's removal) may have won: then the count stays put.
     if (!(await deleteVisibleComment(tx, commentId))) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
-    return ok({ commentCount: await shiftCommentCount(tx, comment.postId, -1) });
+    const commentCount = await shiftCommentCount(tx, comment.postId, -1);
+    return ok({ commentCount, postId: comment.postId });
   });
 }

@@ -1,8 +1,10 @@
 "use server";
 
+import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { getPublisher, publishLikeCount } from "@/lib/realtime";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
 import { setLikeAndNotify } from "./likes";
@@ -18,5 +20,9 @@ export const setLikeAction = authActionClient
     if (limited) return fail("RATE_LIMITED", limited);
     const { result, notified } = await setLikeAndNotify(getDb(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified);
+    if (result.ok) {
+      const { likeCount } = result.data;
+      after(() => publishLikeCount(getPublisher(), parsedInput.postId, likeCount));
+    }
     return result;
   });

@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
+import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { createPostAndNotify } from "./create";
@@ -55,6 +57,10 @@ export const deletePostAction = authActionClient
   .inputSchema(deletePostSchema)
   .action(async ({ parsedInput, ctx }) => {
     const result = await deletePost(getDb(), getStorage(), ctx.user.id, parsedInput.postId);
-    if (result.ok) revalidatePath(`/${ctx.user.username}`);
+    if (result.ok) {
+      revalidatePath(`/${ctx.user.username}`);
+      // Open pages of the post (and feed cards showing it) drop it.
+      after(() => publishPostRemoved(getPublisher(), parsedInput.postId));
+    }
     return result;
   });

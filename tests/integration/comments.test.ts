@@ -107,7 +107,7 @@ describe("deleteComment", () => {
     const first = await comment(ana?.id ?? "", postId, "hi @someone");
     await comment(ana?.id ?? "", postId, "again");
     const result = await deleteComment(db(), ana?.id ?? "", { commentId: first.comment.id });
-    expect(result).toEqual({ ok: true, data: { commentCount: 1 } });
+    expect(result).toEqual({ ok: true, data: { commentCount: 1, postId } });
     expect(await countRows(db(), "comments")).toBe(1);
     const again = await deleteComment(db(), ana?.id ?? "", { commentId: first.comment.id });
     expect(again).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -119,7 +119,7 @@ describe("deleteComment", () => {
     const postId = await insertPost(db(), author?.id ?? "");
     const data = await comment(ana?.id ?? "", postId, "rude");
     const result = await deleteComment(db(), author?.id ?? "", { commentId: data.comment.id });
-    expect(result).toEqual({ ok: true, data: { commentCount: 0 } });
+    expect(result).toEqual({ ok: true, data: { commentCount: 0, postId } });
     expect(await countRows(db(), "comments")).toBe(0);
   });
 
