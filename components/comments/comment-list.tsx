@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { CirclePlus } from "lucide-react";
 import { useEffect } from "react";
+import { useLiveFallback } from "@/components/realtime/use-live-fallback";
 import type { CommentView, Page } from "@/lib/posts/types";
 import { CommentItem } from "./comment-item";
 import { type CommentsData, commentsKey, fetchCommentsPage } from "./comments-query";
@@ -17,16 +18,20 @@ type CommentListProps = {
 /**
  * A post's comments, newest first: the first page from the server, older ones with "View more
  * comments". Lives in the TanStack cache under commentsKey(postId), where the comment form adds
- * (optimistically) and live updates may write.
+ * (optimistically) and live updates write (useLivePostCache).
  */
 export function CommentList({ postId, initialPage, className = "" }: CommentListProps) {
   const queryClient = useQueryClient();
+  // Live events keep the list fresh; while they are paused, it polls and refetches on focus.
+  const live = useLiveFallback();
   const query = useInfiniteQuery({
     queryKey: commentsKey(postId),
     queryFn: ({ pageParam, signal }) => fetchCommentsPage(postId, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
+    refetchInterval: live.refetchInterval,
+    refetchOnWindowFocus: live.refetchOnWindowFocus ? "always" : false,
   });
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 

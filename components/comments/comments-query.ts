@@ -33,7 +33,15 @@ export function prependComment(data: CommentsData, comment: CommentView): Commen
   return { ...data, pages: [{ ...first, items: [comment, ...first.items] }, ...rest] };
 }
 
+/**
+ * The posted comment takes the place of its pending copy. It shows once whatever came first: if
+ * a live event or a refetch already brought it (same id), the pending copy just goes; if a
+ * refetch dropped the pending copy before the comment existed, it goes on top.
+ */
 export function replaceComment(data: CommentsData, id: string, comment: CommentView): CommentsData {
+  const has = (wanted: string) => data.pages.some((p) => p.items.some((c) => c.id === wanted));
+  if (has(comment.id)) return removeComment(data, id);
+  if (!has(id)) return prependComment(data, comment);
   return {
     ...data,
     pages: data.pages.map((p) => ({

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { type CommentEvent, CommentForm } from "@/components/comments/comment-form";
 import { CommentItem } from "@/components/comments/comment-item";
+import { isPendingComment } from "@/components/comments/comments-query";
 import { Caption } from "@/components/post/caption";
 import { DoubleTapLike } from "@/components/post/double-tap-like";
 import { PostActions } from "@/components/post/post-actions";
 import { PostMedia } from "@/components/post/post-media";
 import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
+import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuthorView, CommentView, FeedPost } from "@/lib/posts/types";
@@ -36,9 +38,21 @@ function reduceAdded(list: CommentView[], event: CommentEvent): CommentView[] {
 }
 
 /**
+ * The latest comments, then those posted from this card, each once: a comment the card added
+ * may also have arrived live among the latest (with its real id, or while still posting here).
+ */
+function shownComments(latest: CommentView[], added: CommentView[]): CommentView[] {
+  const others = latest.filter((c) => !added.some((a) => a.id === c.id));
+  const posting = (a: CommentView) =>
+    isPendingComment(a) &&
+    others.some((c) => a.author.id !== "" && c.author.id === a.author.id && c.body === a.body);
+  return [...others, ...added.filter((a) => !posting(a))];
+}
+
+/**
  * One post of the home feed, Instagram style: author and time, the photos (double tap to like),
  * the action bar, the caption cut to a few lines, a taste of the comments and a comment box.
- * 470 px wide at most, centred; the full width on phones.
+ * 470 px wide at most, centred; the full width on phones. Live while on screen.
  */
 export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const { author } = post;
@@ -47,7 +61,9 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const inputId = `feed-comment-${post.id}`;
   const headingId = `feed-post-${post.id}`;
   const [added, setAdded] = useState<CommentView[]>([]);
-  const shown = [...post.latestComments.filter((c) => !added.some((a) => a.id === c.id)), ...added];
+  const shown = shownComments(post.latestComments, added);
+  // Counts, latest comments and removal stay live while the card is on (or near) the screen.
+  const liveRef = useLivePostCache(post.id, { visibleRef: true, postAuthorId: author.id });
 
   return (
     <PostReactionsProvider
@@ -58,6 +74,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
       saved={post.viewerHasSaved}
     >
       <article
+        ref={liveRef}
         aria-label={`Post by ${author.username}`}
         className="mx-auto w-full max-w-[470px] border-neutral-200 pb-4 sm:border-b dark:border-neutral-800"
       >

@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuthorView, CommentView, Page, PostView } from "@/lib/posts/types";
 import { Caption } from "./caption";
 import { DoubleTapLike } from "./double-tap-like";
+import { LivePost } from "./live-post";
 import { PostActions } from "./post-actions";
 import { PostMedia } from "./post-media";
 import { PostOwnerMenu } from "./post-owner-menu";
@@ -25,7 +26,7 @@ type PostDetailProps = {
 /**
  * One post on its own page. Phones: header, photos, actions, caption and comments, comment box.
  * From 768 px: photos on the left; on the right the author, a scrolling column with the caption
- * and comments, the action bar and the comment box (as on Instagram).
+ * and comments, the action bar and the comment box (as on Instagram). Live while open (LivePost).
  */
 export function PostDetail({
   post,
@@ -39,83 +40,87 @@ export function PostDetail({
   const profileHref = `/${encodeURIComponent(author.username)}`;
   const commentInputId = `comment-${post.id}`;
   return (
-    <PostReactionsProvider
-      postId={post.id}
-      signedIn={viewer !== null}
-      liked={viewerHasLiked}
-      likeCount={post.likeCount}
-      saved={viewerHasSaved}
-    >
-      <article
-        aria-label={`Post by ${author.username}`}
-        className="grid grid-cols-1 md:grid-cols-[minmax(0,1fr)_280px] md:grid-rows-[auto_1fr_auto_auto] md:overflow-hidden md:rounded-md md:border md:border-neutral-200 lg:grid-cols-[minmax(0,1fr)_335px] md:dark:border-neutral-800"
+    <LivePost postId={post.id} authorId={author.id}>
+      <PostReactionsProvider
+        postId={post.id}
+        signedIn={viewer !== null}
+        liked={viewerHasLiked}
+        likeCount={post.likeCount}
+        saved={viewerHasSaved}
       >
-        <h1 className="sr-only">Post by {author.username}</h1>
-        <header className="order-1 flex items-center gap-3 border-neutral-200 px-4 py-3 md:order-none md:col-start-2 md:row-start-1 md:border-b dark:border-neutral-800">
-          <Link href={profileHref} tabIndex={-1} aria-hidden="true" className="shrink-0">
-            <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-          </Link>
-          <div className="min-w-0 flex-1 leading-tight">
-            <Link
-              href={profileHref}
-              className="block truncate text-sm font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-            >
-              {author.username}
+        <article
+          aria-label={`Post by ${author.username}`}
+          className="grid grid-cols-1 md:grid-cols-[minmax(0,1fr)_280px] md:grid-rows-[auto_1fr_auto_auto] md:overflow-hidden md:rounded-md md:border md:border-neutral-200 lg:grid-cols-[minmax(0,1fr)_335px] md:dark:border-neutral-800"
+        >
+          <h1 className="sr-only">Post by {author.username}</h1>
+          <header className="order-1 flex items-center gap-3 border-neutral-200 px-4 py-3 md:order-none md:col-start-2 md:row-start-1 md:border-b dark:border-neutral-800">
+            <Link href={profileHref} tabIndex={-1} aria-hidden="true" className="shrink-0">
+              <Avatar src={author.avatarUrl} name={author.name} size="sm" />
             </Link>
-            <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">{author.name}</p>
+            <div className="min-w-0 flex-1 leading-tight">
+              <Link
+                href={profileHref}
+                className="block truncate text-sm font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
+              >
+                {author.username}
+              </Link>
+              <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
+                {author.name}
+              </p>
+            </div>
+            {post.viewerIsAuthor ? <PostOwnerMenu post={post} /> : null}
+          </header>
+
+          <div className="order-2 flex items-center justify-center bg-black md:order-none md:col-start-1 md:row-span-4 md:row-start-1 md:min-h-[450px] md:border-r md:border-neutral-200 md:dark:border-neutral-800">
+            <DoubleTapLike className="flex w-full justify-center">
+              <PostMedia
+                media={post.media}
+                sizes="(min-width: 1280px) 560px, (min-width: 1024px) calc(100vw - 72px - 335px - 2.5rem), (min-width: 768px) calc(100vw - 72px - 280px - 2.5rem), 100vw"
+                priority
+                className="md:max-w-[calc((100dvh-6rem)*var(--media-ratio))]"
+              />
+            </DoubleTapLike>
           </div>
-          {post.viewerIsAuthor ? <PostOwnerMenu post={post} /> : null}
-        </header>
 
-        <div className="order-2 flex items-center justify-center bg-black md:order-none md:col-start-1 md:row-span-4 md:row-start-1 md:min-h-[450px] md:border-r md:border-neutral-200 md:dark:border-neutral-800">
-          <DoubleTapLike className="flex w-full justify-center">
-            <PostMedia
-              media={post.media}
-              sizes="(min-width: 1280px) 560px, (min-width: 1024px) calc(100vw - 72px - 335px - 2.5rem), (min-width: 768px) calc(100vw - 72px - 280px - 2.5rem), 100vw"
-              priority
-              className="md:max-w-[calc((100dvh-6rem)*var(--media-ratio))]"
-            />
-          </DoubleTapLike>
-        </div>
-
-        <div className="order-4 md:relative md:order-none md:col-start-2 md:row-start-2 md:min-h-40">
-          <div className="px-4 pt-1 md:absolute md:inset-0 md:overflow-y-auto md:pt-3">
-            {post.caption ? (
-              <div className="flex gap-3 py-2">
-                <Link
-                  href={profileHref}
-                  tabIndex={-1}
-                  aria-hidden="true"
-                  className="hidden shrink-0 md:block"
-                >
-                  <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-                </Link>
-                <Caption
-                  text={post.caption}
-                  username={author.username}
-                  className="min-w-0 flex-1"
-                />
-              </div>
-            ) : null}
-            <CommentList postId={post.id} initialPage={firstComments} className="pb-2" />
+          <div className="order-4 md:relative md:order-none md:col-start-2 md:row-start-2 md:min-h-40">
+            <div className="px-4 pt-1 md:absolute md:inset-0 md:overflow-y-auto md:pt-3">
+              {post.caption ? (
+                <div className="flex gap-3 py-2">
+                  <Link
+                    href={profileHref}
+                    tabIndex={-1}
+                    aria-hidden="true"
+                    className="hidden shrink-0 md:block"
+                  >
+                    <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+                  </Link>
+                  <Caption
+                    text={post.caption}
+                    username={author.username}
+                    className="min-w-0 flex-1"
+                  />
+                </div>
+              ) : null}
+              <CommentList postId={post.id} initialPage={firstComments} className="pb-2" />
+            </div>
           </div>
-        </div>
 
-        <div className="order-3 border-neutral-200 px-4 pt-1 pb-2 md:order-none md:col-start-2 md:row-start-3 md:border-t dark:border-neutral-800">
-          <PostActions latestLiker={latestLiker} commentInputId={commentInputId} />
-          <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">
-            <RelativeTime iso={post.createdAt} />
-          </p>
-        </div>
+          <div className="order-3 border-neutral-200 px-4 pt-1 pb-2 md:order-none md:col-start-2 md:row-start-3 md:border-t dark:border-neutral-800">
+            <PostActions latestLiker={latestLiker} commentInputId={commentInputId} />
+            <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">
+              <RelativeTime iso={post.createdAt} />
+            </p>
+          </div>
 
-        <CommentForm
-          postId={post.id}
-          signedIn={viewer !== null}
-          viewer={viewer}
-          inputId={commentInputId}
-          className="order-5 border-t border-neutral-200 px-4 py-2 md:order-none md:col-start-2 md:row-start-4 dark:border-neutral-800"
-        />
-      </article>
-    </PostReactionsProvider>
+          <CommentForm
+            postId={post.id}
+            signedIn={viewer !== null}
+            viewer={viewer}
+            inputId={commentInputId}
+            className="order-5 border-t border-neutral-200 px-4 py-2 md:order-none md:col-start-2 md:row-start-4 dark:border-neutral-800"
+          />
+        </article>
+      </PostReactionsProvider>
+    </LivePost>
   );
 }

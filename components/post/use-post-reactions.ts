@@ -1,8 +1,8 @@
 "use client";
 
-import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useLayoutEffect, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { setLikeAction } from "@/lib/likes/actions";
 import { setSaveAction } from "@/lib/saves/actions";
@@ -16,7 +16,10 @@ export type PostReactions = ReactionsSnapshot & {
   signedIn: boolean;
   /** /login?next=/p/<id>: where signed-out viewers are sent */
   loginHref: string;
-  /** The viewer liked or unliked here: "liked by <latest liker>" may no longer be true. */
+  /**
+   * The viewer liked or unliked here, or the count changed live since the server's snapshot:
+   * "liked by <latest liker>" may no longer be true.
+   */
   likeChanged: boolean;
   toggleLike: () => void;
   /** Likes, never unlikes (double tap). */
@@ -35,6 +38,12 @@ const same = (a: ReactionsSnapshot, b: ReactionsSnapshot) =>
 export const reactionsMutationKey = (postId: string) => ["post-reactions", postId] as const;
 
 /**
+ * The query key of one post's reaction state in the TanStack cache. The hook reads it, so writes
+ * from elsewhere show at once: live like counts (useLivePostCache) and other views of the post.
+ */
+export const reactionsKey = (postId: string) => ["post-reactions-state", postId] as const;
+
+/**
  * Like and save state of one post with optimistic updates: the heart, the count and the bookmark
  * change at once and roll back with an error message if the action fails. Every change is also
  * written into cached lists that show the post (the feed's infinite query, profile grids), so the
@@ -49,29 +58,37 @@ export function usePostReactions({
   const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
-  const [state, setState] = useState(initial);
-  const [base, setBase] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [acted, setActed] = useState(false);
-  const stateRef = useRef(state);
-  useLayoutEffect(() => {
-    stateRef.current = state;
-  }, [state]);
+  const stateKey = reactionsKey(postId);
+  const { data } = useQuery<ReactionsSnapshot>({
+    queryKey: stateKey,
+    queryFn: skipToken,
+    initialData: initial,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const state = data ?? initial;
+  /** The state right now (the cache), for callbacks that run between renders. */
+  const current = (): ReactionsSnapshot =>
+    queryClient.getQueryData<ReactionsSnapshot>(stateKey) ?? state;
 
   const key = reactionsMutationKey(postId);
-  const pending = useIsMutating({ mutationKey: key }) > 0;
-  // A newer server snapshot (a refresh, a refetched feed page) wins unless an action is running.
-  if (!same(base, initial)) {
-    setBase(initial);
-    if (!pending) setState(initial);
-  }
+  // The server's snapshot (on mount, then each refresh or refetched feed page) wins unless an
+  // action of the viewer is running, whose answer settles the state instead.
+  const { liked: initialLiked, likeCount: initialCount, saved: initialSaved } = initial;
+  useLayoutEffect(() => {
+    if (queryClient.isMutating({ mutationKey: reactionsMutationKey(postId) }) > 0) return;
+    const server = { liked: initialLiked, likeCount: initialCount, saved: initialSaved };
+    queryClient.setQueryData<ReactionsSnapshot>(reactionsKey(postId), (cached) =>
+      cached && same(cached, server) ? cached : server,
+    );
+  }, [queryClient, postId, initialLiked, initialCount, initialSaved]);
 
   const loginHref = `/login?next=${encodeURIComponent(`/p/${postId}`)}`;
 
   const apply = useCallback(
     (next: ReactionsSnapshot) => {
-      stateRef.current = next;
-      setState(next);
+      queryClient.setQueryData<ReactionsSnapshot>(reactionsKey(postId), next);
       patchCachedItems(queryClient, postId, {
         viewerHasLiked: next.liked,
         likeCount: next.likeCount,
@@ -104,15 +121,14 @@ export function usePostReactions({
     scope: { id: `like:${postId}` },
     mutationFn: async (liked: boolean) => unwrap(toResult(await setLikeAction({ postId, liked }))),
     onMutate: (liked) => {
-      const previous = stateRef.current;
+      const previous = current();
       const delta = liked === previous.liked ? 0 : liked ? 1 : -1;
       setActed(true);
       apply({ ...previous, liked, likeCount: Math.max(0, previous.likeCount + delta) });
       return { previous };
     },
     onSuccess: (data) => {
-      if (isLast("like"))
-        apply({ ...stateRef.current, liked: data.liked, likeCount: data.likeCount });
+      if (isLast("like")) apply({ ...current(), liked: data.liked, likeCount: data.likeCount });
     },
     onError: (err, _liked, context) => onFailure("like", err, context?.previous),
   });
@@ -122,12 +138,12 @@ export function usePostReactions({
     scope: { id: `save:${postId}` },
     mutationFn: async (saved: boolean) => unwrap(toResult(await setSaveAction({ postId, saved }))),
     onMutate: (saved) => {
-      const previous = stateRef.current;
+      const previous = current();
       apply({ ...previous, saved });
       return { previous };
     },
     onSuccess: (data) => {
-      if (isLast("save")) apply({ ...stateRef.current, saved: data.saved });
+      if (isLast("save")) apply({ ...current(), saved: data.saved });
       // The viewer's Saved tab lists saved posts: it must load again when next shown.
       void queryClient.invalidateQueries({
         predicate: (q) => q.queryKey[0] === "profile-grid" && q.queryKey[2] === "saved",
@@ -150,21 +166,21 @@ export function usePostReactions({
     postId,
     signedIn,
     loginHref,
-    likeChanged: acted,
+    likeChanged: acted || state.likeCount !== initial.likeCount,
     toggleLike: () => {
       if (requireSignIn()) return;
       setError(null);
-      mutateLike(!stateRef.current.liked);
+      mutateLike(!current().liked);
     },
     like: () => {
-      if (requireSignIn() || stateRef.current.liked) return;
+      if (requireSignIn() || current().liked) return;
       setError(null);
       mutateLike(true);
     },
     toggleSave: () => {
       if (requireSignIn()) return;
       setError(null);
-      mutateSave(!stateRef.current.saved);
+      mutateSave(!current().saved);
     },
     error,
     dismissError: () => setError(null),
