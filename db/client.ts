@@ -36,7 +36,8 @@ export function openDatabase(opts: {
     const client = postgres(opts.url, {
       max: opts.poolMax ?? 10,
       onnotice: () => {},
-      connection: { application_name: "snapgram" },
+      // JIT compiles any statement estimated over jit_above_cost, costing 20-40 ms per feed page.
+      connection: { application_name: "snapgram", jit: "off" },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
@@ -50,7 +51,8 @@ export function openDatabase(opts: {
   // PGlite creates its own folder but not the folders above it.
   if (dir !== "memory://")
     mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
-  const client = new PGlite(dir === "memory://" ? undefined : dir, { extensions: { pg_trgm } });
+  // "memory://" is a dataDir PGlite understands; `undefined` would make it drop the options.
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -1,14 +1,43 @@
 import type { Metadata } from "next";
-import { WelcomePanel } from "@/components/feed/welcome-panel";
+import { FeedList } from "@/components/feed/feed-list";
+import { SuggestionsPanel } from "@/components/feed/suggestions-panel";
 import { requireUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db";
+import { listFeedPage } from "@/lib/feed/queries";
+import { suggestPeople } from "@/lib/follows/queries";
+import type { AuthorView } from "@/lib/posts/types";
+import { getProfileView } from "@/lib/users/profile-queries";
 
 export const metadata: Metadata = { title: "Home" };
 
+const SUGGESTIONS = 8;
+
+/** The home feed: its first page rendered here, the rest fetched as the reader scrolls. */
 export default async function HomePage() {
   const user = await requireUser();
+  const db = getDb();
+  const [page, profile] = await Promise.all([
+    listFeedPage(db, { viewerId: user.id }),
+    getProfileView(db, user.username, user.id),
+  ]);
+  const firstPage = page ?? { items: [], nextCursor: null };
+  const empty = firstPage.items.length === 0;
+  const people = empty ? await suggestPeople(db, user.id, SUGGESTIONS) : [];
+  const viewer: AuthorView = {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    avatarUrl: profile?.avatarUrl ?? null,
+  };
+
   return (
-    <main className="mx-auto w-full max-w-[630px] px-4 py-6 md:py-10">
-      <WelcomePanel name={user.name} username={user.username} />
+    <main className="mx-auto w-full max-w-[630px] py-4 sm:px-4 md:py-8">
+      <h1 className="mx-auto mb-2 max-w-[470px] px-4 text-xl font-bold sm:px-0 md:mb-4">Home</h1>
+      {empty ? (
+        <SuggestionsPanel name={user.name} people={people} />
+      ) : (
+        <FeedList initialPage={firstPage} viewer={viewer} />
+      )}
     </main>
   );
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { commentMentions, comments, posts, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
 import { avatarUrl } from "@/lib/posts/media";
 import type { CommentView, Page } from "@/lib/posts/types";
@@ -195,7 +195,7 @@ export async function listComments(
         after ? olderThan(comments.createdAt, comments.id, after) : undefined,
       ),
     )
-    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .orderBy(descIndexed(comments.createdAt), descIndexed(comments.id))
     .limit(limit + 1);
   return toPage(
     rows,

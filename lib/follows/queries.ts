@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { follows, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import type { Page, PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -145,7 +145,7 @@ async function listPeople(
         after ? olderThan(follows.createdAt, other, after) : undefined,
       ),
     )
-    .orderBy(desc(follows.createdAt), desc(other))
+    .orderBy(descIndexed(follows.createdAt), descIndexed(other))
     .limit(limit + 1);
   return toPage(
     rows,

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { likes, posts, saves, users } from "@/db/schema";
 import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "@/lib/follows/people";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import type { Page, PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -91,7 +91,7 @@ export async function listLikers(
         after ? olderThan(likes.createdAt, likes.userId, after) : undefined,
       ),
     )
-    .orderBy(desc(likes.createdAt), desc(likes.userId))
+    .orderBy(descIndexed(likes.createdAt), descIndexed(likes.userId))
     .limit(limit + 1);
   return toPage(
     rows,

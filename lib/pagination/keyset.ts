@@ -5,3 +5,11 @@ import type { Keyset } from "./cursor";
 export function olderThan(createdAt: AnyColumn, id: AnyColumn, k: Keyset): SQL {
   return sql`(${createdAt}, ${id}) < (${k.createdAt.toISOString()}::timestamptz, ${k.id}::uuid)`;
 }
+
+/**
+ * `col desc nulls last`: the order our (created_at desc, id desc) indexes are built in. A plain
+ * `desc` (nulls first) does not match them, and PostgreSQL would sort instead of reading the index.
+ */
+export function descIndexed(column: AnyColumn | SQL): SQL {
+  return sql`${column} desc nulls last`;
+}

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { avatarUrl, toMediaView } from "./media";
@@ -95,7 +95,7 @@ export async function listProfileGrid(
         after ? olderThan(posts.createdAt, posts.id, after) : undefined,
       ),
     )
-    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .orderBy(descIndexed(posts.createdAt), descIndexed(posts.id))
     .limit(limit + 1);
   const ids = rows.slice(0, limit).map((r) => r.id);
   const covers =

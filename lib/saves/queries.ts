@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, saves, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { toMediaView } from "@/lib/posts/media";
 import { GRID_PAGE_SIZE } from "@/lib/posts/queries";
 import type { GridItem, Page } from "@/lib/posts/types";
@@ -74,7 +74,7 @@ export async function listSaved(
         after ? olderThan(saves.createdAt, saves.postId, after) : undefined,
       ),
     )
-    .orderBy(desc(saves.createdAt), desc(saves.postId))
+    .orderBy(descIndexed(saves.createdAt), descIndexed(saves.postId))
     .limit(limit + 1);
   const ids = rows.slice(0, limit).map((r) => r.id);
   const covers =

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { openHydrated } from "../support/navigation";
 
-/** The signed-in shell: main navigation, home greeting, settings and sign-out buttons. */
+/** The signed-in shell: main navigation, the home page, settings and sign-out buttons. */
 export class AppShell {
   constructor(private readonly page: Page) {}
 
@@ -17,13 +17,16 @@ export class AppShell {
     return this.nav().getByRole("link", { name: "Settings", exact: true });
   }
 
-  welcome(name: string) {
-    return this.page.getByText(`Welcome, ${name}`);
+  /** The home page's heading: there with a feed and with an empty one (suggestions) alike. */
+  homeHeading() {
+    return this.page.getByRole("heading", { name: "Home", level: 1, exact: true });
   }
 
-  async expectHome(name: string) {
+  /** The signed-in home page. `_name` is kept for callers; the page no longer greets by name. */
+  async expectHome(_name?: string) {
     await expect(this.page).toHaveURL(/\/$/);
-    await expect(this.welcome(name)).toBeVisible();
+    await expect(this.nav()).toBeVisible();
+    await expect(this.homeHeading()).toBeVisible();
   }
 
   async gotoSettings() {

@@ -21,11 +21,14 @@ export class RegisterPage {
     await this.page.getByRole("button", { name: "Sign up" }).click();
   }
 
-  /** Registers and waits until the signed-in home page greets the user. */
+  /** Registers and waits until the signed-in home page shows. */
   async register(user: TestUser) {
     await this.goto();
     await this.fill(user);
     await this.submit();
-    await expect(this.page.getByText(`Welcome, ${user.name}`)).toBeVisible();
+    await expect(this.page).toHaveURL(/\/$/);
+    await expect(
+      this.page.getByRole("heading", { name: "Home", level: 1, exact: true }),
+    ).toBeVisible();
   }
 }

@@ -1,0 +1,213 @@
+// Bench of the home feed on PostgreSQL: loads a realistic data set into a fresh database, starts
+// the BUILT app against it, and measures GET /api/feed for viewers following 50, 500 and 2,000
+// people against a trivial route, at two data sizes ten times apart; then EXPLAINs the query.
+// Usage: npm run bench:feed [-- --keep]   (--keep leaves the snapgram_bench database behind)
+// Needs a build (`npm run build`) and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth).
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
+import { cpuSnapshot } from "./bench/cpu";
+import { counts, GROW, loadPeople, loadStage, SMALL, VIEWERS } from "./bench/load-data";
+import { runLoad } from "./bench/load-test";
+import { printSummary, type Run, runLine, type ViewerResult } from "./bench/report";
+import { buildProblem, type RunningServer, startServer } from "./bench/server";
+import { type BenchUser, sessionCookie } from "./bench/session";
+
+const KEEP = process.argv.includes("--keep");
+const HOST = "127.0.0.1:5432";
+const DB_NAME = "snapgram_bench";
+const ADMIN_URL = `postgres://postgres@${HOST}/postgres`;
+const BENCH_URL = `postgres://postgres@${HOST}/${DB_NAME}`;
+// Signs the bench's own sessions and nothing else.
+const SECRET = "bench-only-auth-secret-not-used-anywhere-else-0123456789";
+const CONNECTIONS = 20;
+const DURATION_MS = 10_000;
+const WARMUP_MS = 3_000;
+const SERVER_WARMUP_MS = 4_000;
+const DEADLINE_MS = 15 * 60_000;
+
+const root = process.cwd();
+let server: RunningServer | null = null;
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
+const log = (line: string) => console.log(`[${elapsed().padStart(4)}] ${line}`);
+
+async function cleanup(): Promise<void> {
+  await server?.stop().catch(() => {});
+  server = null;
+  if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch(() => {});
+  await admin.end({ timeout: 5 });
+}
+
+async function createDatabase(): Promise<void> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const [v] = await admin<{ version: string; jit: string }[]>`
+      select current_setting('server_version') as version, current_setting('jit') as jit`;
+    log(`PostgreSQL ${v?.version} (jit=${v?.jit}) at ${HOST}`);
+    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+    await admin.unsafe(`create database ${DB_NAME}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const database = openDatabase({ url: BENCH_URL, poolMax: 1 });
+  await database.migrate();
+  await database.close();
+}
+
+async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await run();
+  const c = await counts(sql);
+  const sizes = Object.entries(c)
+    .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+    .join(", ");
+  log(`${label} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${sizes}`);
+}
+
+async function viewers(sql: postgres.Sql): Promise<(BenchUser & { follows: number })[]> {
+  const rows = await sql<(BenchUser & { follows: number })[]>`
+    select u.id, u.username, u.name, u.role, u.session_version as "sessionVersion",
+      (select count(*) from follows f where f.follower_id = u.id)::int as follows
+    from users u where u.username in ${sql(VIEWERS.map((v) => v.username))}
+    order by follows`;
+  for (const [i, v] of VIEWERS.entries()) {
+    if (rows[i]?.follows !== v.follows) throw new Error(`${v.username} should follow ${v.follows}`);
+  }
+  return rows;
+}
+
+type Feed = { items: { id: string }[]; nextCursor: string | null };
+
+/** The feed answers right before it is timed: a full page, a second page, 401 and 400. */
+async function checkFeed(base: string, cookie: string, who: string): Promise<void> {
+  const get = (q = "", withCookie = true) =>
+    fetch(`${base}/api/feed${q}`, { headers: withCookie ? { cookie } : {} });
+  const first = await get();
+  const page = (await first.json()) as Feed;
+  if (first.status !== 200 || page.items.length !== 10 || !page.nextCursor) {
+    throw new Error(`${who}: GET /api/feed gave ${first.status} with ${page.items?.length} posts`);
+  }
+  const second = (await (await get(`?cursor=${page.nextCursor}`)).json()) as Feed;
+  const overlap = second.items.filter((p) => page.items.some((q) => q.id === p.id));
+  if (second.items.length !== 10 || overlap.length > 0) throw new Error(`${who}: bad page 2`);
+  const anonymous = (await get("", false)).status;
+  const bad = (await get("?cursor=bad*cursor")).status;
+  if (anonymous !== 401 || bad !== 400) throw new Error(`${who}: got ${anonymous} and ${bad}`);
+}
+
+async function measure(label: string, url: string, cookie: string): Promise<Run> {
+  const target = { url, headers: { cookie, accept: "application/json" } };
+  const pid = server?.pid ?? 0;
+  await runLoad(target, { connections: CONNECTIONS, durationMs: WARMUP_MS });
+  const before = cpuSnapshot(pid, DB_NAME);
+  const r = await runLoad(target, { connections: CONNECTIONS, durationMs: DURATION_MS });
+  const after = cpuSnapshot(pid, DB_NAME);
+  const run: Run = {
+    ...r,
+    cpuServer: (after.server - before.server) / r.requests,
+    cpuDb: (after.db - before.db) / r.requests,
+  };
+  log(runLine(label, run));
+  if (r.errors > 0) throw new Error(`${label}: ${r.errors} requests failed`);
+  return run;
+}
+
+async function main(): Promise<void> {
+  const problem = buildProblem(root);
+  if (problem) {
+    console.error(`Cannot bench: ${problem}. Build the app first:\n  npm run build\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.env.AUTH_SECRET = SECRET;
+  // lib/env validates the settings when first imported, so these come after AUTH_SECRET is set.
+  const { explainFeedQuery } = await import("./bench/explain");
+
+  await createDatabase();
+  const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+  try {
+    await load(sql, "people", () => loadPeople(sql));
+    await load(sql, "small set", () => loadStage(sql, SMALL));
+    const people = await viewers(sql);
+
+    server = await startServer(root, {
+      DATABASE_URL: BENCH_URL,
+      AUTH_SECRET: SECRET,
+      APP_URL: "http://127.0.0.1",
+      S3_BUCKET: "",
+      SMTP_URL: "",
+      RATE_LIMIT_STORE: "memory",
+      REALTIME_DISABLED: "true",
+      STORAGE_DIR: ".data/bench-storage",
+    });
+    const base = server.baseUrl;
+    log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
+    const cookies = await Promise.all(people.map((p) => sessionCookie(SECRET, p)));
+    for (const [i, p] of people.entries()) await checkFeed(base, cookies[i] ?? "", p.username);
+
+    const feedUrl = `${base}/api/feed`;
+    // A fresh server compiles its routes and warms V8 on the first requests: not what is measured.
+    const warmup = [
+      ...cookies.map((cookie) => ({ url: feedUrl, cookie })),
+      { url: `${base}/api/bench/ping`, cookie: cookies[0] ?? "" },
+    ];
+    for (const w of warmup) {
+      await runLoad(
+        { url: w.url, headers: { cookie: w.cookie } },
+        { connections: CONNECTIONS, durationMs: SERVER_WARMUP_MS },
+      );
+    }
+    const small: Run[] = [];
+    for (const [i, p] of people.entries()) {
+      small.push(await measure(`feed ${p.username} (30k posts)`, feedUrl, cookies[i] ?? ""));
+    }
+
+    await load(sql, "grown ten times", () => loadStage(sql, GROW));
+    const results: ViewerResult[] = [];
+    for (const [i, p] of people.entries()) {
+      // The trivial route right before each feed run, so both see the same background load.
+      const trivial = await measure(
+        "trivial /api/bench/ping",
+        `${base}/api/bench/ping`,
+        cookies[i] ?? "",
+      );
+      const big = await measure(`feed ${p.username} (300k posts)`, feedUrl, cookies[i] ?? "");
+      const first = small[i];
+      if (first)
+        results.push({ username: p.username, follows: p.follows, small: first, big, trivial });
+    }
+    await server.stop();
+    server = null;
+
+    const heaviest = people[people.length - 1];
+    const plan = await explainFeedQuery(BENCH_URL, heaviest?.id ?? "");
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the feed posts query for ${heaviest?.username}:`);
+    console.log(plan.text);
+    const missed = printSummary(results, plan, CONNECTIONS);
+    console.log(
+      `\n${missed === 0 ? "All targets met" : `${missed} target(s) missed`} in ${elapsed()}.`,
+    );
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+const deadline = setTimeout(() => {
+  console.error(`bench:feed took longer than ${DEADLINE_MS / 60_000} minutes; stopping`);
+  void cleanup().finally(() => process.exit(2));
+}, DEADLINE_MS);
+deadline.unref();
+process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
+
+main()
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    clearTimeout(deadline);
+  });

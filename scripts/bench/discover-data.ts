@@ -1,0 +1,246 @@
+// What bench:discover adds to the feed bench's data set (scripts/bench/load-data.ts): realistic
+// names to search, 2,000 hashtags linked to the posts (a long tail, a few tags rising in the last
+// 24 hours), and a load generator over many URLs that reports p95.
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import type postgres from "postgres";
+
+const FIRST = [
+  "Ana",
+  "Bruno",
+  "Carla",
+  "Diego",
+  "Elena",
+  "Felipe",
+  "Gabriela",
+  "Hugo",
+  "Isabel",
+  "João",
+  "Karin",
+  "Lucas",
+  "Mariana",
+  "Nina",
+  "Otto",
+  "Paula",
+  "Rafael",
+  "Sofia",
+  "Tiago",
+  "Vera",
+  "William",
+  "Yara",
+  "Zoe",
+  "Benjamin",
+  "Chloé",
+  "Dev",
+  "Emma",
+  "Fatima",
+  "Liam",
+  "Mei",
+];
+const LAST = [
+  "Lima",
+  "Silva",
+  "Souza",
+  "Costa",
+  "Rao",
+  "Kowalski",
+  "Martin",
+  "Nguyen",
+  "Smith",
+  "Müller",
+  "Rossi",
+  "Garcia",
+  "Tanaka",
+  "Haddad",
+  "Okafor",
+  "Novak",
+  "Berg",
+  "Dubois",
+  "Kim",
+  "Santos",
+];
+const WORDS = [
+  "travel",
+  "food",
+  "sunset",
+  "city",
+  "beach",
+  "forest",
+  "coffee",
+  "street",
+  "night",
+  "music",
+  "art",
+  "design",
+  "dog",
+  "cat",
+  "mountain",
+  "ocean",
+  "summer",
+  "winter",
+  "family",
+  "friends",
+  "fitness",
+  "fashion",
+  "nature",
+  "sky",
+  "flowers",
+  "books",
+  "garden",
+  "bike",
+  "run",
+  "film",
+  "photo",
+  "portrait",
+  "desert",
+  "snow",
+  "rain",
+  "market",
+  "bread",
+  "pizza",
+  "tea",
+  "vintage",
+];
+export const TAGS = 2000;
+const RISING = ["eclipse2026", "worldcupfinal", "newalbum"];
+
+const list = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ")}]`;
+
+/** People get first and last names; all but the bench viewers get usernames made of them. */
+export async function loadNames(sql: postgres.Sql): Promise<void> {
+  await sql.unsafe(`
+    update users u set
+      name = f.first || ' ' || f.last,
+      username = case when b.n <= 3 then u.username
+        else lower(translate(f.first, 'éãçüö', 'eacuo')) || '.' || lower(translate(f.last, 'éãçüö', 'eacuo')) || b.n end
+    from bench.users b
+    cross join lateral (select (${list(FIRST)})[1 + b.n % ${FIRST.length}] as first,
+      (${list(LAST)})[1 + (b.n / ${FIRST.length}) % ${LAST.length}] as last) f
+    where u.id = b.id`);
+}
+
+/**
+ * 2,000 tags (word + number, popularity skewed) on 0-3 tags per post, linked when the post was
+ * made; three tags are used mostly in the last 24 hours (rising). Then exact post counts.
+ */
+export async function loadHashtags(sql: postgres.Sql): Promise<void> {
+  await sql.unsafe("set session_replication_role = replica");
+  await sql.unsafe(`
+    insert into hashtags (id, tag, created_at)
+    select gen_random_uuid(), (${list(WORDS)})[1 + g % ${WORDS.length}] || (g / ${WORDS.length}), now() - interval '400 days'
+    from generate_series(0, ${TAGS - 1 - RISING.length}) g
+    union all
+    select gen_random_uuid(), t, now() - interval '2 days' from unnest(${list(RISING)}) t`);
+  await sql.unsafe(`create table bench.tags as
+    select row_number() over (order by created_at, tag) as k, id from hashtags`);
+  await sql.unsafe("create index on bench.tags (k)");
+  await sql.unsafe(`
+    insert into post_hashtags (post_id, hashtag_id, created_at)
+    select p.id, t.id, p.created_at
+    from posts p
+    cross join lateral generate_series(1, (abs(hashtext(p.id::text)) % 4)) j
+    join bench.tags t on t.k = 1 + floor(${TAGS - RISING.length} * power(random() + j * 0, 3))::int
+    on conflict do nothing`);
+  // Rising tags: ~60 recent posts each, most of them in the last 24 hours.
+  await sql.unsafe(`
+    insert into post_hashtags (post_id, hashtag_id, created_at)
+    select p.id, h.id, p.created_at
+    from hashtags h
+    cross join lateral (
+      select id, created_at from posts
+      where status = 'visible' and created_at > now() - interval '3 days'
+      order by hashtext(id::text || h.tag) limit 60
+    ) p
+    where h.tag in (select unnest(${list(RISING)}))
+    on conflict do nothing`);
+  await sql.unsafe(`
+    update hashtags h set post_count = c.n
+    from (select hashtag_id, count(*)::int as n from post_hashtags group by hashtag_id) c
+    where c.hashtag_id = h.id`);
+  await sql.unsafe("set session_replication_role = origin");
+  await sql.unsafe("vacuum analyze users, hashtags, post_hashtags");
+}
+
+/** Typeahead queries the load cycles through: prefixes, names, typos, tags, garbage. */
+export const SEARCHES = [
+  "a",
+  "an",
+  "ana",
+  "mar",
+  "mariana",
+  "lima",
+  "ana lima",
+  "benjamni",
+  "kowalsky",
+  "chloe.m",
+  "sofia.s",
+  "#sun",
+  "#travel1",
+  "coff",
+  "eclipse",
+  "rao",
+  "j",
+  "müller",
+  "%_",
+  "zz",
+];
+
+export type LoadStats = {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+};
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+  Number.NaN;
+
+/** `connections` keep-alive workers, each GETting the next URL of the cycle, for `durationMs`. */
+export async function runLoadCycle(
+  targets: { url: string; headers: Record<string, string> }[],
+  opts: { connections: number; durationMs: number },
+): Promise<LoadStats> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const end = started + opts.durationMs;
+  const get = (t: { url: string; headers: Record<string, string> }) =>
+    new Promise<number>((resolve) => {
+      const req = http.get(t.url, { agent, headers: t.headers }, (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", () => resolve(0));
+      });
+      req.setTimeout(30_000, () => req.destroy());
+      req.on("error", () => resolve(0));
+    });
+  const worker = async () => {
+    while (performance.now() < end) {
+      const target = targets[next++ % targets.length];
+      if (!target) break;
+      const t0 = performance.now();
+      const status = await get(target);
+      latencies.push(performance.now() - t0);
+      if (status !== 200) errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
+}

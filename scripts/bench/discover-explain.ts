@@ -1,0 +1,73 @@
+// EXPLAIN (ANALYZE, BUFFERS) of the statements bench:discover measures, exactly as the app sends
+// them: an explore page (first and deep), the typeahead (people and tags), a tag's recent grid,
+// and the snapshot rebuild (inside a transaction that is rolled back).
+import { PgDialect } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import { openDatabase } from "../../db/client";
+import { EXPLORE_PAGE_SIZE, explorePageQuery } from "../../lib/discover/queries";
+import { exploreRankingSql, findSnapshot } from "../../lib/discover/refresh";
+import { tagRecentQuery } from "../../lib/discover/tag-page";
+import { normalizeSearchQuery } from "../../lib/search/normalize";
+import { tagSearchQuery, userSearchQuery } from "../../lib/search/queries";
+
+export type Plan = { label: string; text: string; ms: number; seqScans: string[] };
+
+type Query = { sql: string; params: unknown[] };
+
+export async function explainDiscover(url: string, viewerId: string): Promise<Plan[]> {
+  const database = openDatabase({ url, poolMax: 1 });
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const { db } = database;
+  const plans: Plan[] = [];
+  const explain = async (label: string, q: Query, rollback = false) => {
+    const params = q.params as postgres.ParameterOrJSON<never>[];
+    const run = async (tx: postgres.Sql | postgres.TransactionSql) => {
+      await tx.unsafe(q.sql, params); // warm, as a running app would be
+      return tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${q.sql}`, params);
+    };
+    let rows: { "QUERY PLAN": string }[] = [];
+    if (rollback) {
+      await sql
+        .begin(async (tx) => {
+          rows = await run(tx);
+          throw new Error("rollback");
+        })
+        .catch((e: unknown) => {
+          if (!(e instanceof Error && e.message === "rollback")) throw e;
+        });
+    } else {
+      rows = await run(sql);
+    }
+    const text = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const ms = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? Number.NaN);
+    const seqScans = [...text.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1] ?? "");
+    plans.push({ label, text, ms, seqScans });
+  };
+  try {
+    const snapshot = await findSnapshot(db);
+    if (!snapshot) throw new Error("no explore snapshot to explain");
+    const take = EXPLORE_PAGE_SIZE + 1;
+    await explain("explore page 1", explorePageQuery(db, viewerId, snapshot.id, 0, take).toSQL());
+    await explain(
+      "explore page 20 (rank > 480)",
+      explorePageQuery(db, viewerId, snapshot.id, 480, take).toSQL(),
+    );
+    for (const q of ["ana", "benjamni", "an"]) {
+      const query = normalizeSearchQuery(q);
+      if (query)
+        await explain(`typeahead people "${q}"`, userSearchQuery(db, query, viewerId, 8).toSQL());
+    }
+    await explain('typeahead tags "sun"', tagSearchQuery(db, "sun", 8).toSQL());
+    const [big] = await sql<{ id: string; tag: string }[]>`
+      select id, tag from hashtags order by post_count desc limit 1`;
+    if (big) {
+      await explain(`tag #${big.tag} recent page`, tagRecentQuery(db, big.id, null, 19).toSQL());
+    }
+    const q = new PgDialect().sqlToQuery(exploreRankingSql(snapshot.id, new Date()));
+    await explain("explore snapshot rebuild (every 10 min)", q, true);
+    return plans;
+  } finally {
+    await sql.end({ timeout: 5 });
+    await database.close();
+  }
+}

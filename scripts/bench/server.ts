@@ -1,0 +1,82 @@
+// Starts the BUILT app (`next start`) on 127.0.0.1 for the bench, and stops it again.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+/** Routes the bench calls; a build from before they existed cannot be measured. */
+const REQUIRED_ROUTES = ["/api/feed/route", "/api/bench/ping/route"];
+
+/** Why the build in `.next` cannot be benched, or null when it can. */
+export function buildProblem(root: string): string | null {
+  const dir = path.join(root, ".next");
+  if (!existsSync(path.join(dir, "BUILD_ID"))) return "no build in .next";
+  const manifest = path.join(dir, "app-path-routes-manifest.json");
+  if (!existsSync(manifest)) return "no route manifest in .next";
+  const routes = Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
+  const missing = REQUIRED_ROUTES.filter((r) => !routes.some((k) => k.endsWith(r)));
+  return missing.length > 0 ? `the build predates ${missing.join(", ")}` : null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { baseUrl: string; pid: number; stop(): Promise<void> };
+
+/** `next start` with the given settings; resolves once /api/health answers 200. */
+export async function startServer(
+  root: string,
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<RunningServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const bin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return { baseUrl, pid: child.pid ?? 0, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await stop();
+  throw new Error(`next start did not become healthy:\n${log}`);
+}

@@ -1,0 +1,101 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { CreatePostPage } from "./pages/create-post-page";
+import { RegisterPage } from "./pages/register-page";
+import { openHydrated } from "./support/navigation";
+import { photoFile } from "./support/photos";
+import { newUser, type TestUser } from "./support/users";
+
+async function signedUp(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await new RegisterPage(page).register(user);
+  return page;
+}
+
+async function follow(page: Page, username: string) {
+  await openHydrated(page, `/${username}`);
+  const button = page.getByRole("main").getByRole("button", { name: "Follow", exact: true });
+  await button.first().click();
+  await expect(
+    page.getByRole("main").getByRole("button", { name: "Following", exact: true }).first(),
+  ).toBeVisible();
+}
+
+test("B follows A, reads the feed across pages, double-tap likes, comments and saves; A sees it", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const a = newUser();
+  const b = newUser();
+  const pageA = await signedUp(browser, a);
+  const pageB = await signedUp(browser, b);
+
+  const postId = await test.step("A shares a photo", async () => {
+    const create = new CreatePostPage(pageA);
+    await create.goto();
+    await create.choose([await photoFile("lake.jpg", 1400, 1400, "#2563eb")]);
+    await create.next();
+    await create.describe("Morning lake #calm", ["A calm blue lake"]);
+    return create.share();
+  });
+
+  await test.step("a new account sees suggestions instead of an empty feed", async () => {
+    await openHydrated(pageB, "/");
+    await expect(pageB.getByRole("heading", { name: "Suggested for you" })).toBeVisible();
+  });
+
+  await test.step("B follows A and three demo accounts (more than one feed page)", async () => {
+    for (const username of [a.username, "ana", "ben.k", "chloe_eats"])
+      await follow(pageB, username);
+  });
+
+  await test.step("B's feed starts with A's post and loads a second page on scroll", async () => {
+    await openHydrated(pageB, "/");
+    const feed = pageB.getByRole("feed");
+    const cards = feed.getByRole("article");
+    await expect(cards.first()).toHaveAccessibleName(`Post by ${a.username}`);
+    const firstPage = await cards.count();
+    expect(firstPage).toBeGreaterThan(0);
+    // Scrolling the last card into view fetches the next page.
+    for (let i = 0; i < 6 && (await cards.count()) <= firstPage; i++) {
+      await cards.last().scrollIntoViewIfNeeded();
+      await pageB.mouse.wheel(0, 4000);
+      await pageB.waitForTimeout(300);
+    }
+    expect(await cards.count()).toBeGreaterThan(firstPage);
+    const ids = await feed
+      .locator('a[href^="/p/"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    expect(ids).toContain(`/p/${postId}`);
+  });
+
+  await test.step("B double-taps the photo to like, comments and saves", async () => {
+    await openHydrated(pageB, `/p/${postId}`);
+    const post = pageB.getByRole("article", { name: `Post by ${a.username}` });
+    await post.getByAltText("A calm blue lake").dblclick();
+    await expect(post.getByRole("button", { name: "Unlike" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await post.getByRole("textbox", { name: "Add a comment" }).fill("What a view!");
+    await post.getByRole("button", { name: "Post", exact: true }).click();
+    await expect(post.getByText("What a view!")).toBeVisible();
+    await post.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(post.getByRole("button", { name: "Remove from saved" })).toBeVisible();
+  });
+
+  await test.step("the post shows in B's Saved tab, visible only to B", async () => {
+    await openHydrated(pageB, `/${b.username}?tab=saved`);
+    await expect(pageB.locator(`a[href="/p/${postId}"]`)).toBeVisible();
+    await openHydrated(pageA, `/${b.username}`);
+    await expect(pageA.getByRole("link", { name: "Saved" })).toHaveCount(0);
+  });
+
+  await test.step("A sees the like, the comment and the new follower", async () => {
+    await openHydrated(pageA, `/p/${postId}`);
+    const post = pageA.getByRole("article", { name: `Post by ${a.username}` });
+    await expect(post.getByText(/Liked by/)).toContainText(b.username);
+    await expect(post.getByText("What a view!")).toBeVisible();
+    await openHydrated(pageA, `/${a.username}`);
+    await expect(pageA.getByRole("button", { name: "1 follower" })).toBeVisible();
+  });
+});
