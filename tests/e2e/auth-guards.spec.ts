@@ -10,6 +10,8 @@ test("a signed-out visit to a private page goes to login and comes back after", 
 }) => {
   const user = newUser();
   await new RegisterPage(page).register(user);
+  // Leave the app first: its background requests could otherwise refresh the cookie just cleared.
+  await page.goto("about:blank");
   await page.context().clearCookies();
 
   await page.goto("/accounts/settings");
@@ -22,6 +24,8 @@ for (const next of ["https://evil.example", "//evil.example", "/\\evil.example"]
   test(`login?next=${next} stays on this site`, async ({ page }) => {
     const user = newUser();
     await new RegisterPage(page).register(user);
+    // Leave the app first: its background requests could otherwise refresh the cookie just cleared.
+    await page.goto("about:blank");
     await page.context().clearCookies();
 
     const login = new LoginPage(page);
@@ -44,6 +48,7 @@ test("a tampered session cookie counts as signed out", async ({ page, context })
   const i = Math.floor(session.value.length / 2);
   const flipped = session.value[i] === "A" ? "B" : "A";
   const tampered = `${session.value.slice(0, i)}${flipped}${session.value.slice(i + 1)}`;
+  await page.goto("about:blank");
   await context.clearCookies();
   await context.addCookies([{ ...session, value: tampered }]);
 
@@ -57,6 +62,8 @@ test("a tampered session cookie counts as signed out", async ({ page, context })
 test("a username taken in another letter case shows a field error", async ({ page }) => {
   const first = newUser();
   await new RegisterPage(page).register(first);
+  // Leave the app first: its background requests could otherwise refresh the cookie just cleared.
+  await page.goto("about:blank");
   await page.context().clearCookies();
 
   const second = newUser({ username: first.username.toUpperCase() });
