@@ -1,26 +1,15 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listFeedPage } from "@/lib/feed/queries";
-import { cursorSchema } from "@/lib/posts/validation";
-import { type ErrorCode, httpStatus } from "@/lib/result";
-
-const failure = (code: ErrorCode, message: string) =>
-  NextResponse.json({ ok: false, code, message }, { status: httpStatus[code] });
+import { respondWithPage } from "@/lib/http/page-route";
+import { fail } from "@/lib/result";
 
 /** GET ?cursor=: the next page of the signed-in viewer's home feed as JSON Page<FeedPost>. */
-export async function GET(request: NextRequest) {
-  const raw = request.nextUrl.searchParams.get("cursor");
-  const cursor = raw ? cursorSchema.safeParse(raw) : null;
-  if (cursor && !cursor.success) return failure("VALIDATION", "Invalid cursor.");
-  try {
+export function GET(request: NextRequest) {
+  return respondWithPage(request, "feed page", async (cursor) => {
     const viewer = await getCurrentUser();
-    if (!viewer) return failure("UNAUTHENTICATED", "Sign in to continue.");
-    const page = await listFeedPage(getDb(), { viewerId: viewer.id, cursor: cursor?.data });
-    if (!page) return failure("VALIDATION", "Invalid cursor.");
-    return NextResponse.json(page, { headers: { "Cache-Control": "private, no-store" } });
-  } catch (err) {
-    console.error("feed page failed", err);
-    return failure("INTERNAL", "Something went wrong. Please try again.");
-  }
+    if (!viewer) return fail("UNAUTHENTICATED", "Sign in to continue.");
+    return listFeedPage(getDb(), { viewerId: viewer.id, cursor });
+  });
 }

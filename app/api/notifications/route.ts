@@ -1,26 +1,15 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
+import { respondWithPage } from "@/lib/http/page-route";
 import { listNotifications } from "@/lib/notifications/queries";
-import { cursorSchema } from "@/lib/posts/validation";
-import { type ErrorCode, httpStatus } from "@/lib/result";
-
-const failure = (code: ErrorCode, message: string) =>
-  NextResponse.json({ ok: false, code, message }, { status: httpStatus[code] });
+import { fail } from "@/lib/result";
 
 /** GET ?cursor=: the next page of the signed-in user's notifications, Page<NotificationView>. */
-export async function GET(request: NextRequest) {
-  const raw = request.nextUrl.searchParams.get("cursor");
-  const cursor = raw ? cursorSchema.safeParse(raw) : null;
-  if (cursor && !cursor.success) return failure("VALIDATION", "Invalid cursor.");
-  try {
+export function GET(request: NextRequest) {
+  return respondWithPage(request, "notifications page", async (cursor) => {
     const viewer = await getCurrentUser();
-    if (!viewer) return failure("UNAUTHENTICATED", "Sign in to continue.");
-    const page = await listNotifications(getDb(), { userId: viewer.id, cursor: cursor?.data });
-    if (!page) return failure("VALIDATION", "Invalid cursor.");
-    return NextResponse.json(page, { headers: { "Cache-Control": "private, no-store" } });
-  } catch (err) {
-    console.error("notifications page failed", err);
-    return failure("INTERNAL", "Something went wrong. Please try again.");
-  }
+    if (!viewer) return fail("UNAUTHENTICATED", "Sign in to continue.");
+    return listNotifications(getDb(), { userId: viewer.id, cursor });
+  });
 }
