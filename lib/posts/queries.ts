@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { decodeCursor } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
+import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
 import { avatarUrl, toMediaView } from "./media";
 import type { GridItem, Page, PostView } from "./types";
 
@@ -64,7 +65,7 @@ export async function getPostView(
   };
 }
 
-export const GRID_PAGE_SIZE = 12;
+export { GRID_PAGE_SIZE } from "./grid";
 
 /**
  * One author's visible posts, newest first, as grid thumbnails: keyset paging on
@@ -79,14 +80,7 @@ export async function listProfileGrid(
   const after = params.cursor ? decodeCursor(params.cursor) : null;
   if (params.cursor && !after) return null;
   const rows = await db
-    .select({
-      id: posts.id,
-      createdAt: posts.createdAt,
-      likeCount: posts.likeCount,
-      commentCount: posts.commentCount,
-      // Qualified by hand: inside a one-table select drizzle leaves columns unqualified.
-      mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "posts"."id")`,
-    })
+    .select({ ...gridColumns, createdAt: posts.createdAt })
     .from(posts)
     .where(
       and(
@@ -97,35 +91,5 @@ export async function listProfileGrid(
     )
     .orderBy(descIndexed(posts.createdAt), descIndexed(posts.id))
     .limit(limit + 1);
-  const ids = rows.slice(0, limit).map((r) => r.id);
-  const covers =
-    ids.length === 0
-      ? []
-      : await db
-          .select(mediaColumns)
-          .from(postMedia)
-          .where(and(inArray(postMedia.postId, ids), eq(postMedia.position, 0)));
-  const coverOf = new Map(covers.map((c) => [c.postId, c]));
-  const page = toPage(
-    rows,
-    limit,
-    (r) => ({ createdAt: r.createdAt, id: r.id }),
-    (r) => ({ row: r, cover: coverOf.get(r.id) }),
-  );
-  return {
-    nextCursor: page.nextCursor,
-    items: page.items.flatMap(({ row, cover }) =>
-      cover
-        ? [
-            {
-              id: row.id,
-              cover: toMediaView(storage, cover),
-              mediaCount: row.mediaCount,
-              likeCount: row.likeCount,
-              commentCount: row.commentCount,
-            },
-          ]
-        : [],
-    ),
-  };
+  return toGridPage(db, rows, limit, (r) => ({ createdAt: r.createdAt, id: r.id }), storage);
 }

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { postMedia, posts, saves, users } from "@/db/schema";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { posts, saves, users } from "@/db/schema";
+import { decodeCursor } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
-import { toMediaView } from "@/lib/posts/media";
-import { GRID_PAGE_SIZE } from "@/lib/posts/queries";
+import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "@/lib/posts/grid";
 import type { GridItem, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -55,14 +54,7 @@ export async function listSaved(
   if (params.cursor && !after) return null;
   const author = alias(users, "author");
   const rows = await db
-    .select({
-      id: posts.id,
-      savedAt: saves.createdAt,
-      likeCount: posts.likeCount,
-      commentCount: posts.commentCount,
-      // Qualified by hand: drizzle may leave a column bare inside a correlated subquery.
-      mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "posts"."id")`,
-    })
+    .select({ ...gridColumns, savedAt: saves.createdAt })
     .from(saves)
     .innerJoin(posts, eq(posts.id, saves.postId))
     .innerJoin(author, eq(author.id, posts.authorId))
@@ -76,43 +68,5 @@ export async function listSaved(
     )
     .orderBy(descIndexed(saves.createdAt), descIndexed(saves.postId))
     .limit(limit + 1);
-  const ids = rows.slice(0, limit).map((r) => r.id);
-  const covers =
-    ids.length === 0
-      ? []
-      : await db
-          .select({
-            id: postMedia.id,
-            postId: postMedia.postId,
-            width: postMedia.width,
-            height: postMedia.height,
-            placeholder: postMedia.placeholder,
-            alt: postMedia.alt,
-            variants: postMedia.variants,
-          })
-          .from(postMedia)
-          .where(and(inArray(postMedia.postId, ids), eq(postMedia.position, 0)));
-  const coverOf = new Map(covers.map((c) => [c.postId, c]));
-  const page = toPage(
-    rows,
-    limit,
-    (r) => ({ createdAt: r.savedAt, id: r.id }),
-    (r) => ({ row: r, cover: coverOf.get(r.id) }),
-  );
-  return {
-    nextCursor: page.nextCursor,
-    items: page.items.flatMap(({ row, cover }) =>
-      cover
-        ? [
-            {
-              id: row.id,
-              cover: toMediaView(storage, cover),
-              mediaCount: row.mediaCount,
-              likeCount: row.likeCount,
-              commentCount: row.commentCount,
-            },
-          ]
-        : [],
-    ),
-  };
+  return toGridPage(db, rows, limit, (r) => ({ createdAt: r.savedAt, id: r.id }), storage);
 }
