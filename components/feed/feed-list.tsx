@@ -2,12 +2,13 @@
 
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Check } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { FeedCard } from "@/components/feed/feed-card";
 import { LiveStatus } from "@/components/realtime/live-status";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useLoadMore } from "@/components/ui/use-load-more";
 import type { AuthorView, FeedPost, Page } from "@/lib/posts/types";
 
 type FeedData = InfiniteData<Page<FeedPost>, string | null>;
@@ -59,20 +60,7 @@ export function FeedList({ initialPage, viewer }: FeedListProps) {
     }
   }, [initialPage, queryClient, viewer.id]);
 
-  const sentinel = useRef<HTMLDivElement>(null);
-  const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !canLoad) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
-      },
-      { rootMargin: "1200px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [canLoad, fetchNextPage]);
+  const sentinel = useLoadMore(query, "1200px");
 
   const posts = uniquePosts(data.pages);
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { toResult } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useLoadMore } from "@/components/ui/use-load-more";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/types";
 import type { Page } from "@/lib/posts/types";
@@ -87,20 +88,7 @@ export function NotificationList({ initialPage }: { initialPage: Page<Notificati
     })();
   }, [unread, queryClient]);
 
-  const sentinel = useRef<HTMLDivElement>(null);
-  const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !canLoad) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
-      },
-      { rootMargin: "400px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [canLoad, fetchNextPage]);
+  const sentinel = useLoadMore(query, "400px");
 
   const items = distinct(data.pages);
   if (items.length === 0 && !hasNextPage) return <EmptyNotifications />;
