@@ -69,6 +69,9 @@ export async function requestUploads(
     };
   });
   await db.insert(uploadSlots).values(rows);
+  await sweepExpiredSlots(db, storage, userId, now).catch((err) =>
+    console.error("sweeping expired upload slots failed", err),
+  );
   const slots = await Promise.all(
     rows.map(async (r) => {
       const target = await storage.createUploadUrl({
@@ -146,12 +149,21 @@ export async function claimSlots(
   return { ok: false, problems };
 }
 
-/** Stale slots (expired, or used a day ago) and their originals: for a periodic sweep. */
-export async function sweepSlots(db: Db, storage: Storage, now = new Date()) {
+/**
+ * Deletes a user's slots that expired more than an hour ago, with any original still stored
+ * under them (an upload the user abandoned). Runs each time the user asks for new slots, so
+ * abandoned originals never outlive the next upload by their owner.
+ */
+export async function sweepExpiredSlots(db: Db, storage: Storage, userId: string, now: Date) {
   const stale = await db
     .delete(uploadSlots)
-    .where(lte(uploadSlots.expiresAt, new Date(now.getTime() - 24 * 3600_000)))
+    .where(
+      and(
+        eq(uploadSlots.userId, userId),
+        lte(uploadSlots.expiresAt, new Date(now.getTime() - 3600_000)),
+      ),
+    )
     .returning({ key: uploadSlots.key });
-  await storage.delete(stale.map((s) => s.key));
+  if (stale.length > 0) await storage.delete(stale.map((s) => s.key));
   return stale.length;
 }

@@ -345,3 +345,24 @@ describe("updatePost and deletePost", () => {
     expect(await getPostView(db(), id, ana.id, storage)).toBeNull();
   });
 });
+
+describe("abandoned uploads", () => {
+  it("are deleted, slot and original, when the user next asks for upload slots", async () => {
+    const ana = await createUser(db());
+    const [abandoned] = await upload(ana.id, [await jpeg()]);
+    expect(storedFiles().filter((f) => f.startsWith("uploads/"))).toHaveLength(1);
+    const later = new Date(Date.now() + 3 * 3600_000);
+    const fresh = await requestUploads(
+      db(),
+      storage,
+      ana.id,
+      { purpose: "post", files: [{ type: "image/jpeg", size: 10 }] },
+      { now: later },
+    );
+    expect(fresh.ok).toBe(true);
+    expect(storedFiles().filter((f) => f.startsWith("uploads/"))).toEqual([]);
+    const slots = await db().select().from(uploadSlots);
+    expect(slots.map((s) => s.id)).not.toContain(abandoned);
+    expect(slots).toHaveLength(1);
+  });
+});
