@@ -3,7 +3,7 @@
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, Camera, Copy, Grid3x3, Heart, MessageCircle } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { PhotoImage } from "@/components/post/post-media";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,14 +21,20 @@ export const savedGridKey = (username: string) => [...profileGridKey(username), 
 /** Which grid a profile shows: its posts, or (to its owner only) the saved posts. */
 export type GridSource = "posts" | "saved";
 
-async function fetchGridPage(
-  username: string,
-  source: GridSource,
-  cursor: string | null,
-  signal: AbortSignal,
-) {
+/** Another list of posts shown in the same grid (explore, a tag): where its pages come from. */
+export type GridFeed = {
+  /** JSON Page<GridItem> endpoint; `?cursor=` is appended for the next pages */
+  endpoint: string;
+  queryKey: readonly unknown[];
+  /** the section's heading */
+  title: string;
+  /** shown when the list is empty */
+  empty?: ReactNode;
+};
+
+async function fetchGridPage(endpoint: string, cursor: string | null, signal: AbortSignal) {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const res = await fetch(`/api/users/${encodeURIComponent(username)}/${source}${query}`, {
+  const res = await fetch(`${endpoint}${query}`, {
     signal,
     headers: { accept: "application/json" },
   });
@@ -41,27 +47,34 @@ const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });
 const THUMB_SIZES = "(min-width: 935px) 309px, 33vw";
 
 type ProfileGridProps = {
-  username: string;
   initialPage: Page<GridItem>;
-  isSelf: boolean;
-  source?: GridSource;
   /** Profile tabs above the grid name it: the heading is then for screen readers only. */
   hideHeading?: boolean;
-};
+} & (
+  | { username: string; isSelf: boolean; source?: GridSource; feed?: undefined }
+  | { feed: GridFeed; username?: undefined; isSelf?: undefined; source?: undefined }
+);
 
-/** The profile's 3-column grid: the first page from the server, more as the bottom comes near. */
+/**
+ * The profile's 3-column grid: the first page from the server, more as the bottom comes near.
+ * With `feed`, the same grid shows another list of posts (explore, a tag's posts).
+ */
 export function ProfileGrid({
-  username,
+  username = "",
   initialPage,
-  isSelf,
+  isSelf = false,
   source = "posts",
   hideHeading = false,
+  feed,
 }: ProfileGridProps) {
   const queryClient = useQueryClient();
-  const gridKey = source === "saved" ? savedGridKey(username) : profileGridKey(username);
+  const headingId = useId();
+  const gridKey =
+    feed?.queryKey ?? (source === "saved" ? savedGridKey(username) : profileGridKey(username));
+  const endpoint = feed?.endpoint ?? `/api/users/${encodeURIComponent(username)}/${source}`;
   const query = useInfiniteQuery({
     queryKey: gridKey,
-    queryFn: ({ pageParam, signal }) => fetchGridPage(username, source, pageParam, signal),
+    queryFn: ({ pageParam, signal }) => fetchGridPage(endpoint, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
@@ -69,14 +82,15 @@ export function ProfileGrid({
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
   // A newer server render (a post added or deleted) replaces a cached grid that no longer matches.
+  const keyText = JSON.stringify(gridKey);
   useEffect(() => {
-    const key = source === "saved" ? savedGridKey(username) : profileGridKey(username);
+    const key = JSON.parse(keyText) as unknown[];
     const cached = queryClient.getQueryData<GridData>(key);
     const ids = (p: Page<GridItem> | undefined) => p?.items.map((i) => i.id).join() ?? "";
     if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
       queryClient.setQueryData<GridData>(key, { pages: [initialPage], pageParams: [null] });
     }
-  }, [initialPage, queryClient, username, source]);
+  }, [initialPage, queryClient, keyText]);
 
   const sentinel = useRef<HTMLDivElement>(null);
   const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
@@ -93,28 +107,34 @@ export function ProfileGrid({
     return () => observer.disconnect();
   }, [canLoad, fetchNextPage]);
 
-  const items = data.pages.flatMap((p) => p.items);
-  const title = source === "saved" ? "Saved" : "Posts";
+  // A post is shown once, even if two pages of a re-ranked list both hold it.
+  const seen = new Set<string>();
+  const items = data.pages.flatMap((p) => p.items).filter((i) => !seen.has(i.id) && seen.add(i.id));
+  const title = feed?.title ?? (source === "saved" ? "Saved" : "Posts");
 
   return (
     <section
-      aria-labelledby="profile-posts-heading"
-      className={hideHeading ? "" : "border-t border-neutral-200 dark:border-neutral-800"}
+      aria-labelledby={headingId}
+      className={hideHeading || feed ? "" : "border-t border-neutral-200 dark:border-neutral-800"}
     >
       <h2
-        id="profile-posts-heading"
+        id={headingId}
         className={
           hideHeading
             ? "sr-only"
-            : "flex h-12 items-center justify-center gap-1.5 text-xs font-semibold tracking-widest text-neutral-900 uppercase md:-mt-px md:h-[52px] md:border-t md:border-neutral-900 md:px-1 dark:text-neutral-100 md:dark:border-neutral-100 md:mx-auto md:w-fit"
+            : feed
+              ? "px-4 pt-2 pb-3 text-sm font-semibold text-neutral-500 md:px-0 dark:text-neutral-400"
+              : "flex h-12 items-center justify-center gap-1.5 text-xs font-semibold tracking-widest text-neutral-900 uppercase md:-mt-px md:h-[52px] md:border-t md:border-neutral-900 md:px-1 dark:text-neutral-100 md:dark:border-neutral-100 md:mx-auto md:w-fit"
         }
       >
-        <Grid3x3 aria-hidden="true" className="size-3.5" />
+        {feed ? null : <Grid3x3 aria-hidden="true" className="size-3.5" />}
         {title}
       </h2>
 
       {items.length === 0 && !hasNextPage ? (
-        source === "saved" ? (
+        feed ? (
+          (feed.empty ?? null)
+        ) : source === "saved" ? (
           <EmptySaved />
         ) : (
           <EmptyGrid isSelf={isSelf} />

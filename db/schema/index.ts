@@ -1,3 +1,4 @@
+export * from "./discover";
 export * from "./notifications";
 export * from "./posts";
 export * from "./rate-limits";

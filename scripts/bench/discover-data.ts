@@ -139,7 +139,9 @@ export async function loadHashtags(sql: postgres.Sql): Promise<void> {
     select p.id, t.id, p.created_at
     from posts p
     cross join lateral generate_series(1, (abs(hashtext(p.id::text)) % 4)) j
-    join bench.tags t on t.k = 1 + floor(${TAGS - RISING.length} * power(random() + j * 0, 3))::int
+    -- Pseudo-random but not volatile, so the join to bench.tags can hash.
+    cross join lateral (select (abs(hashtext(p.id::text || ':' || j)) % 1000000) / 1000000.0 as r) x
+    join bench.tags t on t.k = 1 + floor(${TAGS - RISING.length} * power(x.r, 3))::int
     on conflict do nothing`);
   // Rising tags: ~60 recent posts each, most of them in the last 24 hours.
   await sql.unsafe(`

@@ -1,10 +1,12 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the statements bench:discover measures, exactly as the app sends
 // them: an explore page (first and deep), the typeahead (people and tags), a tag's recent grid,
 // and the snapshot rebuild (inside a transaction that is rolled back).
+import { randomUUID } from "node:crypto";
+import { sql as dsql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
-import { EXPLORE_PAGE_SIZE, explorePageQuery } from "../../lib/discover/queries";
+import { EXPLORE_PAGE_SIZE, explorePageQuery, snapshotOf } from "../../lib/discover/explore";
 import { exploreRankingSql, findSnapshot } from "../../lib/discover/refresh";
 import { tagRecentQuery } from "../../lib/discover/tag-page";
 import { normalizeSearchQuery } from "../../lib/search/normalize";
@@ -19,16 +21,19 @@ export async function explainDiscover(url: string, viewerId: string): Promise<Pl
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const { db } = database;
   const plans: Plan[] = [];
-  const explain = async (label: string, q: Query, rollback = false) => {
+  /** With `setup`, inside a transaction that runs it first and is rolled back after. */
+  const explain = async (label: string, q: Query, setup?: Query) => {
+    const rollback = setup !== undefined;
     const params = q.params as postgres.ParameterOrJSON<never>[];
     const run = async (tx: postgres.Sql | postgres.TransactionSql) => {
-      await tx.unsafe(q.sql, params); // warm, as a running app would be
+      if (!rollback) await tx.unsafe(q.sql, params); // warm, as a running app would be
       return tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${q.sql}`, params);
     };
     let rows: { "QUERY PLAN": string }[] = [];
     if (rollback) {
       await sql
         .begin(async (tx) => {
+          await tx.unsafe(setup.sql, setup.params as postgres.ParameterOrJSON<never>[]);
           rows = await run(tx);
           throw new Error("rollback");
         })
@@ -47,24 +52,46 @@ export async function explainDiscover(url: string, viewerId: string): Promise<Pl
     const snapshot = await findSnapshot(db);
     if (!snapshot) throw new Error("no explore snapshot to explain");
     const take = EXPLORE_PAGE_SIZE + 1;
-    await explain("explore page 1", explorePageQuery(db, viewerId, snapshot.id, 0, take).toSQL());
+    await explain(
+      "explore page 1",
+      explorePageQuery(db, viewerId, snapshotOf(null), 0, take).toSQL(),
+    );
     await explain(
       "explore page 20 (rank > 480)",
-      explorePageQuery(db, viewerId, snapshot.id, 480, take).toSQL(),
+      explorePageQuery(db, viewerId, snapshotOf(snapshot.id), 480, take).toSQL(),
     );
-    for (const q of ["ana", "benjamni", "an"]) {
+    // The typeahead's phases: prefixes first, look-alikes only when the prefixes left room.
+    for (const [q, phase] of [
+      ["ana", "prefix"],
+      ["an", "prefix"],
+      ["benjamni", "prefix"],
+      ["benjamni", "fuzzy"],
+    ] as const) {
       const query = normalizeSearchQuery(q);
-      if (query)
-        await explain(`typeahead people "${q}"`, userSearchQuery(db, query, viewerId, 8).toSQL());
+      if (!query) continue;
+      const built = userSearchQuery(db, query, viewerId, 8, phase, []);
+      await explain(`typeahead people "${q}" (${phase})`, built.toSQL());
     }
-    await explain('typeahead tags "sun"', tagSearchQuery(db, "sun", 8).toSQL());
+    await explain('typeahead tags "sun" (prefix)', tagSearchQuery(db, "sun", 8).toSQL());
+    await explain(
+      'typeahead tags "travle" (fuzzy)',
+      tagSearchQuery(db, "travle", 8, "fuzzy", []).toSQL(),
+    );
     const [big] = await sql<{ id: string; tag: string }[]>`
       select id, tag from hashtags order by post_count desc limit 1`;
     if (big) {
       await explain(`tag #${big.tag} recent page`, tagRecentQuery(db, big.id, null, 19).toSQL());
     }
-    const q = new PgDialect().sqlToQuery(exploreRankingSql(snapshot.id, new Date()));
-    await explain("explore snapshot rebuild (every 10 min)", q, true);
+    // Into a new snapshot, inside the transaction that is rolled back.
+    const dialect = new PgDialect();
+    const fresh = randomUUID();
+    await explain(
+      "explore snapshot rebuild (every 10 min)",
+      dialect.sqlToQuery(exploreRankingSql(fresh, new Date())),
+      dialect.sqlToQuery(
+        dsql`insert into explore_snapshots (id, computed_at) values (${fresh}::uuid, now())`,
+      ),
+    );
     return plans;
   } finally {
     await sql.end({ timeout: 5 });

@@ -1,0 +1,62 @@
+import { Compass } from "lucide-react";
+import type { Metadata } from "next";
+import { SuggestedPeople } from "@/components/discover/suggested-people";
+import { TrendingTags } from "@/components/discover/trending-tags";
+import { ProfileGrid } from "@/components/profile/profile-grid";
+import { SearchBox } from "@/components/search/search-box";
+import { requireUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db";
+import { listExplorePage, suggestedPeople, trendingTags } from "@/lib/discover/queries";
+
+export const metadata: Metadata = { title: "Explore" };
+
+/**
+ * Discover: on phones the search box on top (this is the search page there; from 768 px the nav
+ * opens a search panel), trending tags, people to follow, then popular posts of people the viewer
+ * does not follow, the first page rendered here and the rest fetched while scrolling.
+ */
+export default async function ExplorePage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [tags, people, page] = await Promise.all([
+    trendingTags(db, { limit: 12 }),
+    suggestedPeople(db, { viewerId: user.id, limit: 10 }),
+    listExplorePage(db, { viewerId: user.id }),
+  ]);
+
+  return (
+    <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5 md:pt-8">
+      <h1 className="sr-only">Explore</h1>
+      <div className="sticky top-14 z-10 bg-white px-4 py-2 md:hidden dark:bg-black">
+        <SearchBox variant="popover" />
+      </div>
+      <div className="flex flex-col gap-6 pt-3 md:gap-8 md:pt-0">
+        <TrendingTags tags={tags} />
+        <SuggestedPeople people={people} />
+        <ProfileGrid
+          initialPage={page ?? { items: [], nextCursor: null }}
+          feed={{
+            endpoint: "/api/explore",
+            queryKey: ["explore"],
+            title: "Popular right now",
+            empty: <EmptyExplore />,
+          }}
+        />
+      </div>
+    </main>
+  );
+}
+
+function EmptyExplore() {
+  return (
+    <div className="flex flex-col items-center px-6 py-14 text-center">
+      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
+        <Compass aria-hidden="true" strokeWidth={1.5} className="size-8" />
+      </span>
+      <p className="text-xl font-bold">Nothing to explore yet</p>
+      <p className="mt-2 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
+        Popular photos from people you don&apos;t follow will show up here.
+      </p>
+    </div>
+  );
+}

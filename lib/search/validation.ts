@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { normalizeTag } from "@/lib/discover/validation";
+
+// Shared by the search box, the server actions and the services.
+
+export const recordSearchSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("user"), target: z.uuid({ message: "No such account." }) }),
+  z.object({
+    kind: z.literal("tag"),
+    target: z
+      .string()
+      .max(200)
+      .transform((raw, ctx) => {
+        const tag = normalizeTag(raw);
+        if (!tag) {
+          ctx.addIssue({ code: "custom", message: "No such tag." });
+          return z.NEVER;
+        }
+        return tag;
+      }),
+  }),
+]);
+export type RecordSearchInput = z.input<typeof recordSearchSchema>;

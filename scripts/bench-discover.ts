@@ -1,0 +1,300 @@
+// Bench of Discover on PostgreSQL: loads the feed bench's data set (10k people, 300k posts, 2M
+// likes) plus names and 2,000 hashtags into a fresh database, starts the BUILT app against it and
+// measures GET /api/search (typeahead) and GET /api/explore at 20 connections (p95), then EXPLAINs
+// the statements. Targets: typeahead p95 < 50 ms, explore p95 < 150 ms. Loopback only.
+// Usage: tsx --conditions=react-server scripts/bench-discover.ts [--keep] [--small]
+//   --keep leaves the snapgram_bench_disc database; --small skips the 270k-post second stage.
+// Needs a build (`npm run build`) and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
+import { cpuSnapshot } from "./bench/cpu";
+import {
+  type LoadStats,
+  loadHashtags,
+  loadNames,
+  runLoadCycle,
+  SEARCHES,
+} from "./bench/discover-data";
+import { counts, GROW, loadPeople, loadStage, SMALL } from "./bench/load-data";
+import { buildProblem, type RunningServer, startServer } from "./bench/server";
+import { type BenchUser, sessionCookie } from "./bench/session";
+
+const KEEP = process.argv.includes("--keep");
+const SMALL_ONLY = process.argv.includes("--small");
+const HOST = "127.0.0.1:5432";
+const DB_NAME = "snapgram_bench_disc";
+const ADMIN_URL = `postgres://postgres@${HOST}/postgres`;
+const BENCH_URL = `postgres://postgres@${HOST}/${DB_NAME}`;
+// Signs the bench's own sessions and nothing else.
+const SECRET = "bench-only-auth-secret-not-used-anywhere-else-0123456789";
+const CONNECTIONS = 20;
+const DURATION_MS = 10_000;
+const WARMUP_MS = 3_000;
+const DEADLINE_MS = 8 * 60_000;
+const TARGET = { typeaheadP95: 50, exploreP95: 150 };
+const ROUTES = ["/api/search/route", "/api/explore/route", "/api/bench/ping/route"];
+
+const root = process.cwd();
+let server: RunningServer | null = null;
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
+const log = (line: string) => console.log(`[${elapsed().padStart(4)}] ${line}`);
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+
+async function cleanup(): Promise<void> {
+  await server?.stop().catch(() => {});
+  server = null;
+  if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch(() => {});
+  await admin.end({ timeout: 5 });
+}
+
+/** Why this build cannot be benched (no build, or one from before the discover routes). */
+function problem(): string | null {
+  const base = buildProblem(root);
+  if (base) return base;
+  const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
+  if (!existsSync(manifest)) return "no route manifest in .next";
+  const routes = Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
+  const missing = ROUTES.filter((r) => !routes.some((k) => k.endsWith(r)));
+  return missing.length > 0 ? `the build predates ${missing.join(", ")}` : null;
+}
+
+async function createDatabase(): Promise<void> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const [v] = await admin<
+      { version: string }[]
+    >`select current_setting('server_version') as version`;
+    log(`PostgreSQL ${v?.version} at ${HOST}`);
+    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+    await admin.unsafe(`create database ${DB_NAME}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const database = openDatabase({ url: BENCH_URL, poolMax: 1 });
+  await database.migrate();
+  await database.close();
+}
+
+async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await run();
+  const c = await counts(sql);
+  const [h] = await sql<{ tags: number; links: number }[]>`
+    select (select count(*) from hashtags)::int as tags, (select count(*) from post_hashtags)::int as links`;
+  const sizes = Object.entries({ ...c, hashtags: h?.tags ?? 0, post_hashtags: h?.links ?? 0 })
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${v.toLocaleString("en-US")} ${k}`)
+    .join(", ");
+  log(`${label} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${sizes}`);
+}
+
+/** The three feed-bench viewers (following 50, 500 and 2,000 people) and 17 other active people. */
+async function people(sql: postgres.Sql): Promise<BenchUser[]> {
+  return sql<BenchUser[]>`
+    (select id, username, name, role, session_version as "sessionVersion" from users
+      where username like 'bench_f%' order by username)
+    union all
+    (select id, username, name, role, session_version from users
+      where status = 'active' and username not like 'bench_f%' order by hashtext(username) limit 17)`;
+}
+
+type Page = { items: { id: string }[]; nextCursor: string | null };
+
+async function getJson<T>(
+  url: string,
+  cookie: string | null,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { headers: cookie ? { cookie, accept: "application/json" } : {} });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Right before timing: answers are right, and the explore pages to cycle through. */
+async function check(base: string, cookies: string[]): Promise<string[]> {
+  const first = cookies[0] ?? "";
+  const started = performance.now();
+  const page1 = await getJson<Page>(`${base}/api/explore`, first);
+  log(`first GET /api/explore (builds the snapshot): ${fmt(performance.now() - started, 0)} ms`);
+  const page2 = await getJson<Page>(`${base}/api/explore?cursor=${page1.body.nextCursor}`, first);
+  const overlap = page2.body.items.filter((p) => page1.body.items.some((q) => q.id === p.id));
+  if (page1.body.items.length !== 24 || page2.body.items.length !== 24 || overlap.length > 0) {
+    throw new Error(`explore pages: ${page1.body.items.length}, ${page2.body.items.length}`);
+  }
+  const found = await getJson<{ users: { username: string }[] }>(`${base}/api/search?q=ana`, first);
+  if (found.status !== 200 || found.body.users.length === 0) throw new Error("search found nobody");
+  const statuses = [
+    (await getJson(`${base}/api/search?q=ana`, null)).status,
+    (await getJson(`${base}/api/explore?cursor=bad*`, first)).status,
+    (await getJson(`${base}/api/search?q=${encodeURIComponent("%_\\'😀".repeat(40))}`, first))
+      .status,
+  ];
+  if (statuses.join() !== "401,400,200") throw new Error(`statuses ${statuses.join()}`);
+  // Each person's first three explore pages.
+  const urls: string[] = [];
+  for (const cookie of cookies) {
+    let cursor: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      urls.push(`${base}/api/explore${cursor ? `?cursor=${cursor}` : ""}`);
+      const next: { body: Page } = await getJson<Page>(urls.at(-1) ?? "", cookie);
+      cursor = next.body.nextCursor;
+      if (!cursor) break;
+    }
+  }
+  return urls;
+}
+
+async function measure(
+  label: string,
+  targets: { url: string; headers: Record<string, string> }[],
+  connections = CONNECTIONS,
+): Promise<LoadStats> {
+  const durationMs = connections === CONNECTIONS ? DURATION_MS : DURATION_MS / 2;
+  if (connections === CONNECTIONS)
+    await runLoadCycle(targets, { connections, durationMs: WARMUP_MS });
+  const pid = server?.pid ?? 0;
+  const before = cpuSnapshot(pid, DB_NAME);
+  const r = await runLoadCycle(targets, { connections, durationMs });
+  const after = cpuSnapshot(pid, DB_NAME);
+  log(
+    `${label.padEnd(26)} ${fmt(r.rps, 0).padStart(5)} req/s  p50 ${fmt(r.p50).padStart(6)} ms  ` +
+      `p95 ${fmt(r.p95).padStart(6)} ms  p99 ${fmt(r.p99).padStart(6)} ms  cpu/req app ` +
+      `${fmt((after.server - before.server) / r.requests, 2)} + db ${fmt((after.db - before.db) / r.requests, 2)} ms ` +
+      `(${r.requests} req, ${r.errors} err)`,
+  );
+  if (r.errors > 0) throw new Error(`${label}: ${r.errors} requests failed`);
+  return r;
+}
+
+async function main(): Promise<void> {
+  const why = problem();
+  if (why) {
+    console.error(`Cannot bench: ${why}. Build the app first:\n  npm run build\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.env.AUTH_SECRET = SECRET;
+  // lib/env validates the settings when first imported, so this comes after AUTH_SECRET is set.
+  const { explainDiscover } = await import("./bench/discover-explain");
+  await createDatabase();
+  const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
+  try {
+    await load(sql, "people", () => loadPeople(sql));
+    await load(sql, "posts, stage 1", () => loadStage(sql, SMALL));
+    if (!SMALL_ONLY) await load(sql, "posts, stage 2", () => loadStage(sql, GROW));
+    await load(sql, "names and hashtags", async () => {
+      await loadNames(sql);
+      await loadHashtags(sql);
+    });
+    const users = await people(sql);
+    server = await startServer(root, {
+      DATABASE_URL: BENCH_URL,
+      AUTH_SECRET: SECRET,
+      APP_URL: "http://127.0.0.1",
+      S3_BUCKET: "",
+      SMTP_URL: "",
+      RATE_LIMIT_STORE: "memory",
+      REALTIME_DISABLED: "true",
+      STORAGE_DIR: ".data/bench-storage",
+    });
+    const base = server.baseUrl;
+    log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
+    const cookies = await Promise.all(users.map((u) => sessionCookie(SECRET, u)));
+    const exploreUrls = await check(base, cookies);
+    const headers = (i: number) => ({
+      cookie: cookies[i % cookies.length] ?? "",
+      accept: "application/json",
+    });
+
+    const trivial = await measure("trivial /api/bench/ping", [
+      { url: `${base}/api/bench/ping`, headers: headers(0) },
+    ]);
+    const searches = SEARCHES.flatMap((q, i) =>
+      cookies.map((_, j) => ({
+        url: `${base}/api/search?q=${encodeURIComponent(q)}`,
+        headers: headers(i + j),
+      })),
+    );
+    const typeahead = await measure(`typeahead (${SEARCHES.length} queries)`, searches);
+    const exploreTargets = exploreUrls.map((url, i) => ({
+      url,
+      headers: headers(Math.floor(i / 3)),
+    }));
+    const explore = await measure(`explore (${exploreUrls.length} pages)`, exploreTargets);
+    // One request at a time: the latency of the route itself, without queueing for the CPUs.
+    const alone = [
+      await measure("typeahead, 1 connection", searches, 1),
+      await measure("explore, 1 connection", exploreTargets, 1),
+    ];
+    await server.stop();
+    server = null;
+
+    const viewer = users.find((u) => u.username === "bench_f2000") ?? users[0];
+    const plans = await explainDiscover(BENCH_URL, viewer?.id ?? "");
+    for (const p of plans) console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${p.label}:\n${p.text}`);
+    // Small tables (hashtags: 2,000 rows) may be read whole; big ones never per request.
+    const big = ["posts", "users", "follows", "likes", "post_hashtags", "explore_ranks"];
+    const scans = plans.filter(
+      (p) => !p.label.includes("rebuild") && p.seqScans.some((t) => big.includes(t)),
+    );
+    const rows: [string, string, string, boolean][] = [
+      [
+        "typeahead p95",
+        `${fmt(typeahead.p95)} ms`,
+        `< ${TARGET.typeaheadP95} ms`,
+        typeahead.p95 < TARGET.typeaheadP95,
+      ],
+      [
+        "explore p95",
+        `${fmt(explore.p95)} ms`,
+        `< ${TARGET.exploreP95} ms`,
+        explore.p95 < TARGET.exploreP95,
+      ],
+      [
+        "no Seq Scan in per-request plans",
+        scans.length === 0
+          ? "none"
+          : scans.map((p) => `${p.label}: ${p.seqScans.join(",")}`).join("; "),
+        "none",
+        scans.length === 0,
+      ],
+    ];
+    console.log(`\n${"check".padEnd(34)} ${"measured".padEnd(30)} ${"target".padEnd(12)} result`);
+    for (const [c, m, t, ok] of rows) {
+      console.log(`${c.padEnd(34)} ${m.padEnd(30)} ${t.padEnd(12)} ${ok ? "PASS" : "FAIL"}`);
+    }
+    console.log(
+      `(at the same load the trivial route answers p95 ${fmt(trivial.p95)} ms, ${fmt(trivial.rps, 0)} req/s;` +
+        ` one request at a time: typeahead p95 ${fmt(alone[0]?.p95 ?? Number.NaN)} ms,` +
+        ` explore p95 ${fmt(alone[1]?.p95 ?? Number.NaN)} ms)`,
+    );
+    console.log(`Plan times: ${plans.map((p) => `${p.label} ${fmt(p.ms, 2)} ms`).join("; ")}`);
+    const missed = rows.filter((r) => !r[3]).length;
+    console.log(
+      `\n${missed === 0 ? "All targets met" : `${missed} target(s) missed`} in ${elapsed()}.`,
+    );
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+const deadline = setTimeout(() => {
+  console.error(`bench:discover took longer than ${DEADLINE_MS / 60_000} minutes; stopping`);
+  void cleanup().finally(() => process.exit(2));
+}, DEADLINE_MS);
+deadline.unref();
+process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
+
+main()
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    clearTimeout(deadline);
+  });
