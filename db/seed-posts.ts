@@ -27,7 +27,13 @@ const friends: Record<string, string> = {
 };
 
 /** Uploads one original into a fresh slot, as the browser would. */
-async function stage(db: Db, storage: Storage, userId: string, purpose: "post" | "avatar", photo: Buffer) {
+async function stage(
+  db: Db,
+  storage: Storage,
+  userId: string,
+  purpose: "post" | "avatar",
+  photo: Buffer,
+) {
   const slots = await requestUploads(db, storage, userId, {
     purpose,
     files: [{ type: "image/jpeg", size: photo.length }],
@@ -58,7 +64,9 @@ export async function seedPosts(
         .map((w) => w[0] ?? "")
         .join("");
       const avatar = await makeDemoAvatar(u + 1, initials);
-      await setAvatar(db, storage, user.id, { slotId: await stage(db, storage, user.id, "avatar", avatar) });
+      await setAvatar(db, storage, user.id, {
+        slotId: await stage(db, storage, user.id, "avatar", avatar),
+      });
     }
     for (let i = 0; i < perUser; i++) {
       const seed = u * 31 + i * 7 + 1;
