@@ -39,6 +39,10 @@ export const posts = pgTable(
     // Profile grid: one author's posts newest first, keyset (created_at, id).
     index("posts_author_created_idx").on(t.authorId, t.createdAt.desc(), t.id.desc()),
     index("posts_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // The feed's per-followee probe reads only visible posts: index-only, no heap visits.
+    index("posts_author_visible_created_idx")
+      .on(t.authorId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'visible'`),
     check("posts_counts_non_negative", sql`${t.likeCount} >= 0 and ${t.commentCount} >= 0`),
   ],
 );
