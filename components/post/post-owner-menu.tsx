@@ -122,23 +122,22 @@ type DeleteConfirmProps = {
 };
 
 function DeleteConfirm({ postId, username, onCancel, onPendingChange }: DeleteConfirmProps) {
-  const router = useRouter();
   const queryClient = useQueryClient();
   const { execute, message, isPending, succeeded } = useActionForm(deletePostAction);
   const busy = isPending || succeeded;
 
   useEffect(() => onPendingChange(busy), [busy, onPendingChange]);
-  useEffect(() => {
-    if (!succeeded) return;
+  // The action redirects to the profile itself once the post is gone.
+  const remove = () => {
     // The profile's cached grid still lists the post: drop it before going there.
     queryClient.removeQueries({ queryKey: profileGridKey(username) });
-    router.replace(`/${encodeURIComponent(username)}`);
-  }, [succeeded, queryClient, router, username]);
+    execute({ postId });
+  };
 
   return (
     <div className="flex flex-col gap-3 p-5">
       {message ? <Alert>{message}</Alert> : null}
-      <Button variant="danger" fullWidth pending={busy} onClick={() => execute({ postId })}>
+      <Button variant="danger" fullWidth pending={busy} onClick={remove}>
         Delete
       </Button>
       <Button variant="secondary" fullWidth disabled={busy} onClick={onCancel} data-autofocus>

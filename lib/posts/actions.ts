@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -61,6 +62,8 @@ export const deletePostAction = authActionClient
       revalidatePath(`/${ctx.user.username}`);
       // Open pages of the post (and feed cards showing it) drop it.
       after(() => publishPostRemoved(getPublisher(), parsedInput.postId));
+      // Navigate in the same response: a client-side push raced the post page's refresh (404).
+      redirect(`/${ctx.user.username}`);
     }
     return result;
   });
