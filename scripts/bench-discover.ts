@@ -19,6 +19,7 @@ import {
   SEARCHES,
 } from "./bench/discover-data";
 import { counts, GROW, loadPeople, loadStage, SMALL } from "./bench/load-data";
+import { runBench } from "./bench/run";
 import { buildProblem, type RunningServer, startServer } from "./bench/server";
 import { type BenchUser, sessionCookie } from "./bench/session";
 
@@ -282,19 +283,4 @@ async function main(): Promise<void> {
   }
 }
 
-const deadline = setTimeout(() => {
-  console.error(`bench:discover took longer than ${DEADLINE_MS / 60_000} minutes; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, DEADLINE_MS);
-deadline.unref();
-process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
-
-main()
-  .catch((err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    clearTimeout(deadline);
-  });
+runBench({ name: "bench:discover", deadlineMs: DEADLINE_MS, main, cleanup });

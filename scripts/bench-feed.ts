@@ -10,6 +10,7 @@ import { cpuSnapshot } from "./bench/cpu";
 import { counts, GROW, loadPeople, loadStage, SMALL, VIEWERS } from "./bench/load-data";
 import { runLoad } from "./bench/load-test";
 import { printSummary, type Run, runLine, type ViewerResult } from "./bench/report";
+import { runBench } from "./bench/run";
 import { buildProblem, type RunningServer, startServer } from "./bench/server";
 import { type BenchUser, sessionCookie } from "./bench/session";
 
@@ -195,19 +196,4 @@ async function main(): Promise<void> {
   }
 }
 
-const deadline = setTimeout(() => {
-  console.error(`bench:feed took longer than ${DEADLINE_MS / 60_000} minutes; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, DEADLINE_MS);
-deadline.unref();
-process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
-
-main()
-  .catch((err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    clearTimeout(deadline);
-  });
+runBench({ name: "bench:feed", deadlineMs: DEADLINE_MS, main, cleanup });

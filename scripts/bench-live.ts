@@ -28,6 +28,7 @@ import {
 } from "./bench/live-browser";
 import { printLiveSummary } from "./bench/live-report";
 import { type LiveStack, startLiveStack } from "./bench/live-stack";
+import { runBench } from "./bench/run";
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -157,25 +158,4 @@ async function main(): Promise<boolean> {
   return true;
 }
 
-const deadline = setTimeout(() => {
-  console.error(`bench:live took longer than ${DEADLINE_MS / 1000} s; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, DEADLINE_MS);
-deadline.unref();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-main()
-  .then((ok) => {
-    if (!ok) process.exitCode = 1;
-  })
-  .catch((err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    clearTimeout(deadline);
-    log("cleaned up");
-  });
+runBench({ name: "bench:live", deadlineMs: DEADLINE_MS, main, cleanup });
