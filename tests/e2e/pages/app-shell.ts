@@ -41,6 +41,9 @@ export class AppShell {
 
   async logOut() {
     await this.gotoSettings();
+    // Let the page's own start-up requests (realtime auth) finish first: a response to one of
+    // them that lands after the sign-out can carry a refreshed session cookie (see issue note).
+    await this.page.waitForLoadState("networkidle");
     await this.page.getByRole("button", { name: "Log out", exact: true }).click();
     await expect(this.page).toHaveURL(/\/login(\?|$)/);
   }
