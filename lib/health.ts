@@ -16,6 +16,11 @@ export async function checkHealth() {
   return {
     ok: database.ok,
     database: { driver: drivers.database, ...database },
-    drivers: { mail: drivers.mail, rateLimit: drivers.rateLimit, storage: drivers.storage },
+    drivers: {
+      mail: drivers.mail,
+      rateLimit: drivers.rateLimit,
+      storage: drivers.storage,
+      realtime: drivers.realtime,
+    },
   };
 }
