@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { commentMentions, comments, posts, users } from "@/db/schema";
@@ -10,6 +10,7 @@ import { avatarUrl } from "@/lib/posts/media";
 import type { CommentView, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
+import { findMentionableIds } from "@/lib/users/queries";
 
 // All SQL of comments. A comment is shown while its status is 'visible', its author is active
 // and its post is visible by an active author; posts.comment_count counts visible comments only.
@@ -103,20 +104,11 @@ export async function insertCommentMentions(
 ) {
   const names = extractTagsAndMentions(body).mentions;
   if (names.length === 0) return;
-  const mentioned = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        inArray(sql`lower(${users.username})`, names),
-        eq(users.status, "active"),
-        ne(users.id, authorId),
-      ),
-    );
+  const mentioned = await findMentionableIds(tx, names, authorId);
   if (mentioned.length === 0) return;
   await tx
     .insert(commentMentions)
-    .values(mentioned.map((m) => ({ commentId, userId: m.id })))
+    .values(mentioned.map((userId) => ({ commentId, userId })))
     .onConflictDoNothing();
 }
 

@@ -5,8 +5,8 @@ import { comments, likes, postMedia, posts, users } from "@/db/schema";
 import { toCommentView } from "@/lib/comments/queries";
 import { viewerStateFor } from "@/lib/likes/queries";
 import { decodeCursor, type Keyset, toPage } from "@/lib/pagination/cursor";
-import { olderThan } from "@/lib/pagination/keyset";
-import { avatarUrl, toMediaView } from "@/lib/posts/media";
+import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { postWithAuthorColumns, toPostView } from "@/lib/posts/queries";
 import type { FeedPost, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -74,21 +74,11 @@ function feedPageIds(viewerId: string, after: Keyset | null, take: number): SQL 
 /** Query 1: the page of posts with their authors. Exported so the bench can EXPLAIN it. */
 export function feedPostsQuery(db: Executor, viewerId: string, after: Keyset | null, take: number) {
   return db
-    .select({
-      id: posts.id,
-      caption: posts.caption,
-      createdAt: posts.createdAt,
-      likeCount: posts.likeCount,
-      commentCount: posts.commentCount,
-      authorId: users.id,
-      username: users.username,
-      name: users.name,
-      avatarKey: users.avatarKey,
-    })
+    .select(postWithAuthorColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(inArray(posts.id, feedPageIds(viewerId, after, take)))
-    .orderBy(sql`${posts.createdAt} desc nulls last`, sql`${posts.id} desc nulls last`);
+    .orderBy(descIndexed(posts.createdAt), descIndexed(posts.id));
 }
 
 /** Query 2: the photos of the page's posts, in order. */
@@ -225,19 +215,7 @@ export async function listFeedPage(
     limit,
     (r) => ({ createdAt: r.createdAt, id: r.id }),
     (r): FeedPost => ({
-      id: r.id,
-      caption: r.caption,
-      createdAt: r.createdAt.toISOString(),
-      likeCount: r.likeCount,
-      commentCount: r.commentCount,
-      author: {
-        id: r.authorId,
-        username: r.username,
-        name: r.name,
-        avatarUrl: avatarUrl(storage, r.avatarKey),
-      },
-      media: (mediaByPost.get(r.id) ?? []).map((m) => toMediaView(storage, m)),
-      viewerIsAuthor: r.authorId === viewerId,
+      ...toPostView(storage, r, mediaByPost.get(r.id) ?? [], viewerId),
       viewerHasLiked: state.liked.has(r.id),
       viewerHasSaved: state.saved.has(r.id),
       latestComments: (talkByPost.get(r.id) ?? []).map((c) => toCommentView(storage, c, viewerId)),

@@ -7,7 +7,7 @@ import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
-import { avatarUrl, toMediaView } from "./media";
+import { avatarUrl, type MediaRow, toMediaView } from "./media";
 import type { GridItem, Page, PostView } from "./types";
 
 const mediaColumns = {
@@ -20,34 +20,38 @@ const mediaColumns = {
   variants: postMedia.variants,
 };
 
-/** A visible post by an active author, with its photos in order; null for anything else. */
-export async function getPostView(
-  db: Executor,
-  postId: string,
+/** The columns of a post joined with its author (`posts` inner join `users`). */
+export const postWithAuthorColumns = {
+  id: posts.id,
+  caption: posts.caption,
+  createdAt: posts.createdAt,
+  likeCount: posts.likeCount,
+  commentCount: posts.commentCount,
+  authorId: users.id,
+  username: users.username,
+  name: users.name,
+  avatarKey: users.avatarKey,
+};
+
+type PostWithAuthor = {
+  id: string;
+  caption: string;
+  createdAt: Date;
+  likeCount: number;
+  commentCount: number;
+  authorId: string;
+  username: string;
+  name: string;
+  avatarKey: string | null;
+};
+
+/** A post row with its author and photos (in order) as the view every page shows. */
+export function toPostView(
+  storage: Pick<Storage, "publicUrl">,
+  row: PostWithAuthor,
+  media: MediaRow[],
   viewerId: string | null,
-  storage: Pick<Storage, "publicUrl"> = getStorage(),
-): Promise<PostView | null> {
-  const [row] = await db
-    .select({
-      id: posts.id,
-      caption: posts.caption,
-      createdAt: posts.createdAt,
-      likeCount: posts.likeCount,
-      commentCount: posts.commentCount,
-      authorId: users.id,
-      username: users.username,
-      name: users.name,
-      avatarKey: users.avatarKey,
-    })
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
-  if (!row) return null;
-  const media = await db
-    .select(mediaColumns)
-    .from(postMedia)
-    .where(eq(postMedia.postId, postId))
-    .orderBy(asc(postMedia.position));
+): PostView {
   return {
     id: row.id,
     caption: row.caption,
@@ -63,6 +67,27 @@ export async function getPostView(
     media: media.map((m) => toMediaView(storage, m)),
     viewerIsAuthor: viewerId === row.authorId,
   };
+}
+
+/** A visible post by an active author, with its photos in order; null for anything else. */
+export async function getPostView(
+  db: Executor,
+  postId: string,
+  viewerId: string | null,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<PostView | null> {
+  const [row] = await db
+    .select(postWithAuthorColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+  if (!row) return null;
+  const media = await db
+    .select(mediaColumns)
+    .from(postMedia)
+    .where(eq(postMedia.postId, postId))
+    .orderBy(asc(postMedia.position));
+  return toPostView(storage, row, media, viewerId);
 }
 
 export { GRID_PAGE_SIZE } from "./grid";

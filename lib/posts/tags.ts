@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { hashtags, postHashtags, postMentions, users } from "@/db/schema";
+import { hashtags, postHashtags, postMentions } from "@/db/schema";
+import { findMentionableIds } from "@/lib/users/queries";
 import { extractTagsAndMentions } from "./caption";
 
 // Keeps a post's hashtags (with exact per-tag post counts) and mentions in step with its caption.
@@ -95,19 +96,10 @@ export async function syncMentions(
   await tx.delete(postMentions).where(eq(postMentions.postId, postId));
   const names = extractTagsAndMentions(caption).mentions;
   if (names.length === 0) return;
-  const mentioned = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        inArray(sql`lower(${users.username})`, names),
-        eq(users.status, "active"),
-        ne(users.id, authorId),
-      ),
-    );
+  const mentioned = await findMentionableIds(tx, names, authorId);
   if (mentioned.length === 0) return;
   await tx
     .insert(postMentions)
-    .values(mentioned.map((m) => ({ postId, userId: m.id, createdAt: now })))
+    .values(mentioned.map((userId) => ({ postId, userId, createdAt: now })))
     .onConflictDoNothing();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type NewUser, passwordResetTokens, users } from "@/db/schema";
 
@@ -135,4 +135,20 @@ export async function invalidateResetTokens(db: Executor, userId: string, now: D
     .update(passwordResetTokens)
     .set({ usedAt: now })
     .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+}
+
+/** Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer). */
+export async function findMentionableIds(db: Executor, usernames: string[], excludeId: string) {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(sql`lower(${users.username})`, usernames),
+        eq(users.status, "active"),
+        ne(users.id, excludeId),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
