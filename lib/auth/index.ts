@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
@@ -9,6 +10,7 @@ import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
 import { validateSessionClaims } from "./session";
+import { sessionClaims } from "./session-token";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -70,10 +72,14 @@ export type CurrentUser = {
   role: "user" | "moderator" | "admin";
 };
 
-/** The signed-in user of this request (checked against the database once per request), or null. */
+/**
+ * The signed-in user of this request, or null: the session cookie's claims (decrypted once per
+ * token, see session-token.ts) checked against the database once per request, as the jwt
+ * callback above does for next-auth's own routes.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const u = session?.user;
-  if (!u?.id || !u.username) return null;
-  return { id: u.id, username: u.username, name: u.name ?? u.username, role: u.role };
+  const claims = await sessionClaims(await cookies(), env.AUTH_SECRET);
+  if (!claims?.sub) return null;
+  const current = await validateSessionClaims(getDb(), claims);
+  return current ? { id: claims.sub, ...current } : null;
 });

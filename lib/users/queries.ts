@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { type NewUser, passwordResetTokens, users } from "@/db/schema";
 
 // All SQL of accounts. Each function takes (db, params) so it runs inside a transaction or not.
@@ -31,18 +32,22 @@ export async function findUserById(db: Executor, id: string) {
 
 /** What a session check needs, nothing more. */
 export async function findSessionState(db: Executor, id: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  const statement = preparedOnce(db, "session_state", () =>
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        name: users.name,
+        role: users.role,
+        status: users.status,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare("session_state"),
+  );
+  const [row] = await statement.execute({ id });
   return row ?? null;
 }
 

@@ -1,7 +1,9 @@
-// EXPLAIN (ANALYZE, BUFFERS) of the exact statement listFeedPage sends for its page of posts.
+// EXPLAIN (ANALYZE, BUFFERS) of the exact statement listFeedPage sends for a page.
+
+import { fillPlaceholders } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
-import { FEED_PAGE_SIZE, feedPostsQuery } from "../../lib/feed/queries";
+import { FEED_PAGE_SIZE, feedPageParams, feedPageSelect } from "../../lib/feed/queries";
 import { decodeCursor } from "../../lib/pagination/cursor";
 
 export type FeedPlan = {
@@ -21,8 +23,9 @@ export async function explainFeedQuery(
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const after = cursor ? decodeCursor(cursor) : null;
-    const query = feedPostsQuery(database.db, viewerId, after, FEED_PAGE_SIZE + 1).toSQL();
-    const params = query.params as postgres.ParameterOrJSON<never>[];
+    const query = feedPageSelect(database.db, after !== null).toSQL();
+    const values = feedPageParams(viewerId, after, FEED_PAGE_SIZE + 1);
+    const params = fillPlaceholders(query.params, values) as postgres.ParameterOrJSON<never>[];
     // Once to warm the cache (as a running app would be), then the plan that is shown.
     await sql.unsafe(query.sql, params);
     const rows = await sql.unsafe<{ "QUERY PLAN": string }[]>(

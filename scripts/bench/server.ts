@@ -30,6 +30,8 @@ async function freePort(): Promise<number> {
   });
 }
 
+const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 export type RunningServer = { baseUrl: string; pid: number; stop(): Promise<void> };
 
 /** `next start` with the given settings; resolves once /api/health answers 200. */
@@ -43,7 +45,8 @@ export async function startServer(
   const bin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const child: ChildProcess = spawn(
     process.execPath,
-    [bin, "start", "-H", "127.0.0.1", "-p", String(port)],
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server under load.
+    [...nodeArgs(), bin, "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: root,
       env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
