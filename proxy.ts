@@ -46,12 +46,16 @@ function isPublic(pathname: string) {
 
 export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  const requestHeaders = new Headers(req.headers);
-  requestHeaders.set("x-pathname", `${pathname}${search}`);
+  const api = pathname.startsWith("/api/");
   if (isPublic(pathname) || (await hasSessionToken(req))) {
+    // Pages learn their own path (requireUser's /login?next=); API routes never need it, and
+    // overriding request headers costs every request a copy of them.
+    if (api) return NextResponse.next();
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set("x-pathname", `${pathname}${search}`);
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
-  if (pathname.startsWith("/api/")) {
+  if (api) {
     return NextResponse.json(
       { ok: false, code: "UNAUTHENTICATED", message: "Sign in to continue." },
       { status: 401 },

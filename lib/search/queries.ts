@@ -1,13 +1,10 @@
 import "server-only";
-import { and, desc, eq, gt, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, or, type SQL, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
-import { hashtags, users } from "@/db/schema";
-import {
-  type PersonRow,
-  personColumns,
-  toPersonView,
-  viewerFollowsColumn,
-} from "@/lib/follows/people";
+import { preparedOnce } from "@/db/prepared";
+import { follows, hashtags, users } from "@/db/schema";
+import { type PersonRow, personColumns, toPersonView } from "@/lib/follows/people";
 import type { PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -15,8 +12,9 @@ import { escapeLike, FUZZY_MIN_LENGTH, normalizeSearchQuery, type SearchQuery } 
 
 export { clearRecentSearches, listRecentSearches, recordSearch } from "./recent";
 
-// The typeahead: people by username and name, tags by name; prefix matches first, then fuzzy
-// (pg_trgm) matches for queries of three characters or more. Every value is a bound parameter;
+// The typeahead: people by username and name, tags by name; prefix matches, or, when nothing
+// starts with a query of three characters or more, fuzzy (pg_trgm) look-alikes. Every value is a
+// bound parameter;
 // LIKE wildcards in the query are escaped, so '%' and '_' match themselves.
 
 export const TYPEAHEAD_LIMIT = 8;
@@ -27,30 +25,47 @@ export type TypeaheadResult = { users: PersonView[]; tags: TagResult[] };
 const EMPTY: TypeaheadResult = { users: [], tags: [] };
 
 type Phase = "prefix" | "fuzzy";
+/** The people statement's three shapes: prefix with or without later name words, and fuzzy. */
+type PeopleShape = "prefix" | "prefix-words" | "fuzzy";
+
+// Every search statement is built once per database with placeholders and prepared (see
+// db/prepared.ts).
+const text = sql.placeholder("text");
+const prefix = sql.placeholder("prefix");
+const wordPrefix = sql.placeholder("wordPrefix");
+const take = sql.placeholder("limit");
+
+type SearchParams = {
+  text: string;
+  prefix: string;
+  wordPrefix: string;
+  limit: number;
+};
+
+export function peopleShape(query: SearchQuery, phase: Phase): PeopleShape {
+  if (phase === "fuzzy") return "fuzzy";
+  // A later word of the name ("lima" in "Ana Lima"); trigram-indexed, so from 3 characters.
+  return [...query.text].length >= FUZZY_MIN_LENGTH ? "prefix-words" : "prefix";
+}
+
+/** The parameters of a search statement for this text and size. */
+export function searchParams(text: string, limit: number): SearchParams {
+  const escaped = `${escapeLike(text)}%`;
+  return { text, prefix: escaped, wordPrefix: `% ${escaped}`, limit };
+}
 
 /**
- * People matching the query (for EXPLAIN too). Phase "prefix": the exact username, then
- * usernames and names starting with the query, then later words of names, most followed first.
- * Phase "fuzzy": look-alikes by trigram similarity (typos), most similar first, leaving out
- * `exclude` (the prefix phase's rows). Every prefix match ranks above every look-alike, so the
- * fuzzy phase only runs when the prefix phase did not fill the list.
+ * People matching the query (for EXPLAIN too). Shape "prefix": the exact username, then
+ * usernames and names starting with the query, then ("prefix-words") later words of names, most
+ * followed first. Shape "fuzzy": look-alikes by trigram similarity (typos), most similar first
+ * (run only when nothing starts with the query, see findMatches).
  */
-export function userSearchQuery(
-  db: Executor,
-  query: SearchQuery,
-  viewerId: string | null,
-  limit: number,
-  phase: Phase = "prefix",
-  exclude: string[] = [],
-) {
-  const q = sql`lower(${query.text})`;
-  const prefix = `${escapeLike(query.text)}%`;
+export function userSearchSelect(db: Executor, shape: PeopleShape) {
+  const q = sql`lower(${text})`;
   const username = sql`lower(${users.username})`;
   const name = sql`lower(${users.name})`;
-  const select = db
-    .select({ ...personColumns, viewerFollows: viewerFollowsColumn(viewerId) })
-    .from(users);
-  if (phase === "fuzzy") {
+  const select = db.select(personColumns).from(users);
+  if (shape === "fuzzy") {
     return select
       .where(
         and(
@@ -61,7 +76,6 @@ export function userSearchQuery(
             union select u.id from users u where ${q} <% lower(u.username)
             union select u.id from users u where ${q} <% lower(u.name)))`,
           eq(users.status, "active"),
-          exclude.length > 0 ? notInArray(users.id, exclude) : undefined,
         ),
       )
       .orderBy(
@@ -71,17 +85,14 @@ export function userSearchQuery(
         desc(users.followerCount),
         users.id,
       )
-      .limit(limit);
+      .limit(take);
   }
   const startsWith = or(
     sql`${username} like lower(${prefix}) escape '\\'`,
     sql`${name} like lower(${prefix}) escape '\\'`,
   ) as SQL;
-  // A later word of the name ("lima" in "Ana Lima"); trigram-indexed, so from 3 characters.
   const wordStartsWith =
-    [...query.text].length >= FUZZY_MIN_LENGTH
-      ? sql`${name} like lower(${`% ${prefix}`}) escape '\\'`
-      : undefined;
+    shape === "prefix-words" ? sql`${name} like lower(${wordPrefix}) escape '\\'` : undefined;
   return select
     .where(and(eq(users.status, "active"), or(startsWith, wordStartsWith)))
     .orderBy(
@@ -90,60 +101,106 @@ export function userSearchQuery(
       desc(users.followerCount),
       users.id,
     )
-    .limit(limit);
+    .limit(take);
 }
 
 /** Characters a tag can hold; the rest of a query ("new york", "it's") is dropped for tags. */
-const tagText = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}_]/gu, "");
+const tagText = (raw: string) => raw.toLowerCase().replace(/[^\p{L}\p{M}\p{N}_]/gu, "");
 
 /**
  * Tags matching the query (for EXPLAIN too), in the same two phases: the exact tag, then tags
- * starting with it by use; then look-alikes by similarity, leaving out `exclude`.
+ * starting with it by use; or look-alikes by similarity.
  */
-export function tagSearchQuery(
-  db: Executor,
-  text: string,
-  limit: number,
-  phase: Phase = "prefix",
-  exclude: string[] = [],
-) {
+export function tagSearchSelect(db: Executor, phase: Phase) {
   const select = db.select({ tag: hashtags.tag, postCount: hashtags.postCount }).from(hashtags);
   if (phase === "fuzzy") {
     return select
-      .where(
-        and(
-          gt(hashtags.postCount, 0),
-          sql`${hashtags.tag} % ${text}`,
-          exclude.length > 0 ? notInArray(hashtags.tag, exclude) : undefined,
-        ),
-      )
+      .where(and(gt(hashtags.postCount, 0), sql`${hashtags.tag} % ${text}`))
       .orderBy(
         desc(sql`similarity(${hashtags.tag}, ${text})`),
         desc(hashtags.postCount),
         hashtags.tag,
       )
-      .limit(limit);
+      .limit(take);
   }
   return select
-    .where(
-      and(
-        gt(hashtags.postCount, 0),
-        sql`${hashtags.tag} like ${`${escapeLike(text)}%`} escape '\\'`,
-      ),
-    )
+    .where(and(gt(hashtags.postCount, 0), sql`${hashtags.tag} like ${prefix} escape '\\'`))
     .orderBy(desc(sql`${hashtags.tag} = ${text}`), desc(hashtags.postCount), hashtags.tag)
-    .limit(limit);
+    .limit(take);
 }
 
-/** The prefix phase, then (from 3 characters, when there is room) the fuzzy phase. */
-async function twoPhases<Row>(
-  text: string,
-  limit: number,
-  run: (phase: Phase, exclude: Row[]) => Promise<Row[]>,
-): Promise<Row[]> {
-  const first = await run("prefix", []);
-  if (first.length >= limit || [...text].length < FUZZY_MIN_LENGTH) return first;
-  return [...first, ...(await run("fuzzy", first))].slice(0, limit);
+function runPeople(db: Executor, shape: PeopleShape, params: SearchParams) {
+  const name = `search_people_${shape}`;
+  return preparedOnce(db, name, () => userSearchSelect(db, shape).prepare(name)).execute(params);
+}
+
+function runTags(db: Executor, phase: Phase, params: SearchParams) {
+  const name = `search_tags_${phase}`;
+  return preparedOnce(db, name, () => tagSearchSelect(db, phase).prepare(name)).execute(params);
+}
+
+type Matches = { people: PersonRow[]; tags: TagResult[] };
+
+/**
+ * The people and tags a query finds, the same for every viewer. Prefix matches first; only when
+ * nothing at all starts with the query (and it has 3 characters or more) come look-alikes, as
+ * "did you mean": a typo ("benjamni") still finds "benjamin", and a query that matches does not
+ * pay for trigram scans whose rows would rank below every match anyway.
+ */
+async function findMatches(db: Executor, query: SearchQuery, limit: number): Promise<Matches> {
+  const tag = tagText(query.text);
+  const wantPeople = query.scope !== "tags";
+  const wantTags = query.scope !== "users" && tag !== "";
+  const phase = async (p: Phase): Promise<Matches> => {
+    const [people, tags] = await Promise.all([
+      wantPeople ? runPeople(db, peopleShape(query, p), searchParams(query.text, limit)) : [],
+      wantTags ? runTags(db, p, searchParams(tag, limit)) : [],
+    ]);
+    return { people, tags };
+  };
+  const prefix = await phase("prefix");
+  const found = prefix.people.length + prefix.tags.length;
+  if (found > 0 || [...query.text].length < FUZZY_MIN_LENGTH) return prefix;
+  return phase("fuzzy");
+}
+
+/**
+ * Recent answers per database, query and size. Typing sends the same short prefixes again and
+ * again ("a", "an", "ana"), from everyone: they are answered from memory for MATCHES_TTL_MS, and
+ * concurrent misses for one query share one database round. What is per viewer ("Following") is
+ * looked up on every request. A renamed or suspended account can show in a cached answer for up
+ * to the TTL on other servers; this one forgets its answers at once (forgetSearchMatches).
+ */
+const MATCHES_TTL_MS = 15_000;
+type MatchesContext = { db: Executor; query: SearchQuery; limit: number };
+const matches = new LRUCache<string, Matches, MatchesContext>({
+  max: 5_000,
+  ttl: MATCHES_TTL_MS,
+  fetchMethod: (_key, _stale, { context }) => findMatches(context.db, context.query, context.limit),
+});
+
+/** Drops this server's remembered search answers (after a rename, a new avatar, a suspension). */
+export function forgetSearchMatches(): void {
+  matches.clear();
+}
+
+/** Which of `ids` the viewer follows: one prepared statement. */
+async function followedAmong(db: Executor, viewerId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const statement = preparedOnce(db, "search_followed", () =>
+    db
+      .select({ id: follows.followeeId })
+      .from(follows)
+      .where(
+        and(
+          eq(follows.followerId, sql.placeholder("viewer")),
+          sql`${follows.followeeId} = any(string_to_array(${sql.placeholder("ids")}, ',')::uuid[])`,
+        ),
+      )
+      .prepare("search_followed"),
+  );
+  const rows = await statement.execute({ viewer: viewerId, ids: ids.join(",") });
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -159,34 +216,22 @@ export async function searchTypeahead(
   const query = normalizeSearchQuery(params.q);
   if (!query) return EMPTY;
   const limit = Math.min(Math.max(Math.trunc(params.limit ?? TYPEAHEAD_LIMIT) || 1, 1), 20);
-  const tag = tagText(query.text);
-  const [people, tags] = await Promise.all([
-    query.scope === "tags"
-      ? []
-      : twoPhases<PersonRow & { viewerFollows: boolean }>(query.text, limit, (phase, found) =>
-          userSearchQuery(
-            db,
-            query,
-            params.viewerId,
-            limit,
-            phase,
-            found.map((p) => p.id),
-          ),
-        ),
-    query.scope === "users" || !tag
-      ? []
-      : twoPhases<TagResult>(tag, limit, (phase, found) =>
-          tagSearchQuery(
-            db,
-            tag,
-            limit,
-            phase,
-            found.map((t) => t.tag),
-          ),
-        ),
-  ]);
+  const key = `${limit}\u0000${query.scope}\u0000${query.text}`;
+  const found =
+    (await matches.fetch(key, { context: { db, query, limit } })) ??
+    (await findMatches(db, query, limit));
+  const { viewerId } = params;
+  const followed = viewerId
+    ? await followedAmong(
+        db,
+        viewerId,
+        found.people.map((p) => p.id),
+      )
+    : new Set<string>();
   return {
-    users: people.map((p) => toPersonView(storage, p, params.viewerId)),
-    tags,
+    users: found.people.map((p) =>
+      toPersonView(storage, { ...p, viewerFollows: followed.has(p.id) }, viewerId),
+    ),
+    tags: found.tags,
   };
 }

@@ -9,6 +9,7 @@ import { type Crop, ImageError } from "@/lib/images/types";
 import { avatarBase, avatarKeys, avatarUrl } from "@/lib/posts/media";
 import { claimSlots, slotMessages } from "@/lib/posts/uploads";
 import { fail, ok, type Result } from "@/lib/result";
+import { forgetSearchMatches } from "@/lib/search/queries";
 import type { Storage } from "@/lib/storage/types";
 import { setPasswordAndEndSessions } from "./queries";
 import {
@@ -48,6 +49,7 @@ export async function updateProfile(
       .where(eq(users.id, userId))
       .returning({ username: users.username });
     if (!row) return fail("NOT_FOUND", "Account not found.");
+    forgetSearchMatches();
     return ok({ username: row.username });
   } catch (err) {
     if (isUniqueViolation(err))
@@ -100,6 +102,7 @@ export async function setAvatar(
       .where(eq(users.id, userId));
     await db.update(users).set({ avatarKey: base, updatedAt: now }).where(eq(users.id, userId));
     written.length = 0;
+    forgetSearchMatches();
     if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
     return ok({ avatarUrl: avatarUrl(storage, base) ?? "" });
   } finally {
@@ -120,6 +123,7 @@ export async function removeAvatar(
     .update(users)
     .set({ avatarKey: null, updatedAt: new Date() })
     .where(eq(users.id, userId));
+  forgetSearchMatches();
   if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
   return ok(undefined);
 }

@@ -201,6 +201,28 @@ const percentile = (sorted: Float64Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
   Number.NaN;
 
+/**
+ * `n` different typeahead queries drawn from the data, none of them in SEARCHES: prefixes of
+ * usernames and names (4 to 12 characters), every fourth with two letters swapped (a typo, so
+ * the fuzzy phase runs), and tag prefixes. Each one is new to the server's memory of answers.
+ */
+export async function distinctQueries(sql: postgres.Sql, n: number): Promise<string[]> {
+  const rows = await sql<{ q: string }[]>`
+    with source as (
+      select username as s, hashtext(id::text) as h from users where username not like 'bench_f%'
+      union all select name, hashtext(id::text || 'n') from users
+      union all select '#' || tag, hashtext(tag) from hashtags),
+    cut as (select left(s, 4 + abs(h) % 9) as q, h from source),
+    typo as (
+      select case when abs(h) % 4 = 0 and length(q) >= 5
+        then left(q, 2) || substr(q, 4, 1) || substr(q, 3, 1) || substr(q, 5) else q end as q, h
+      from cut)
+    select q from (select distinct on (lower(q)) q, h from typo order by lower(q), h) d
+    where lower(q) <> all(${sql.array(SEARCHES.map((x) => x.toLowerCase()))})
+    order by h limit ${n}`;
+  return rows.map((r) => r.q);
+}
+
 /** `connections` keep-alive workers, each GETting the next URL of the cycle, for `durationMs`. */
 export async function runLoadCycle(
   targets: { url: string; headers: Record<string, string> }[],

@@ -2,7 +2,7 @@
 // them: an explore page (first and deep), the typeahead (people and tags), a tag's recent grid,
 // and the snapshot rebuild (inside a transaction that is rolled back).
 import { randomUUID } from "node:crypto";
-import { sql as dsql } from "drizzle-orm";
+import { sql as dsql, fillPlaceholders } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
@@ -10,11 +10,22 @@ import { EXPLORE_PAGE_SIZE, explorePageQuery, snapshotOf } from "../../lib/disco
 import { exploreRankingSql, findSnapshot } from "../../lib/discover/refresh";
 import { tagRecentQuery } from "../../lib/discover/tag-page";
 import { normalizeSearchQuery } from "../../lib/search/normalize";
-import { tagSearchQuery, userSearchQuery } from "../../lib/search/queries";
+import {
+  peopleShape,
+  searchParams,
+  tagSearchSelect,
+  userSearchSelect,
+} from "../../lib/search/queries";
 
 export type Plan = { label: string; text: string; ms: number; seqScans: string[] };
 
 type Query = { sql: string; params: unknown[] };
+
+/** A statement built with placeholders, with their values filled in. */
+const filled = (q: Query, values: Record<string, unknown>): Query => ({
+  sql: q.sql,
+  params: fillPlaceholders(q.params, values),
+});
 
 export async function explainDiscover(url: string, viewerId: string): Promise<Plan[]> {
   const database = openDatabase({ url, poolMax: 1 });
@@ -69,14 +80,16 @@ export async function explainDiscover(url: string, viewerId: string): Promise<Pl
     ] as const) {
       const query = normalizeSearchQuery(q);
       if (!query) continue;
-      const built = userSearchQuery(db, query, viewerId, 8, phase, []);
-      await explain(`typeahead people "${q}" (${phase})`, built.toSQL());
+      const built = userSearchSelect(db, peopleShape(query, phase)).toSQL();
+      await explain(`typeahead people "${q}" (${phase})`, filled(built, searchParams(q, 8)));
     }
-    await explain('typeahead tags "sun" (prefix)', tagSearchQuery(db, "sun", 8).toSQL());
-    await explain(
-      'typeahead tags "travle" (fuzzy)',
-      tagSearchQuery(db, "travle", 8, "fuzzy", []).toSQL(),
-    );
+    for (const [tag, phase] of [
+      ["sun", "prefix"],
+      ["travle", "fuzzy"],
+    ] as const) {
+      const built = tagSearchSelect(db, phase).toSQL();
+      await explain(`typeahead tags "${tag}" (${phase})`, filled(built, searchParams(tag, 8)));
+    }
     const [big] = await sql<{ id: string; tag: string }[]>`
       select id, tag from hashtags order by post_count desc limit 1`;
     if (big) {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   clearRecentSearches,
+  forgetSearchMatches,
   listRecentSearches,
   recordSearch,
   searchTypeahead,
 } from "@/lib/search/queries";
+import { updateProfile } from "@/lib/users/profile";
 import { openTestDatabase } from "./helpers/db";
 import { addPosts, follow, person, storage, suspend } from "./helpers/discover";
 
@@ -17,6 +19,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await database.clean();
+  // Each test writes new people: answers remembered from the last test would not hold.
+  forgetSearchMatches();
 });
 
 const db = () => database.db;
@@ -44,6 +48,9 @@ describe("searchTypeahead: people", () => {
     // "Bruno Anand" matches a later word of the name: after the username/name prefixes.
     expect(found).toContain("bruno");
     expect(found.indexOf("bruno")).toBeGreaterThan(1);
+    // Look-alikes ("dana") only come when nothing starts with the query.
+    expect(found).not.toContain("dana");
+    expect(await usernames("danna")).toContain("dana");
     // Case and a leading '@' do not matter.
     expect((await usernames("@ANA")).slice(0, 2).sort()).toEqual(["ana.lima", "anaa"]);
   });
@@ -75,6 +82,43 @@ describe("searchTypeahead: people", () => {
       name: "Ana Lima",
       avatarUrl: null,
     });
+  });
+
+  it("answers a repeated query from memory, with 'Following' read for each viewer", async () => {
+    const { anaLima } = await cast();
+    const [me, other] = [
+      await person(db(), { username: "viewer" }),
+      await person(db(), { username: "other" }),
+    ];
+    const before = await search("ana", me.id);
+    expect(before.users.find((u) => u.id === anaLima.id)?.viewerFollows).toBe(false);
+    // Written straight to the table: the remembered answer is reused...
+    const late = await person(db(), { username: "ana_late", name: "Ana Late" });
+    await follow(db(), me.id, anaLima.id);
+    const again = await search("ana", me.id);
+    expect(again.users.map((u) => u.id)).toEqual(before.users.map((u) => u.id));
+    // ...but whom the viewer follows is always current, and per viewer.
+    expect(again.users.find((u) => u.id === anaLima.id)?.viewerFollows).toBe(true);
+    expect((await search("ana", other.id)).users.find((u) => u.id === anaLima.id)).toMatchObject({
+      viewerFollows: false,
+    });
+    // Once forgotten (a rename or new avatar does this), the new account shows.
+    forgetSearchMatches();
+    expect(await usernames("ana")).toContain(late.username);
+  });
+
+  it("shows a renamed account under its new name right away", async () => {
+    const { anaLima } = await cast();
+    expect(await usernames("zed")).toEqual([]);
+    const renamed = await updateProfile(db(), anaLima.id, {
+      name: "Zed Lima",
+      username: "zed.lima",
+      bio: "",
+      website: "",
+    });
+    expect(renamed.ok).toBe(true);
+    expect(await usernames("zed")).toEqual(["zed.lima"]);
+    expect(await usernames("ana.l")).not.toContain("ana.lima");
   });
 
   it("treats LIKE wildcards as plain characters", async () => {
