@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { PwaSupport } from "@/components/pwa/service-worker";
 import "./globals.css";
 
 const inter = localFont({
@@ -14,6 +15,9 @@ export const metadata: Metadata = {
   title: { default: "Snapgram", template: "%s · Snapgram" },
   description: "Share photos with the people you follow.",
   applicationName: "Snapgram",
+  // iOS: full screen from the home screen (the touch icon is app/apple-icon.png).
+  appleWebApp: { capable: true, title: "Snapgram", statusBarStyle: "default" },
+  formatDetection: { telephone: false },
 };
 
 export const viewport: Viewport = {
@@ -32,6 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-dvh font-sans">
         <QueryProvider>{children}</QueryProvider>
         <HydrationMarker />
+        <PwaSupport />
       </body>
     </html>
   );

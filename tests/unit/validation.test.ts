@@ -17,6 +17,9 @@ describe("usernameSchema", () => {
     ".ana",
     "ana.",
     "admin",
+    // Files the app serves at the top level (the PWA's worker and offline page).
+    "sw.js",
+    "offline.html",
     "P",
     "été",
   ])("refuses %j", (u) => {

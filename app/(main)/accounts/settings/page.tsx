@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InstallApp } from "@/components/pwa/install-app";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require-user";
@@ -27,6 +28,15 @@ export default async function SettingsPage() {
           </p>
         </div>
       </Card>
+
+      <section aria-labelledby="app-heading" className="mb-6">
+        <h2 id="app-heading" className="mb-3 text-base font-semibold">
+          App
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <InstallApp />
+        </Card>
+      </section>
 
       <section aria-labelledby="session-heading">
         <h2 id="session-heading" className="mb-3 text-base font-semibold">
