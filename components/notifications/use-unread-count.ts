@@ -28,7 +28,7 @@ async function fetchUnreadCount(signal: AbortSignal): Promise<number> {
 
 /**
  * The signed-in user's unread notifications for the nav badge: the server's count first, then
- * `notification.created` / `notifications.read` on their private channel. While live updates are
+ * `notification.created` / `.removed` / `notifications.read` on their private channel. While live updates are
  * off or disconnected it refetches on window focus and every 30 s instead. The count lives in the
  * query cache: the notifications page resets it to 0 and reloads its list when it grows.
  */
@@ -61,6 +61,10 @@ export function useUnreadCount(serverCount: number): number {
     },
     "notifications.read": (raw) => {
       const event = parseUserEvent("notifications.read", raw);
+      if (event) queryClient.setQueryData(unreadCountKey, event.unreadCount);
+    },
+    "notification.removed": (raw) => {
+      const event = parseUserEvent("notification.removed", raw);
       if (event) queryClient.setQueryData(unreadCountKey, event.unreadCount);
     },
   });

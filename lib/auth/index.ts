@@ -18,7 +18,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an expected outcome, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // By `type`: a production build minifies the class names that `name` comes from.
+      const type = (error as Error & { type?: string }).type;
+      if (error.name === "CredentialsSignin" || type === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

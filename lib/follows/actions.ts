@@ -16,7 +16,11 @@ export const setFollowAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("follow", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified } = await setFollowAndNotify(getDb(), ctx.user.id, parsedInput);
-    publishNotifiedAfterResponse(notified);
+    const { result, notified, unnotified } = await setFollowAndNotify(
+      getDb(),
+      ctx.user.id,
+      parsedInput,
+    );
+    publishNotifiedAfterResponse(notified, unnotified);
     return result;
   });

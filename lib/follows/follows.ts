@@ -56,10 +56,11 @@ export async function setFollowAndNotify(
       : await deleteFollow(tx, actorId, userId);
     let notified: Notified[] = [];
     if (changed && follow) notified = await notifyFollow(tx, { actorId, followeeId: userId, now });
-    if (changed && !follow) await unnotifyFollow(tx, { actorId, followeeId: userId });
+    const unnotified =
+      changed && !follow ? await unnotifyFollow(tx, { actorId, followeeId: userId }) : [];
     const followerCount = changed
       ? await shiftFollowCounts(tx, actorId, userId, follow ? 1 : -1)
       : await readFollowerCount(tx, userId);
-    return { result: ok({ following: follow, followerCount }), notified };
+    return { result: ok({ following: follow, followerCount }), notified, unnotified };
   });
 }

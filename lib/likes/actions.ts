@@ -18,8 +18,12 @@ export const setLikeAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("like", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified } = await setLikeAndNotify(getDb(), ctx.user.id, parsedInput);
-    publishNotifiedAfterResponse(notified);
+    const { result, notified, unnotified } = await setLikeAndNotify(
+      getDb(),
+      ctx.user.id,
+      parsedInput,
+    );
+    publishNotifiedAfterResponse(notified, unnotified);
     if (result.ok) {
       const { likeCount } = result.data;
       after(() => publishLikeCount(getPublisher(), parsedInput.postId, likeCount));

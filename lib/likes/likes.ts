@@ -45,14 +45,15 @@ export async function setLikeAndNotify(
       ? await insertLike(tx, postId, userId, now)
       : await deleteLike(tx, postId, userId);
     let notified: Notified[] = [];
+    let unnotified: string[] = [];
     if (changed) {
       const about = { actorId: userId, postId, postAuthorId: post.authorId };
       if (liked) notified = await notifyLike(tx, { ...about, now });
-      else await unnotifyLike(tx, about);
+      else unnotified = await unnotifyLike(tx, about);
     }
     const likeCount = changed
       ? await shiftLikeCount(tx, postId, liked ? 1 : -1)
       : await readLikeCount(tx, postId);
-    return { result: ok({ liked, likeCount }), notified };
+    return { result: ok({ liked, likeCount }), notified, unnotified };
   });
 }

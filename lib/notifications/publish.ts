@@ -2,7 +2,12 @@ import "server-only";
 import { after } from "next/server";
 import type { Executor } from "@/db/client";
 import { getDb } from "@/lib/db";
-import { getPublisher, publishNotification, publishNotificationsRead } from "@/lib/realtime";
+import {
+  getPublisher,
+  publishNotification,
+  publishNotificationRemoved,
+  publishNotificationsRead,
+} from "@/lib/realtime";
 import { unreadCount } from "./queries";
 import type { Notified } from "./types";
 
@@ -28,10 +33,36 @@ export async function publishNotified(db: Executor, notified: readonly Notified[
   }
 }
 
-/** For actions: publishes the notifications a committed write created, once the response is sent. */
-export function publishNotifiedAfterResponse(notified: readonly Notified[]) {
-  if (notified.length === 0) return;
-  after(() => publishNotified(getDb(), notified));
+/** Publishes `notification.removed` with the fresh unread count to each recipient; never throws. */
+export async function publishUnnotified(db: Executor, recipientIds: readonly string[]) {
+  if (recipientIds.length === 0) return;
+  try {
+    const publisher = getPublisher();
+    await Promise.all(
+      recipientIds.map(async (recipientId) =>
+        publishNotificationRemoved(publisher, recipientId, {
+          unreadCount: await unreadCount(db, recipientId),
+        }),
+      ),
+    );
+  } catch (err) {
+    console.error("publishing removed notifications failed", err);
+  }
+}
+
+/**
+ * For actions: once the response is sent, publishes the notifications a committed write created,
+ * and the fresh count to those who lost one (an unlike or unfollow takes its notification back).
+ */
+export function publishNotifiedAfterResponse(
+  notified: readonly Notified[],
+  unnotified: readonly string[] = [],
+) {
+  if (notified.length === 0 && unnotified.length === 0) return;
+  after(async () => {
+    await publishNotified(getDb(), notified);
+    await publishUnnotified(getDb(), unnotified);
+  });
 }
 
 /** For actions: tells the user's other tabs and devices that everything was read. */

@@ -31,5 +31,8 @@ export type NotificationView = {
 /** A notification row a write created: published to `recipientId` once the write committed. */
 export type Notified = { id: string; recipientId: string };
 
-/** A service's answer plus the notifications its transaction created (to publish after commit). */
-export type WithNotified<R> = { result: R; notified: Notified[] };
+/**
+ * A service's answer plus the notifications its transaction created, and the recipients whose
+ * notification it took back (an unlike, an unfollow): both published after commit.
+ */
+export type WithNotified<R> = { result: R; notified: Notified[]; unnotified?: string[] };

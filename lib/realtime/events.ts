@@ -82,6 +82,15 @@ export function publishNotification(
   return onUser(publisher, userId, "notification.created", event);
 }
 
+/** A notification of `userId` was taken back (an unlike, an unfollow): badges show the new count. */
+export function publishNotificationRemoved(
+  publisher: Publisher,
+  userId: string,
+  event: { unreadCount: number },
+) {
+  return onUser(publisher, userId, "notification.removed", event);
+}
+
 /** The user read their notifications (in another tab or device): badges reset everywhere. */
 export function publishNotificationsRead(
   publisher: Publisher,

@@ -48,6 +48,8 @@ export const notificationCreatedSchema = z.object({ id, unreadCount: count });
 
 export const notificationsReadSchema = z.object({ unreadCount: count });
 
+export const notificationRemovedSchema = z.object({ unreadCount: count });
+
 /** Events on `post-<postId>` (public). */
 export const postEventSchemas = {
   "like.count": likeCountSchema,
@@ -60,6 +62,7 @@ export const postEventSchemas = {
 export const userEventSchemas = {
   "notification.created": notificationCreatedSchema,
   "notifications.read": notificationsReadSchema,
+  "notification.removed": notificationRemovedSchema,
 } as const;
 
 export type PostEventName = keyof typeof postEventSchemas;

@@ -60,6 +60,23 @@ test("B likes and comments on A's post while A has it open: A's page and badge u
     await pageA.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
   ).toBe(true);
 
+  await test.step("B's unlike takes its notification back: A's badge goes down live", async () => {
+    await onB.getByRole("button", { name: "Unlike" }).click();
+    await expect(onB.getByRole("button", { name: "Like", exact: true })).toBeVisible();
+    await expect(onA.getByRole("button", { name: "1 like" })).toHaveCount(0);
+    await expect(
+      pageA
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: /Notifications, 1 unread/ }),
+    ).toBeVisible();
+    await onB.getByRole("button", { name: "Like", exact: true }).click();
+    await expect(
+      pageA
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: /Notifications, 2 unread/ }),
+    ).toBeVisible();
+  });
+
   await test.step("opening notifications lists both and clears the badge", async () => {
     await openHydrated(pageA, "/notifications");
     await expect(pageA.getByText(/liked your (photo|post)/)).toBeVisible();

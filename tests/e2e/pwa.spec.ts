@@ -56,11 +56,14 @@ test("the service worker takes over and shows the offline page when the network 
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
 
   // Still offline, "Try again" comes back to the same page, not the browser's error.
-  await page.getByRole("button", { name: "Try again" }).click();
+  await Promise.all([
+    page.waitForEvent("load"),
+    page.getByRole("button", { name: "Try again" }).click(),
+  ]);
   await expect(page.getByRole("heading", { name: "You're offline" })).toBeVisible();
   // Back online, the page that was asked for loads by itself.
   await context.setOffline(false);
-  await expect(page).toHaveURL(/\/login\?next=%2Fexplore$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fexplore$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { name: "You're offline" })).toHaveCount(0);
 });
 

@@ -60,7 +60,10 @@ describe("likes", () => {
     await setLike(db(), author.id, { postId, liked: true });
     expect(await rows()).toEqual([row("like", author.id, ana.id)]);
 
-    await setLike(db(), ana.id, { postId, liked: false });
+    // The unlike names whom to send the new count (their badge goes down live).
+    const unlike = await setLikeAndNotify(db(), ana.id, { postId, liked: false });
+    expect(unlike.unnotified).toEqual([author.id]);
+    expect((await setLikeAndNotify(db(), ana.id, { postId, liked: false })).unnotified).toEqual([]);
     expect(await rows()).toEqual([]);
     await setLike(db(), ana.id, { postId, liked: true });
     await setLike(db(), ana.id, { postId, liked: true });
@@ -84,7 +87,8 @@ describe("follows", () => {
     expect(r.notified).toEqual([{ id: expect.any(String), recipientId: ben.id }]);
     await setFollow(db(), ana.id, { userId: ben.id, follow: true });
     expect(await rows()).toEqual([row("follow", ben.id, ana.id)]);
-    await setFollow(db(), ana.id, { userId: ben.id, follow: false });
+    const unfollow = await setFollowAndNotify(db(), ana.id, { userId: ben.id, follow: false });
+    expect(unfollow.unnotified).toEqual([ben.id]);
     expect(await rows()).toEqual([]);
     await setFollow(db(), ana.id, { userId: ben.id, follow: true });
     await setFollow(db(), ana.id, { userId: ben.id, follow: true });

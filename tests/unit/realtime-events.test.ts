@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { ChannelHub, type HubChannel } from "@/components/realtime/channel-hub";
 import { parseChannel, postChannel, userChannel } from "@/lib/realtime/channels";
-import { publishCommentAdded, publishLikeCount, publishNotification } from "@/lib/realtime/events";
+import {
+  publishCommentAdded,
+  publishLikeCount,
+  publishNotification,
+  publishNotificationRemoved,
+} from "@/lib/realtime/events";
 import { createPublisher, type PusherTrigger, throttledLogger } from "@/lib/realtime/publisher";
 import {
   clientConfigFor,
@@ -167,6 +172,8 @@ describe("publisher", () => {
       comment: { ...comment, viewerCanDelete: true },
     });
     await publishNotification(publisher, USER, { id: "n1", unreadCount: 1 });
+    await publishNotificationRemoved(publisher, USER, { unreadCount: 0 });
+    expect(calls[3]).toEqual([`private-user-${USER}`, "notification.removed", { unreadCount: 0 }]);
     expect(calls[0]).toEqual([`post-${POST}`, "like.count", { postId: POST, likeCount: 4 }]);
     expect(calls[1]?.[2]).toEqual({ postId: POST, commentCount: 1, comment });
     expect(calls[2]?.[0]).toBe(`private-user-${USER}`);
