@@ -14,21 +14,32 @@ type Cookie = { name: string; value: string };
 export type CookieReader = { getAll(): Cookie[] };
 
 /**
- * The session token and its cookie name (the salt it was encrypted with), or null. next-auth
- * splits a token over 4 KB into `name.0`, `name.1`, ... which are joined in order here.
+ * The session tokens these cookies carry with their cookie names (the salt each was encrypted
+ * with), __Secure- first. next-auth splits a token over 4 KB into `name.0`, `name.1`, ... which
+ * are joined in order here.
  */
-export function readSessionCookie(cookies: CookieReader): { token: string; salt: string } | null {
+export function readSessionCookies(cookies: CookieReader): { token: string; salt: string }[] {
   const all = cookies.getAll();
+  const found: { token: string; salt: string }[] = [];
   for (const name of SESSION_COOKIE_NAMES) {
     const whole = all.find((c) => c.name === name);
-    if (whole?.value) return { token: whole.value, salt: name };
+    if (whole?.value) {
+      found.push({ token: whole.value, salt: name });
+      continue;
+    }
     const chunks = all
       .map((c) => ({ c, i: c.name.startsWith(`${name}.`) ? c.name.slice(name.length + 1) : "" }))
       .filter(({ i }) => /^\d+$/.test(i))
       .sort((a, b) => Number(a.i) - Number(b.i));
-    if (chunks.length > 0) return { token: chunks.map(({ c }) => c.value).join(""), salt: name };
+    if (chunks.length > 0)
+      found.push({ token: chunks.map(({ c }) => c.value).join(""), salt: name });
   }
-  return null;
+  return found;
+}
+
+/** The first session token of these cookies, or null. */
+export function readSessionCookie(cookies: CookieReader): { token: string; salt: string } | null {
+  return readSessionCookies(cookies)[0] ?? null;
 }
 
 const MAX_ENTRIES = 10_000;
@@ -71,7 +82,11 @@ export async function sessionClaims(
   cookies: CookieReader,
   secret: string | undefined,
 ): Promise<JWT | null> {
-  const cookie = secret ? readSessionCookie(cookies) : null;
-  if (!cookie || !secret) return null;
-  return decodeSessionToken(cookie.token, cookie.salt, secret);
+  if (!secret) return null;
+  // Both names can be present (a site moved from http to https): the first that decrypts wins.
+  for (const cookie of readSessionCookies(cookies)) {
+    const claims = await decodeSessionToken(cookie.token, cookie.salt, secret);
+    if (claims) return claims;
+  }
+  return null;
 }

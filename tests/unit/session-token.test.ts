@@ -69,5 +69,8 @@ describe("sessionClaims", () => {
     expect(await sessionClaims(cookies, SECRET)).toMatchObject({ sub: "user-1" });
     expect(await sessionClaims(cookies, undefined)).toBeNull();
     expect(await sessionClaims(jar({}), SECRET)).toBeNull();
+    // A stale __Secure- cookie does not hide a good plain one.
+    const both = jar({ [SECURE]: "stale", [PLAIN]: await token(PLAIN) });
+    expect(await sessionClaims(both, SECRET)).toMatchObject({ sub: "user-1" });
   });
 });
