@@ -1,8 +1,13 @@
-// Runs once when the server starts, before it serves requests: validates the settings and, in the
-// embedded mode, migrates the PGlite database.
+// Runs once when the server starts, before it serves requests: validates the settings, in the
+// embedded mode migrates the PGlite database, and starts the maintenance timer (lib/maintenance).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  await import("@/lib/env");
-  const { prepareDatabase } = await import("@/lib/db");
+  const { env } = await import("@/lib/env");
+  const { getDb, prepareDatabase } = await import("@/lib/db");
   await prepareDatabase();
+  if (env.BACKGROUND_JOBS_DISABLED) return;
+  const { startMaintenance } = await import("@/lib/maintenance/schedule");
+  const { runMaintenance } = await import("@/lib/maintenance/run");
+  const { getStorage } = await import("@/lib/storage");
+  startMaintenance(() => runMaintenance(getDb(), getStorage()));
 }

@@ -99,6 +99,7 @@ export const env = createEnv({
       .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
     REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
     REALTIME_DISABLED: flag(false),
+    BACKGROUND_JOBS_DISABLED: flag(false),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -150,19 +150,26 @@ export async function claimSlots(
 }
 
 /**
- * Deletes a user's slots that expired more than an hour ago, with any original still stored
- * under them (an upload the user abandoned). Runs each time the user asks for new slots, so
- * abandoned originals never outlive the next upload by their owner.
+ * Deletes slots that expired more than an hour ago, with any original still stored under them
+ * (an upload abandoned): one user's each time they ask for new slots, and everyone's (`userId`
+ * null, at most `limit` at a time) from the server's maintenance job (lib/maintenance).
  */
-export async function sweepExpiredSlots(db: Db, storage: Storage, userId: string, now: Date) {
+export async function sweepExpiredSlots(
+  db: Db,
+  storage: Storage,
+  userId: string | null,
+  now: Date,
+  limit = 500,
+) {
+  const expired = lte(uploadSlots.expiresAt, new Date(now.getTime() - 3600_000));
+  const batch = db
+    .select({ id: uploadSlots.id })
+    .from(uploadSlots)
+    .where(userId ? and(eq(uploadSlots.userId, userId), expired) : expired)
+    .limit(limit);
   const stale = await db
     .delete(uploadSlots)
-    .where(
-      and(
-        eq(uploadSlots.userId, userId),
-        lte(uploadSlots.expiresAt, new Date(now.getTime() - 3600_000)),
-      ),
-    )
+    .where(inArray(uploadSlots.id, batch))
     .returning({ key: uploadSlots.key });
   if (stale.length > 0) await storage.delete(stale.map((s) => s.key));
   return stale.length;

@@ -49,7 +49,14 @@ export async function startServer(
     [...nodeArgs(), bin, "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: root,
-      env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      // No maintenance timer: what is measured is requests alone.
+      env: {
+        ...process.env,
+        BACKGROUND_JOBS_DISABLED: "true",
+        ...env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

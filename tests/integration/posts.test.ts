@@ -3,7 +3,16 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashtags, postMedia, postMentions, posts, uploadSlots, users } from "@/db/schema";
+import {
+  discoverRefreshes,
+  hashtags,
+  postMedia,
+  postMentions,
+  posts,
+  uploadSlots,
+  users,
+} from "@/db/schema";
+import { runMaintenance } from "@/lib/maintenance/run";
 import { createPost } from "@/lib/posts/create";
 import { deletePost, updatePost } from "@/lib/posts/manage";
 import { getPostView, listProfileGrid } from "@/lib/posts/queries";
@@ -364,5 +373,42 @@ describe("abandoned uploads", () => {
     const slots = await db().select().from(uploadSlots);
     expect(slots.map((s) => s.id)).not.toContain(abandoned);
     expect(slots).toHaveLength(1);
+  });
+});
+
+describe("the maintenance pass", () => {
+  it("deletes everyone's uploads abandoned over an hour ago and rebuilds stale rankings once", async () => {
+    const [ana, ben] = [await createUser(db()), await createUser(db())];
+    const [anas] = await upload(ana.id, [await jpeg()]);
+    const [bens] = await upload(ben.id, [await jpeg()]);
+    const soon = new Date(Date.now() + 30 * 60_000);
+    // Half an hour on, nothing is old enough: slots and originals stay.
+    expect((await runMaintenance(db(), storage, soon)).sweptUploads).toBe(0);
+    expect(storedFiles().filter((f) => f.startsWith("uploads/"))).toHaveLength(2);
+
+    const later = new Date(Date.now() + 3 * 3600_000);
+    const [carla] = [await createUser(db())];
+    const [fresh] = await upload(carla.id, [await jpeg()]);
+    // The fresh slot was made "now", which is not over an hour before `later`... move it on.
+    await db()
+      .update(uploadSlots)
+      .set({ expiresAt: new Date(later.getTime() + 600_000) })
+      .where(eq(uploadSlots.id, fresh ?? ""));
+    expect((await runMaintenance(db(), storage, later)).sweptUploads).toBe(2);
+    const left = await db().select({ id: uploadSlots.id }).from(uploadSlots);
+    expect(left.map((s) => s.id)).toEqual([fresh]);
+    expect(left.map((s) => s.id)).not.toContain(anas);
+    expect(left.map((s) => s.id)).not.toContain(bens);
+    expect(storedFiles().filter((f) => f.startsWith("uploads/"))).toHaveLength(1);
+
+    const built = await db().select().from(discoverRefreshes).orderBy(discoverRefreshes.name);
+    expect(built.map((r) => [r.name, r.refreshedAt.getTime()])).toEqual([
+      ["explore", later.getTime()],
+      ["trending", later.getTime()],
+    ]);
+    // Five minutes on, the rankings are fresh: not rebuilt.
+    await runMaintenance(db(), storage, new Date(later.getTime() + 5 * 60_000));
+    const again = await db().select().from(discoverRefreshes);
+    expect(again.every((r) => r.refreshedAt.getTime() === later.getTime())).toBe(true);
   });
 });
