@@ -1,4 +1,5 @@
 export * from "./discover";
+export * from "./moderation";
 export * from "./notifications";
 export * from "./posts";
 export * from "./rate-limits";

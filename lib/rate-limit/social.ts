@@ -7,7 +7,7 @@ import { createRateLimiter, type RateLimiter, tooManyMessage } from "./index";
 // tapping through a feed stays far below it; a script toggling a like 100 times does not) and
 // an hourly one that stops a script that follows or comments on everything.
 
-export type SocialAction = "follow" | "like" | "save" | "comment";
+export type SocialAction = "follow" | "like" | "save" | "comment" | "report";
 
 type Window = { points: number; windowSeconds: number };
 
@@ -39,6 +39,13 @@ const rules: Record<SocialAction, { windows: Window[]; what: string }> = {
       { points: 120, windowSeconds: 3600 },
     ],
     what: "comments",
+  },
+  report: {
+    windows: [
+      { points: 10, windowSeconds: 60 },
+      { points: 50, windowSeconds: 3600 },
+    ],
+    what: "reports",
   },
 };
 

@@ -1,0 +1,41 @@
+"use server";
+
+import { after } from "next/server";
+import { getDb } from "@/lib/db";
+import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { getPublisher, publishCommentDeleted, publishPostRemoved } from "@/lib/realtime";
+import { fail } from "@/lib/result";
+import { authActionClient } from "@/lib/safe-action";
+import { forgetSearchMatches } from "@/lib/search/queries";
+import { decide, fileReport } from "./moderation";
+import { decideSchema, reportSchema } from "./validation";
+
+// The reporter and the moderator are always the signed-in user (ctx), never a field of the input;
+// the moderator's role is checked by `decide` against the database's current one.
+
+/** Report a post, a comment or an account to the moderators. */
+export const reportAction = authActionClient
+  .inputSchema(reportSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const limited = await hitSocialLimit("report", ctx.user.id);
+    if (limited) return fail("RATE_LIMITED", limited);
+    return fileReport(getDb(), ctx.user.id, parsedInput);
+  });
+
+/** A moderator's decision on a reported target; open pages drop what was removed. */
+export const decideAction = authActionClient
+  .inputSchema(decideSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await decide(getDb(), ctx.user, parsedInput);
+    if (!result.ok) return result;
+    const { action, postId, commentCount } = result.data;
+    if (action === "remove_post" && postId) {
+      after(() => publishPostRemoved(getPublisher(), postId));
+    }
+    if (action === "remove_comment" && postId && commentCount !== null) {
+      const commentId = parsedInput.targetId;
+      after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
+    }
+    if (action === "suspend_user") forgetSearchMatches();
+    return result;
+  });

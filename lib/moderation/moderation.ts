@@ -1,0 +1,184 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { comments, moderationActions, posts, reports, users } from "@/db/schema";
+import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
+import { findActiveUser } from "@/lib/follows/queries";
+import { findVisiblePost } from "@/lib/likes/queries";
+import { fail, ok, type Result } from "@/lib/result";
+import { fieldErrorsOf } from "@/lib/users/validation";
+import {
+  type DecideInput,
+  decideSchema,
+  type ReportInput,
+  type ReportTargetType,
+  reportSchema,
+} from "./validation";
+
+// Reports and moderators' decisions. Anyone signed in may report what others posted; only
+// moderators and admins decide, and each decision closes every open report on its target and
+// writes one line of the audit log, all in one transaction.
+
+export const TARGET_GONE = "This is no longer available.";
+const OWN: Record<ReportTargetType, string> = {
+  post: "You can't report your own post.",
+  comment: "You can't report your own comment.",
+  user: "You can't report your own account.",
+};
+
+/** Who answers for a shown target (the author, or the account itself); null when not shown. */
+async function ownerOf(db: Executor, type: ReportTargetType, id: string): Promise<string | null> {
+  if (type === "post") return (await findVisiblePost(db, id))?.authorId ?? null;
+  if (type === "comment") return (await findShownComment(db, id))?.authorId ?? null;
+  return (await findActiveUser(db, id))?.id ?? null;
+}
+
+/**
+ * Files a report. Reporting the same thing again while the first report is open changes nothing
+ * (`alreadyReported`). Missing or removed targets are NOT_FOUND; one's own content is refused.
+ */
+export async function fileReport(
+  db: Db,
+  reporterId: string,
+  input: ReportInput | unknown,
+): Promise<Result<{ alreadyReported: boolean }>> {
+  const parsed = reportSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const { targetType, targetId, reason, details } = parsed.data;
+  const owner = await ownerOf(db, targetType, targetId);
+  if (!owner) return fail("NOT_FOUND", TARGET_GONE);
+  if (owner === reporterId) return fail("VALIDATION", OWN[targetType]);
+  const rows = await db
+    .insert(reports)
+    .values({ reporterId, targetType, targetId, reason, details })
+    .onConflictDoNothing()
+    .returning({ id: reports.id });
+  return ok({ alreadyReported: rows.length === 0 });
+}
+
+export type Moderator = { id: string; role: "user" | "moderator" | "admin" };
+export type Decision = {
+  action: "remove_post" | "remove_comment" | "suspend_user" | "dismiss";
+  reportCount: number;
+  /** the post that left every page (a removed post, or the post of a removed comment) */
+  postId: string | null;
+  commentCount: number | null;
+};
+
+/** Suspends an active account and ends its sessions; who may be suspended by whom is checked. */
+async function suspend(tx: Executor, actor: Moderator, userId: string): Promise<Result<null>> {
+  if (userId === actor.id) return fail("VALIDATION", "You can't suspend your own account.");
+  const [target] = await tx
+    .select({ role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (target?.status !== "active") return fail("NOT_FOUND", TARGET_GONE);
+  if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin")) {
+    return fail("FORBIDDEN", "Only an admin can suspend a moderator, and nobody an admin.");
+  }
+  await tx
+    .update(users)
+    .set({ status: "suspended", sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+  return ok(null);
+}
+
+/**
+ * A moderator's decision on a reported target: "remove" a post or comment (it disappears
+ * everywhere, kept as evidence with status removed), "suspend" the account (or the author of
+ * the post or comment), or "dismiss" the reports. Closes the target's open reports and logs it.
+ */
+export async function decide(
+  db: Db,
+  actor: Moderator,
+  input: DecideInput | unknown,
+  now = new Date(),
+): Promise<Result<Decision>> {
+  if (actor.role !== "moderator" && actor.role !== "admin") {
+    return fail("FORBIDDEN", "Only moderators can do this.");
+  }
+  const parsed = decideSchema.safeParse(input);
+  if (!parsed.success) {
+    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const { targetType, targetId, decision, note } = parsed.data;
+  return db.transaction(async (tx): Promise<Result<Decision>> => {
+    const result: Decision = {
+      action: "dismiss",
+      reportCount: 0,
+      postId: null,
+      commentCount: null,
+    };
+    if (decision === "remove") {
+      if (targetType === "user") {
+        return fail("VALIDATION", "An account is suspended, not removed.", {
+          decision: ["Choose suspend for an account."],
+        });
+      }
+      if (targetType === "post") {
+        const [removed] = await tx
+          .update(posts)
+          .set({ status: "removed" })
+          .where(and(eq(posts.id, targetId), eq(posts.status, "visible")))
+          .returning({ authorId: posts.authorId });
+        if (!removed) return fail("NOT_FOUND", TARGET_GONE);
+        await tx
+          .update(users)
+          .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
+          .where(eq(users.id, removed.authorId));
+        Object.assign(result, { action: "remove_post", postId: targetId });
+      } else {
+        const [removed] = await tx
+          .update(comments)
+          .set({ status: "removed" })
+          .where(and(eq(comments.id, targetId), eq(comments.status, "visible")))
+          .returning({ postId: comments.postId });
+        if (!removed) return fail("NOT_FOUND", TARGET_GONE);
+        const commentCount = await shiftCommentCount(tx, removed.postId, -1);
+        Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
+      }
+    } else if (decision === "suspend") {
+      const userId =
+        targetType === "user"
+          ? targetId
+          : targetType === "post"
+            ? (await findVisiblePost(tx, targetId))?.authorId
+            : (await findShownComment(tx, targetId))?.authorId;
+      if (!userId) return fail("NOT_FOUND", TARGET_GONE);
+      const suspended = await suspend(tx, actor, userId);
+      if (!suspended.ok) return suspended;
+      result.action = "suspend_user";
+    }
+    const closed = await tx
+      .update(reports)
+      .set({
+        status: decision === "dismiss" ? "dismissed" : "actioned",
+        resolvedAt: now,
+        resolvedBy: actor.id,
+      })
+      .where(
+        and(
+          eq(reports.targetType, targetType),
+          eq(reports.targetId, targetId),
+          eq(reports.status, "open"),
+        ),
+      )
+      .returning({ id: reports.id });
+    if (decision === "dismiss" && closed.length === 0) {
+      return fail("NOT_FOUND", "There are no open reports on this.");
+    }
+    result.reportCount = closed.length;
+    await tx.insert(moderationActions).values({
+      actorId: actor.id,
+      action: result.action,
+      targetType,
+      targetId,
+      note,
+      reportCount: closed.length,
+      createdAt: now,
+    });
+    return ok(result);
+  });
+}
