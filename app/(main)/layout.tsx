@@ -3,6 +3,7 @@ import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
+import { isModerator } from "@/lib/moderation/access";
 import { unreadCount } from "@/lib/notifications/queries";
 import { realtimeClientConfig } from "@/lib/realtime";
 
@@ -14,7 +15,11 @@ export default async function MainLayout({ children }: { children: ReactNode }) 
   const unread = user ? await unreadCount(getDb(), user.id) : 0;
   return (
     <RealtimeProvider config={realtimeClientConfig()} viewerId={user?.id ?? null}>
-      <AppShell username={user?.username ?? null} unreadCount={unread}>
+      <AppShell
+        username={user?.username ?? null}
+        unreadCount={unread}
+        moderator={isModerator(user)}
+      >
         {children}
       </AppShell>
     </RealtimeProvider>

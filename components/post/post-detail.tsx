@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentList } from "@/components/comments/comment-list";
+import { ReportButton } from "@/components/moderation/report-button";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuthorView, CommentView, Page, PostView } from "@/lib/posts/types";
@@ -68,7 +69,11 @@ export function PostDetail({
                 {author.name}
               </p>
             </div>
-            {post.viewerIsAuthor ? <PostOwnerMenu post={post} /> : null}
+            {post.viewerIsAuthor ? (
+              <PostOwnerMenu post={post} />
+            ) : viewer ? (
+              <ReportButton targetType="post" targetId={post.id} />
+            ) : null}
           </header>
 
           <div className="order-2 flex items-center justify-center bg-black md:order-none md:col-start-1 md:row-span-4 md:row-start-1 md:min-h-[450px] md:border-r md:border-neutral-200 md:dark:border-neutral-800">

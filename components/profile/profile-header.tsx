@@ -1,5 +1,6 @@
 import { Link2 } from "lucide-react";
 import Link from "next/link";
+import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
 import { Avatar } from "@/components/ui/avatar";
 import type { ProfileView } from "@/lib/posts/types";
@@ -56,6 +57,11 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
         ) : (
           <div className="hidden shrink-0 md:block">{follow("")}</div>
         )}
+        {signedIn && !profile.viewerIsSelf ? (
+          <div className="ml-auto shrink-0 md:ml-0">
+            <ReportButton targetType="user" targetId={profile.id} />
+          </div>
+        ) : null}
       </div>
 
       <div className="row-start-2 md:col-start-1 md:row-span-3 md:row-start-1 md:justify-self-center">

@@ -11,11 +11,14 @@ export function AppShell({
   children,
   username,
   unreadCount = 0,
+  moderator = false,
 }: {
   children: ReactNode;
   username: string | null;
   /** unread notifications of the signed-in user, for the nav badge */
   unreadCount?: number;
+  /** the signed-in user moderates (Moderation in the nav) */
+  moderator?: boolean;
 }) {
   if (!username) return <SignedOutShell>{children}</SignedOutShell>;
   return (
@@ -43,7 +46,7 @@ export function AppShell({
           <Logo className="hidden text-[1.7rem] xl:inline" />
         </Link>
         <div className="h-12 md:h-auto">
-          <NavLinks username={username} unreadCount={unreadCount} />
+          <NavLinks username={username} unreadCount={unreadCount} moderator={moderator} />
         </div>
       </nav>
 

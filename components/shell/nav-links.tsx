@@ -8,6 +8,7 @@ import {
   type LucideIcon,
   Search,
   Settings,
+  ShieldCheck,
   SquarePlus,
 } from "lucide-react";
 import Link from "next/link";
@@ -28,8 +29,19 @@ type NavItem = {
 };
 
 // Only pages that exist; add items here as features land.
-function navItems(username: string, unread: number): NavItem[] {
+function navItems(username: string, unread: number, moderator: boolean): NavItem[] {
   const profile = `/${username}`;
+  const moderation: NavItem[] = moderator
+    ? [
+        {
+          href: "/admin/reports",
+          label: "Moderation",
+          icon: ShieldCheck,
+          match: (p) => p.startsWith("/admin"),
+          desktopOnly: true,
+        },
+      ]
+    : [];
   return [
     { href: "/", label: "Home", icon: House, match: (p) => p === "/" },
     {
@@ -59,6 +71,7 @@ function navItems(username: string, unread: number): NavItem[] {
       icon: Settings,
       match: (p) => p.startsWith("/accounts"),
     },
+    ...moderation,
   ];
 }
 
@@ -147,10 +160,19 @@ function SearchItem({ pathname }: { pathname: string }) {
  * The main navigation links: icons in the tab bar and rail, icons + labels in the sidebar.
  * `unreadCount` is the server's count; the badge then follows live events (useUnreadCount).
  */
-export function NavLinks({ username, unreadCount }: { username: string; unreadCount: number }) {
+export function NavLinks({
+  username,
+  unreadCount,
+  moderator = false,
+}: {
+  username: string;
+  unreadCount: number;
+  /** moderators and admins also get "Moderation" (phones reach it from Settings) */
+  moderator?: boolean;
+}) {
   const pathname = usePathname();
   const unread = useUnreadCount(unreadCount);
-  const items = navItems(username, unread);
+  const items = navItems(username, unread, moderator);
   const [home, ...rest] = items;
   const link = ({ href, label, icon, match, badge = 0, desktopOnly }: NavItem) => {
     const current = match(pathname);

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require-user";
+import { isModerator } from "@/lib/moderation/access";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -37,6 +39,25 @@ export default async function SettingsPage() {
           <InstallApp />
         </Card>
       </section>
+
+      {isModerator(user) ? (
+        <section aria-labelledby="moderation-heading" className="mb-6">
+          <h2 id="moderation-heading" className="mb-3 text-base font-semibold">
+            Moderation
+          </h2>
+          <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+            <p className="text-sm text-neutral-600 dark:text-neutral-300">
+              Review reported posts, comments and accounts.
+            </p>
+            <Link
+              href="/admin/reports"
+              className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+            >
+              Open reports
+            </Link>
+          </Card>
+        </section>
+      ) : null}
 
       <section aria-labelledby="session-heading">
         <h2 id="session-heading" className="mb-3 text-base font-semibold">

@@ -1,0 +1,71 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { CreatePostPage } from "./pages/create-post-page";
+import { LoginPage } from "./pages/login-page";
+import { RegisterPage } from "./pages/register-page";
+import { openHydrated } from "./support/navigation";
+import { photoFile } from "./support/photos";
+import { newUser, type TestUser } from "./support/users";
+
+// The demo moderator `npm run setup` creates on the e2e server.
+const MODERATOR = { username: "mod", password: "snapgram-demo" };
+
+async function signedUp(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await new RegisterPage(page).register(user);
+  return page;
+}
+
+test("B reports A's post; a moderator removes it from the queue; the log says so", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = newUser();
+  const b = newUser();
+  const pageA = await signedUp(browser, a);
+  const pageB = await signedUp(browser, b);
+
+  const create = new CreatePostPage(pageA);
+  await create.goto();
+  await create.choose([await photoFile("report.jpg", 1000, 1000, "#16a34a")]);
+  await create.next();
+  await create.describe("Report me", ["A green square"]);
+  const postId = await create.share();
+
+  await test.step("B reports it, and a plain user cannot open the queue", async () => {
+    await openHydrated(pageB, `/p/${postId}`);
+    await pageB.getByRole("button", { name: "Report this post" }).click();
+    const dialog = pageB.getByRole("dialog", { name: "Report" });
+    await expect(dialog.getByRole("button", { name: "Submit report" })).toBeDisabled();
+    await dialog.getByRole("radio", { name: "It's spam" }).check();
+    await dialog.getByLabel(/Anything else/).fill("Selling followers");
+    await dialog.getByRole("button", { name: "Submit report" }).click();
+    await expect(pageB.getByRole("dialog", { name: "Thanks for letting us know" })).toBeVisible();
+    // The author has no report button on their own post.
+    await openHydrated(pageA, `/p/${postId}`);
+    await expect(pageA.getByRole("button", { name: "Report this post" })).toHaveCount(0);
+
+    const denied = await pageB.goto("/admin/reports");
+    expect(denied?.status()).toBe(404);
+  });
+
+  await test.step("the moderator removes it; it is gone for everyone", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.loginAndLeave(MODERATOR.username, MODERATOR.password);
+    await openHydrated(page, "/admin/reports");
+    const card = page.getByRole("article", { name: `Post by @${a.username}` });
+    await expect(card).toContainText("It's spam");
+    await expect(card).toContainText("Selling followers");
+    await card.getByLabel("Note for the log (optional)").fill("follower selling");
+    await card.getByRole("button", { name: "Remove post" }).click();
+    await expect(card).toHaveCount(0);
+
+    const gone = await pageB.goto(`/p/${postId}`);
+    expect(gone?.status()).toBe(404);
+
+    await openHydrated(page, "/admin/log");
+    await expect(page.getByText("removed a post (1 report)").first()).toBeVisible();
+    await expect(page.getByText("“follower selling”")).toBeVisible();
+  });
+});
