@@ -4,8 +4,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
+import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
+import { useRealtimeViewer } from "@/components/realtime/realtime-provider";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -30,6 +32,7 @@ const nameLink =
 export function CommentItem({ comment, compact = false, onDeleted }: CommentItemProps) {
   const { author } = comment;
   const pending = isPendingComment(comment);
+  const viewerId = useRealtimeViewer();
   const href = `/${encodeURIComponent(author.username)}`;
   const name = author.username ? (
     <Link href={href} className={nameLink}>
@@ -67,6 +70,9 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
           {pending ? <span>Posting…</span> : <RelativeTime iso={comment.createdAt} />}
           {comment.viewerCanDelete && !pending ? (
             <DeleteComment comment={comment} onDeleted={onDeleted} />
+          ) : null}
+          {viewerId && author.id !== viewerId && !pending ? (
+            <ReportButton targetType="comment" targetId={comment.id} variant="inline" />
           ) : null}
         </div>
       </div>

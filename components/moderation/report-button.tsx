@@ -1,6 +1,6 @@
 "use client";
 
-import { Flag, MoreHorizontal } from "lucide-react";
+import { MoreHorizontal } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useCallback, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -38,8 +38,8 @@ export function ReportButton({
 }: {
   targetType: ReportTargetType;
   targetId: string;
-  /** "menu": a "…" button (post headers); "text": a small "Report" link-like button */
-  variant?: "menu" | "text";
+  /** "menu": a "…" button (post and profile headers); "inline": a small "Report" (comments) */
+  variant?: "menu" | "inline";
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
@@ -69,17 +69,10 @@ export function ReportButton({
         className={
           variant === "menu"
             ? "inline-flex size-9 items-center justify-center rounded-full text-neutral-900 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-100 dark:hover:bg-neutral-800"
-            : "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-neutral-600 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-300 dark:hover:bg-neutral-800"
+            : "font-semibold hover:text-neutral-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-neutral-100"
         }
       >
-        {variant === "menu" ? (
-          <MoreHorizontal aria-hidden="true" className="size-5" />
-        ) : (
-          <>
-            <Flag aria-hidden="true" className="size-4" />
-            Report
-          </>
-        )}
+        {variant === "menu" ? <MoreHorizontal aria-hidden="true" className="size-5" /> : "Report"}
       </button>
 
       <Dialog
