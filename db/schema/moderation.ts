@@ -10,19 +10,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
+import { REPORT_REASONS } from "@/lib/moderation/validation";
 import { users } from "./users";
 
 export const reportTarget = pgEnum("report_target", ["post", "comment", "user"]);
-export const reportReason = pgEnum("report_reason", [
-  "spam",
-  "nudity",
-  "harassment",
-  "hate",
-  "violence",
-  "self_harm",
-  "false_information",
-  "other",
-]);
+export const reportReason = pgEnum("report_reason", REPORT_REASONS);
 export const reportStatus = pgEnum("report_status", ["open", "actioned", "dismissed"]);
 export const moderationActionKind = pgEnum("moderation_action_kind", [
   "remove_post",

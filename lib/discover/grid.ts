@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia } from "@/db/schema";
 import { toMediaView } from "@/lib/posts/media";
+import { mediaColumns } from "@/lib/posts/media-columns";
 import type { GridItem } from "@/lib/posts/types";
 import type { Storage } from "@/lib/storage/types";
 
@@ -20,13 +21,7 @@ export async function toGridItems(
   if (rows.length === 0) return [];
   const covers = await db
     .select({
-      id: postMedia.id,
-      postId: postMedia.postId,
-      width: postMedia.width,
-      height: postMedia.height,
-      placeholder: postMedia.placeholder,
-      alt: postMedia.alt,
-      variants: postMedia.variants,
+      ...mediaColumns,
       // Qualified by hand: inside a one-table select drizzle leaves columns unqualified.
       mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "post_media"."post_id")`,
     })

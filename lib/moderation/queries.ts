@@ -5,6 +5,7 @@ import { comments, moderationActions, postMedia, posts, reports, users } from "@
 import { decodeCursor, type Keyset, toPage } from "@/lib/pagination/cursor";
 import { olderThan } from "@/lib/pagination/keyset";
 import { avatarUrl, toMediaView } from "@/lib/posts/media";
+import { mediaColumns } from "@/lib/posts/media-columns";
 import type { Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -81,15 +82,7 @@ async function targetsOf(
         and(inArray(posts.id, postIds), eq(posts.status, "visible"), eq(users.status, "active")),
       );
     const covers = await db
-      .select({
-        id: postMedia.id,
-        postId: postMedia.postId,
-        width: postMedia.width,
-        height: postMedia.height,
-        placeholder: postMedia.placeholder,
-        alt: postMedia.alt,
-        variants: postMedia.variants,
-      })
+      .select(mediaColumns)
       .from(postMedia)
       .where(and(inArray(postMedia.postId, postIds), eq(postMedia.position, 0)));
     const cover = new Map(covers.map((c) => [c.postId, toMediaView(storage, c)]));

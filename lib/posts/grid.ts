@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts } from "@/db/schema";
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
+import { mediaColumns } from "@/lib/posts/media-columns";
 import type { Storage } from "@/lib/storage/types";
 import { toMediaView } from "./media";
 import type { GridItem, Page } from "./types";
@@ -36,15 +37,7 @@ export async function toGridPage<R extends GridRow>(
     ids.length === 0
       ? []
       : await db
-          .select({
-            id: postMedia.id,
-            postId: postMedia.postId,
-            width: postMedia.width,
-            height: postMedia.height,
-            placeholder: postMedia.placeholder,
-            alt: postMedia.alt,
-            variants: postMedia.variants,
-          })
+          .select(mediaColumns)
           .from(postMedia)
           .where(and(inArray(postMedia.postId, ids), eq(postMedia.position, 0)));
   const coverOf = new Map(covers.map((c) => [c.postId, c]));

@@ -8,17 +8,8 @@ import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
 import { avatarUrl, type MediaRow, toMediaView } from "./media";
+import { mediaColumns } from "./media-columns";
 import type { GridItem, Page, PostView } from "./types";
-
-const mediaColumns = {
-  id: postMedia.id,
-  postId: postMedia.postId,
-  width: postMedia.width,
-  height: postMedia.height,
-  placeholder: postMedia.placeholder,
-  alt: postMedia.alt,
-  variants: postMedia.variants,
-};
 
 /** The columns of a post joined with its author (`posts` inner join `users`). */
 export const postWithAuthorColumns = {

@@ -1,19 +1,13 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CreatePostPage } from "./pages/create-post-page";
 import { LoginPage } from "./pages/login-page";
-import { RegisterPage } from "./pages/register-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
-import { newUser, type TestUser } from "./support/users";
+import { signedUp } from "./support/sign-up";
+import { newUser } from "./support/users";
 
 // The demo moderator `npm run setup` creates on the e2e server.
 const MODERATOR = { username: "mod", password: "snapgram-demo" };
-
-async function signedUp(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await new RegisterPage(page).register(user);
-  return page;
-}
 
 test("B reports A's post; a moderator removes it from the queue; the log says so", async ({
   browser,

@@ -1,15 +1,9 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { CreatePostPage } from "./pages/create-post-page";
-import { RegisterPage } from "./pages/register-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
-import { newUser, type TestUser } from "./support/users";
-
-async function signedUp(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await new RegisterPage(page).register(user);
-  return page;
-}
+import { signedUp } from "./support/sign-up";
+import { newUser } from "./support/users";
 
 async function follow(page: Page, username: string) {
   await openHydrated(page, `/${username}`);
