@@ -58,7 +58,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                         </Link>
                       </>
                     ) : (
-                      ` · ${e.targetType}`
+                      ` · ${e.targetType === "user" ? "account" : e.targetType}`
                     )}
                   </p>
                   {e.note ? (
