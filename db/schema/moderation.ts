@@ -21,6 +21,7 @@ export const moderationActionKind = pgEnum("moderation_action_kind", [
   "remove_comment",
   "suspend_user",
   "dismiss",
+  "restore_user",
 ]);
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -65,6 +66,8 @@ export const moderationActions = pgTable(
     action: moderationActionKind("action").notNull(),
     targetType: reportTarget("target_type").notNull(),
     targetId: uuid("target_id").notNull(),
+    /** the account a suspension or restoration was about (the target's author for a post) */
+    subjectUserId: uuid("subject_user_id").references(() => users.id, { onDelete: "set null" }),
     note: text("note").notNull().default(""),
     /** how many open reports the decision closed */
     reportCount: integer("report_count").notNull().default(0),

@@ -60,27 +60,44 @@ export async function fileReport(
 
 export type Moderator = { id: string; role: "user" | "moderator" | "admin" };
 export type Decision = {
-  action: "remove_post" | "remove_comment" | "suspend_user" | "dismiss";
+  action: "remove_post" | "remove_comment" | "suspend_user" | "restore_user" | "dismiss";
   reportCount: number;
   /** the post that left every page (a removed post, or the post of a removed comment) */
   postId: string | null;
   commentCount: number | null;
 };
 
-/** Suspends an active account and ends its sessions; who may be suspended by whom is checked. */
-async function suspend(tx: Executor, actor: Moderator, userId: string): Promise<Result<null>> {
-  if (userId === actor.id) return fail("VALIDATION", "You can't suspend your own account.");
+/**
+ * Suspends an active account and ends its sessions, or restores a suspended one (its old
+ * sessions stay ended). Who may do it to whom is checked: a moderator's account only by an
+ * admin, an admin's by nobody, one's own never.
+ */
+async function setAccountStatus(
+  tx: Executor,
+  actor: Moderator,
+  userId: string,
+  to: "suspended" | "active",
+): Promise<Result<null>> {
+  const verb = to === "suspended" ? "suspend" : "restore";
+  if (userId === actor.id) return fail("VALIDATION", `You can't ${verb} your own account.`);
   const [target] = await tx
     .select({ role: users.role, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
-  if (target?.status !== "active") return fail("NOT_FOUND", TARGET_GONE);
+  if (!target) return fail("NOT_FOUND", TARGET_GONE);
+  if (target.status === to) {
+    return fail("NOT_FOUND", to === "active" ? "This account is not suspended." : TARGET_GONE);
+  }
   if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin")) {
-    return fail("FORBIDDEN", "Only an admin can suspend a moderator, and nobody an admin.");
+    return fail("FORBIDDEN", `Only an admin can ${verb} a moderator, and nobody an admin.`);
   }
   await tx
     .update(users)
-    .set({ status: "suspended", sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set(
+      to === "suspended"
+        ? { status: to, sessionVersion: sql`${users.sessionVersion} + 1` }
+        : { status: to },
+    )
     .where(eq(users.id, userId));
   return ok(null);
 }
@@ -89,6 +106,7 @@ async function suspend(tx: Executor, actor: Moderator, userId: string): Promise<
  * A moderator's decision on a reported target: "remove" a post or comment (it disappears
  * everywhere, kept as evidence with status removed), "suspend" the account (or the author of
  * the post or comment), or "dismiss" the reports. Closes the target's open reports and logs it.
+ * "restore" gives a suspended account back (from the log), and is logged too.
  */
 export async function decide(
   db: Db,
@@ -104,6 +122,27 @@ export async function decide(
     return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { targetType, targetId, decision, note } = parsed.data;
+  if (decision === "restore") {
+    if (targetType !== "user") {
+      return fail("VALIDATION", "Only an account can be restored.", {
+        decision: ["Restore applies to accounts."],
+      });
+    }
+    return db.transaction(async (tx): Promise<Result<Decision>> => {
+      const restored = await setAccountStatus(tx, actor, targetId, "active");
+      if (!restored.ok) return restored;
+      await tx.insert(moderationActions).values({
+        actorId: actor.id,
+        action: "restore_user",
+        targetType,
+        targetId,
+        subjectUserId: targetId,
+        note,
+        createdAt: now,
+      });
+      return ok({ action: "restore_user", reportCount: 0, postId: null, commentCount: null });
+    });
+  }
   return db.transaction(async (tx): Promise<Result<Decision>> => {
     const result: Decision = {
       action: "dismiss",
@@ -111,6 +150,7 @@ export async function decide(
       postId: null,
       commentCount: null,
     };
+    let subjectUserId: string | null = null;
     if (decision === "remove") {
       if (targetType === "user") {
         return fail("VALIDATION", "An account is suspended, not removed.", {
@@ -147,9 +187,10 @@ export async function decide(
             ? (await findVisiblePost(tx, targetId))?.authorId
             : (await findShownComment(tx, targetId))?.authorId;
       if (!userId) return fail("NOT_FOUND", TARGET_GONE);
-      const suspended = await suspend(tx, actor, userId);
+      const suspended = await setAccountStatus(tx, actor, userId, "suspended");
       if (!suspended.ok) return suspended;
       result.action = "suspend_user";
+      subjectUserId = userId;
     }
     const closed = await tx
       .update(reports)
@@ -175,6 +216,7 @@ export async function decide(
       action: result.action,
       targetType,
       targetId,
+      subjectUserId,
       note,
       reportCount: closed.length,
       createdAt: now,

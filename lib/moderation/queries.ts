@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { comments, moderationActions, postMedia, posts, reports, users } from "@/db/schema";
 import { decodeCursor, type Keyset, toPage } from "@/lib/pagination/cursor";
@@ -16,6 +17,8 @@ import type { ReportReason, ReportTargetType } from "./validation";
 
 export const QUEUE_PAGE_SIZE = 20;
 export const LOG_PAGE_SIZE = 30;
+
+const subject = alias(users, "subject");
 
 type Who = { id: string; username: string; name: string; avatarUrl: string | null };
 
@@ -192,13 +195,15 @@ export async function countOpenTargets(db: Executor): Promise<number> {
 
 export type LogEntry = {
   id: string;
-  action: "remove_post" | "remove_comment" | "suspend_user" | "dismiss";
+  action: "remove_post" | "remove_comment" | "suspend_user" | "restore_user" | "dismiss";
   targetType: ReportTargetType;
   targetId: string;
   note: string;
   reportCount: number;
   createdAt: string;
   actor: { username: string } | null;
+  /** the account suspended or restored, and whether it is suspended now */
+  subject: { id: string; username: string; suspended: boolean } | null;
 };
 
 /** The audit log, newest first; null when the cursor is malformed. */
@@ -219,9 +224,13 @@ export async function listModerationLog(
       reportCount: moderationActions.reportCount,
       createdAt: moderationActions.createdAt,
       actorName: users.username,
+      subjectId: subject.id,
+      subjectName: subject.username,
+      subjectStatus: subject.status,
     })
     .from(moderationActions)
     .leftJoin(users, eq(users.id, moderationActions.actorId))
+    .leftJoin(subject, eq(subject.id, moderationActions.subjectUserId))
     .where(after ? olderThan(moderationActions.createdAt, moderationActions.id, after) : undefined)
     .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id))
     .limit(limit + 1);
@@ -238,6 +247,10 @@ export async function listModerationLog(
       reportCount: r.reportCount,
       createdAt: r.createdAt.toISOString(),
       actor: r.actorName ? { username: r.actorName } : null,
+      subject:
+        r.subjectId && r.subjectName
+          ? { id: r.subjectId, username: r.subjectName, suspended: r.subjectStatus === "suspended" }
+          : null,
     }),
   );
 }

@@ -47,7 +47,9 @@ export type ReportInput = z.input<typeof reportSchema>;
 export const decideSchema = z.object({
   targetType,
   targetId,
-  decision: z.enum(["remove", "suspend", "dismiss"], { message: "Choose a decision." }),
+  decision: z.enum(["remove", "suspend", "restore", "dismiss"], {
+    message: "Choose a decision.",
+  }),
   note: z
     .string()
     .trim()

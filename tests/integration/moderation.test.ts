@@ -208,6 +208,54 @@ describe("decide", () => {
     ).toMatchObject({ code: "VALIDATION" });
   });
 
+  it("restores a suspended account from the log; its old sessions stay ended", async () => {
+    const { author, ana, mod, admin, postId } = await cast();
+    await fileReport(db(), ana.id, { targetType: "post", targetId: postId, reason: "spam" });
+    await decide(db(), mod, { targetType: "post", targetId: postId, decision: "suspend" });
+    const [suspended] = await db().select().from(users).where(eq(users.id, author.id));
+    const log = await listModerationLog(db());
+    expect(log?.items[0]).toMatchObject({
+      action: "suspend_user",
+      subject: { id: author.id, username: author.username, suspended: true },
+    });
+
+    const restore = { targetType: "user", targetId: author.id, decision: "restore" };
+    expect(await decide(db(), { id: ana.id, role: "user" }, restore)).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      await decide(db(), mod, { targetType: "post", targetId: postId, decision: "restore" }),
+    ).toMatchObject({ code: "VALIDATION" });
+    expect(await decide(db(), mod, { ...restore, note: "mistake" })).toMatchObject({
+      ok: true,
+      data: { action: "restore_user" },
+    });
+    const [back] = await db().select().from(users).where(eq(users.id, author.id));
+    expect(back?.status).toBe("active");
+    expect(back?.sessionVersion).toBe(suspended?.sessionVersion);
+    expect(await getPostView(db(), postId, ana.id, urls)).not.toBeNull();
+    const after = await listModerationLog(db());
+    expect(after?.items.map((e) => [e.action, e.subject?.suspended])).toEqual([
+      ["restore_user", false],
+      ["suspend_user", false],
+    ]);
+    // Nothing to restore twice; a moderator's account is an admin's to restore.
+    expect(await decide(db(), mod, restore)).toMatchObject({ code: "NOT_FOUND" });
+    await decide(db(), admin, { targetType: "user", targetId: mod.id, decision: "suspend" });
+    const other = (await insertUsers(db(), 1))[0];
+    await db()
+      .update(users)
+      .set({ role: "moderator" })
+      .where(eq(users.id, other?.id ?? ""));
+    const otherMod: Moderator = { id: other?.id ?? "", role: "moderator" };
+    expect(
+      await decide(db(), otherMod, { targetType: "user", targetId: mod.id, decision: "restore" }),
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await decide(db(), admin, { targetType: "user", targetId: mod.id, decision: "restore" }),
+    ).toMatchObject({ ok: true });
+  });
+
   it("dismisses reports without touching the target; nothing to dismiss is NOT_FOUND", async () => {
     const { ana, mod, postId } = await cast();
     const input = { targetType: "post", targetId: postId, decision: "dismiss" };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
+import { RestoreButton } from "@/components/moderation/restore-button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getDb } from "@/lib/db";
@@ -14,7 +15,8 @@ type Props = { searchParams: Promise<{ cursor?: string | string[] }> };
 const verb: Record<LogEntry["action"], string> = {
   remove_post: "removed a post",
   remove_comment: "removed a comment",
-  suspend_user: "suspended an account",
+  suspend_user: "suspended",
+  restore_user: "restored",
   dismiss: "dismissed reports",
 };
 
@@ -35,8 +37,8 @@ export default async function ModerationLogPage({ searchParams }: Props) {
       <h1 className="mb-4 text-xl font-bold md:text-2xl">Moderation</h1>
       <ModerationTabs current="log" />
       {page?.items.length ? (
-        <Card className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          <ul>
+        <Card>
+          <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
             {page.items.map((e) => {
               const href = targetLink(e);
               return (
@@ -44,6 +46,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                   <p>
                     <span className="font-semibold">@{e.actor?.username ?? "deleted"}</span>{" "}
                     {verb[e.action]}
+                    {e.subject ? ` @${e.subject.username}` : ""}
                     {e.reportCount > 0
                       ? ` (${e.reportCount} ${e.reportCount === 1 ? "report" : "reports"})`
                       : ""}
@@ -61,6 +64,9 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                       ` · ${e.targetType === "user" ? "account" : e.targetType}`
                     )}
                   </p>
+                  {e.action === "suspend_user" && e.subject?.suspended ? (
+                    <RestoreButton userId={e.subject.id} username={e.subject.username} />
+                  ) : null}
                   {e.note ? (
                     <p className="text-neutral-600 dark:text-neutral-300">“{e.note}”</p>
                   ) : null}
