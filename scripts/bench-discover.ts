@@ -1,16 +1,7 @@
-// Bench of Discover on PostgreSQL: loads the feed bench's data set (10k people, 300k posts, 2M
-// likes) plus names and 2,000 hashtags into a fresh database, starts the BUILT app against it and
-// measures GET /api/search (typeahead) and GET /api/explore at 20 connections (p95), then EXPLAINs
-// the statements. Targets: typeahead p95 < 50 ms, explore p95 < 150 ms. Loopback only.
-// Usage: tsx --conditions=react-server scripts/bench-discover.ts [--keep] [--small]
-//   --keep leaves the snapgram_bench_disc database; --small skips the 270k-post second stage.
-// Needs a build (`npm run build`) and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth).
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { openDatabase } from "../db/client";
 import { cpuSnapshot } from "./bench/cpu";
+import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
 import {
   distinctQueries,
   type LoadStats,
@@ -22,16 +13,12 @@ import {
 import { counts, GROW, loadPeople, loadStage, SMALL } from "./bench/load-data";
 import { runBench } from "./bench/run";
 import { buildProblem, type RunningServer, startServer } from "./bench/server";
-import { type BenchUser, sessionCookie } from "./bench/session";
+import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
 const SMALL_ONLY = process.argv.includes("--small");
-const HOST = "127.0.0.1:5432";
 const DB_NAME = "snapgram_bench_disc";
-const ADMIN_URL = `postgres://postgres@${HOST}/postgres`;
-const BENCH_URL = `postgres://postgres@${HOST}/${DB_NAME}`;
-// Signs the bench's own sessions and nothing else.
-const SECRET = "bench-only-auth-secret-not-used-anywhere-else-0123456789";
+const BENCH_URL = benchDatabaseUrl(DB_NAME);
 const CONNECTIONS = 20;
 const DURATION_MS = 10_000;
 const WARMUP_MS = 3_000;
@@ -52,37 +39,7 @@ async function cleanup(): Promise<void> {
   await server?.stop().catch(() => {});
   server = null;
   if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch(() => {});
-  await admin.end({ timeout: 5 });
-}
-
-/** Why this build cannot be benched (no build, or one from before the discover routes). */
-function problem(): string | null {
-  const base = buildProblem(root);
-  if (base) return base;
-  const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
-  if (!existsSync(manifest)) return "no route manifest in .next";
-  const routes = Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
-  const missing = ROUTES.filter((r) => !routes.some((k) => k.endsWith(r)));
-  return missing.length > 0 ? `the build predates ${missing.join(", ")}` : null;
-}
-
-async function createDatabase(): Promise<void> {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    const [v] = await admin<
-      { version: string }[]
-    >`select current_setting('server_version') as version`;
-    log(`PostgreSQL ${v?.version} at ${HOST}`);
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.unsafe(`create database ${DB_NAME}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const database = openDatabase({ url: BENCH_URL, poolMax: 1 });
-  await database.migrate();
-  await database.close();
+  await dropBenchDatabase(DB_NAME);
 }
 
 async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
@@ -175,16 +132,16 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const why = problem();
+  const why = buildProblem(root, ROUTES);
   if (why) {
     console.error(`Cannot bench: ${why}. Build the app first:\n  npm run build\n`);
     process.exitCode = 1;
     return;
   }
-  process.env.AUTH_SECRET = SECRET;
+  process.env.AUTH_SECRET = BENCH_SECRET;
   // lib/env validates the settings when first imported, so this comes after AUTH_SECRET is set.
   const { explainDiscover } = await import("./bench/discover-explain");
-  await createDatabase();
+  log(await createBenchDatabase(DB_NAME));
   const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
   try {
     await load(sql, "people", () => loadPeople(sql));
@@ -197,7 +154,7 @@ async function main(): Promise<void> {
     const users = await people(sql);
     server = await startServer(root, {
       DATABASE_URL: BENCH_URL,
-      AUTH_SECRET: SECRET,
+      AUTH_SECRET: BENCH_SECRET,
       APP_URL: "http://127.0.0.1",
       S3_BUCKET: "",
       SMTP_URL: "",
@@ -207,7 +164,7 @@ async function main(): Promise<void> {
     });
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
-    const cookies = await Promise.all(users.map((u) => sessionCookie(SECRET, u)));
+    const cookies = await Promise.all(users.map((u) => sessionCookie(BENCH_SECRET, u)));
     const exploreUrls = await check(base, cookies);
     const headers = (i: number) => ({
       cookie: cookies[i % cookies.length] ?? "",

@@ -5,22 +5,18 @@
 // Needs a build (`npm run build`) and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth).
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
-import { openDatabase } from "../db/client";
 import { cpuSnapshot } from "./bench/cpu";
+import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
 import { counts, GROW, loadPeople, loadStage, SMALL, VIEWERS } from "./bench/load-data";
 import { runLoad } from "./bench/load-test";
 import { printSummary, type Run, runLine, type ViewerResult } from "./bench/report";
 import { runBench } from "./bench/run";
 import { buildProblem, type RunningServer, startServer } from "./bench/server";
-import { type BenchUser, sessionCookie } from "./bench/session";
+import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
-const HOST = "127.0.0.1:5432";
 const DB_NAME = "snapgram_bench";
-const ADMIN_URL = `postgres://postgres@${HOST}/postgres`;
-const BENCH_URL = `postgres://postgres@${HOST}/${DB_NAME}`;
-// Signs the bench's own sessions and nothing else.
-const SECRET = "bench-only-auth-secret-not-used-anywhere-else-0123456789";
+const BENCH_URL = benchDatabaseUrl(DB_NAME);
 const CONNECTIONS = 20;
 const DURATION_MS = 10_000;
 const WARMUP_MS = 3_000;
@@ -37,25 +33,7 @@ async function cleanup(): Promise<void> {
   await server?.stop().catch(() => {});
   server = null;
   if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch(() => {});
-  await admin.end({ timeout: 5 });
-}
-
-async function createDatabase(): Promise<void> {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    const [v] = await admin<{ version: string; jit: string }[]>`
-      select current_setting('server_version') as version, current_setting('jit') as jit`;
-    log(`PostgreSQL ${v?.version} (jit=${v?.jit}) at ${HOST}`);
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.unsafe(`create database ${DB_NAME}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const database = openDatabase({ url: BENCH_URL, poolMax: 1 });
-  await database.migrate();
-  await database.close();
+  await dropBenchDatabase(DB_NAME);
 }
 
 async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
@@ -123,11 +101,11 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.env.AUTH_SECRET = SECRET;
+  process.env.AUTH_SECRET = BENCH_SECRET;
   // lib/env validates the settings when first imported, so these come after AUTH_SECRET is set.
   const { explainFeedQuery } = await import("./bench/explain");
 
-  await createDatabase();
+  log(await createBenchDatabase(DB_NAME));
   const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} });
   try {
     await load(sql, "people", () => loadPeople(sql));
@@ -136,7 +114,7 @@ async function main(): Promise<void> {
 
     server = await startServer(root, {
       DATABASE_URL: BENCH_URL,
-      AUTH_SECRET: SECRET,
+      AUTH_SECRET: BENCH_SECRET,
       APP_URL: "http://127.0.0.1",
       S3_BUCKET: "",
       SMTP_URL: "",
@@ -146,7 +124,7 @@ async function main(): Promise<void> {
     });
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
-    const cookies = await Promise.all(people.map((p) => sessionCookie(SECRET, p)));
+    const cookies = await Promise.all(people.map((p) => sessionCookie(BENCH_SECRET, p)));
     for (const [i, p] of people.entries()) await checkFeed(base, cookies[i] ?? "", p.username);
 
     const feedUrl = `${base}/api/feed`;

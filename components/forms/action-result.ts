@@ -54,3 +54,15 @@ export function failureOf(error: unknown): Failure {
   if (error instanceof ActionError) return error.failure;
   return fail("INTERNAL", "Couldn't reach Snapgram. Check your connection and try again.");
 }
+
+/**
+ * The Failure in an action's answer so far (a refused input, a failure, a server error), or
+ * null while nothing came back or it succeeded: for components calling useAction directly.
+ */
+export function failureIn<T>(answer: SafeResult<T>): Failure | null {
+  if (answer.data === undefined && answer.serverError === undefined && !answer.validationErrors) {
+    return null;
+  }
+  const result = toResult(answer);
+  return result.ok ? null : result;
+}

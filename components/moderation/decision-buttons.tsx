@@ -3,18 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
+import { failureIn } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decideAction } from "@/lib/moderation/actions";
 import type { ReportTargetType } from "@/lib/moderation/validation";
-import type { Failure } from "@/lib/result";
 
 type Decision = "remove" | "suspend" | "dismiss";
-
-const failureOf = (value: unknown): Failure | null =>
-  typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false
-    ? (value as Failure)
-    : null;
 
 /** A moderator's buttons on one reported target, with an optional note for the audit log. */
 export function DecisionButtons({
@@ -39,7 +34,7 @@ export function DecisionButtons({
       if (data?.ok) router.refresh();
     },
   });
-  const failure = failureOf(result.data) ?? failureOf(result.serverError);
+  const failure = failureIn(result);
   const run = (decision: Decision) => {
     setChosen(decision);
     execute({ targetType, targetId, decision, note });

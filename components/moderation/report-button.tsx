@@ -3,6 +3,7 @@
 import { MoreHorizontal } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useCallback, useId, useRef, useState } from "react";
+import { failureIn } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -14,18 +15,12 @@ import {
   type ReportTargetType,
   reasonLabels,
 } from "@/lib/moderation/validation";
-import type { Failure } from "@/lib/result";
 
 const what: Record<ReportTargetType, string> = {
   post: "post",
   comment: "comment",
   user: "account",
 };
-
-const failureOf = (value: unknown): Failure | null =>
-  typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false
-    ? (value as Failure)
-    : null;
 
 /**
  * "…" (or a flag) that opens "Report": why, optionally a few words, then a thank-you. Reporting
@@ -46,7 +41,7 @@ export function ReportButton({
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [details, setDetails] = useState("");
   const { execute, result, isPending, hasSucceeded, reset } = useAction(reportAction);
-  const failure = failureOf(result.data) ?? failureOf(result.serverError);
+  const failure = failureIn(result);
   const done = hasSucceeded && !failure;
   const detailsId = useId();
   const close = useCallback(() => {

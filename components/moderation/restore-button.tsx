@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { failureIn } from "@/components/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { decideAction } from "@/lib/moderation/actions";
-import type { Failure } from "@/lib/result";
 
 /** "Restore @name" on a suspension in the log: gives the account back (old sessions stay ended). */
 export function RestoreButton({ userId, username }: { userId: string; username: string }) {
@@ -14,8 +14,7 @@ export function RestoreButton({ userId, username }: { userId: string; username: 
       if (data?.ok) router.refresh();
     },
   });
-  const failure =
-    (result.data as Failure | undefined)?.ok === false ? (result.data as Failure) : null;
+  const failure = failureIn(result);
   return (
     <span className="flex flex-wrap items-center gap-2">
       <Button

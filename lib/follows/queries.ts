@@ -1,7 +1,8 @@
 import "server-only";
-import { type AnyColumn, and, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
@@ -219,12 +220,24 @@ export async function suggestPeople(
   ];
 }
 
-/** Which of `userIds` the viewer follows, in one query (for lists built elsewhere). */
+/**
+ * Which of `userIds` the viewer follows, in one prepared statement (for lists built elsewhere,
+ * and the typeahead on every keystroke): the ids travel as one parameter, so the text is fixed.
+ */
 export async function followedAmong(db: Executor, viewerId: string | null, userIds: string[]) {
   if (!viewerId || userIds.length === 0) return new Set<string>();
-  const rows = await db
-    .select({ id: follows.followeeId })
-    .from(follows)
-    .where(and(eq(follows.followerId, viewerId), inArray(follows.followeeId, userIds)));
+  const statement = preparedOnce(db, "followed_among", () =>
+    db
+      .select({ id: follows.followeeId })
+      .from(follows)
+      .where(
+        and(
+          eq(follows.followerId, sql.placeholder("viewer")),
+          sql`${follows.followeeId} = any(string_to_array(${sql.placeholder("ids")}, ',')::uuid[])`,
+        ),
+      )
+      .prepare("followed_among"),
+  );
+  const rows = await statement.execute({ viewer: viewerId, ids: userIds.join(",") });
   return new Set(rows.map((r) => r.id));
 }

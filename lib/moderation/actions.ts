@@ -36,6 +36,7 @@ export const decideAction = authActionClient
       const commentId = parsedInput.targetId;
       after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
     }
-    if (action === "suspend_user") forgetSearchMatches();
+    // A suspended account leaves search results, a restored one comes back: at once here.
+    if (action === "suspend_user" || action === "restore_user") forgetSearchMatches();
     return result;
   });

@@ -5,6 +5,7 @@ import { comments, moderationActions, posts, reports, users } from "@/db/schema"
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
 import { findVisiblePost } from "@/lib/likes/queries";
+import { unlistPost } from "@/lib/posts/manage";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import {
@@ -164,10 +165,7 @@ export async function decide(
           .where(and(eq(posts.id, targetId), eq(posts.status, "visible")))
           .returning({ authorId: posts.authorId });
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
-        await tx
-          .update(users)
-          .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
-          .where(eq(users.id, removed.authorId));
+        await unlistPost(tx, targetId, removed.authorId);
         Object.assign(result, { action: "remove_post", postId: targetId });
       } else {
         const [removed] = await tx
@@ -180,12 +178,7 @@ export async function decide(
         Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
       }
     } else if (decision === "suspend") {
-      const userId =
-        targetType === "user"
-          ? targetId
-          : targetType === "post"
-            ? (await findVisiblePost(tx, targetId))?.authorId
-            : (await findShownComment(tx, targetId))?.authorId;
+      const userId = await ownerOf(tx, targetType, targetId);
       if (!userId) return fail("NOT_FOUND", TARGET_GONE);
       const suspended = await setAccountStatus(tx, actor, userId, "suspended");
       if (!suspended.ok) return suspended;

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { getDb } from "@/lib/db";
 import {
   getPublisher,
+  type Publisher,
   publishNotification,
   publishNotificationRemoved,
   publishNotificationsRead,
@@ -15,39 +16,46 @@ import type { Notified } from "./types";
 // hear `notification.created` with their fresh unread count. A courtesy on top of the write:
 // it runs after the response (next/server `after`) and never fails the action.
 
-/** Publishes one `notification.created` per notification; logs and swallows any failure. */
-export async function publishNotified(db: Executor, notified: readonly Notified[]) {
-  if (notified.length === 0) return;
+/**
+ * Sends each recipient one event carrying their fresh unread count (`send`); logs and swallows
+ * any failure.
+ */
+async function publishCounts<T>(
+  db: Executor,
+  items: readonly T[],
+  recipientOf: (item: T) => string,
+  send: (publisher: Publisher, item: T, unreadCount: number) => Promise<void>,
+) {
+  if (items.length === 0) return;
   try {
     const publisher = getPublisher();
     await Promise.all(
-      notified.map(async (n) =>
-        publishNotification(publisher, n.recipientId, {
-          id: n.id,
-          unreadCount: await unreadCount(db, n.recipientId),
-        }),
-      ),
+      items.map(async (item) => send(publisher, item, await unreadCount(db, recipientOf(item)))),
     );
   } catch (err) {
-    console.error("publishing notifications failed", err);
+    console.error("publishing notification counts failed", err);
   }
 }
 
-/** Publishes `notification.removed` with the fresh unread count to each recipient; never throws. */
-export async function publishUnnotified(db: Executor, recipientIds: readonly string[]) {
-  if (recipientIds.length === 0) return;
-  try {
-    const publisher = getPublisher();
-    await Promise.all(
-      recipientIds.map(async (recipientId) =>
-        publishNotificationRemoved(publisher, recipientId, {
-          unreadCount: await unreadCount(db, recipientId),
-        }),
-      ),
-    );
-  } catch (err) {
-    console.error("publishing removed notifications failed", err);
-  }
+/** One `notification.created` per notification a committed write created. */
+export function publishNotified(db: Executor, notified: readonly Notified[]) {
+  return publishCounts(
+    db,
+    notified,
+    (n) => n.recipientId,
+    (publisher, n, count) =>
+      publishNotification(publisher, n.recipientId, { id: n.id, unreadCount: count }),
+  );
+}
+
+/** `notification.removed` to each recipient who lost one (an unlike, an unfollow). */
+export function publishUnnotified(db: Executor, recipientIds: readonly string[]) {
+  return publishCounts(
+    db,
+    recipientIds,
+    (id) => id,
+    (publisher, id, count) => publishNotificationRemoved(publisher, id, { unreadCount: count }),
+  );
 }
 
 /**

@@ -68,6 +68,18 @@ export async function updatePostAndNotify(
   });
 }
 
+/**
+ * What leaves the site with a post, whether its author deletes it or a moderator removes it:
+ * its hashtag links (tag counts stay exact) and one from its author's post count.
+ */
+export async function unlistPost(tx: Executor, postId: string, authorId: string) {
+  await unlinkHashtags(tx, postId);
+  await tx
+    .update(users)
+    .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
+    .where(eq(users.id, authorId));
+}
+
 /** The author deletes a post: rows in one transaction, then its stored photos. */
 export async function deletePost(
   db: Db,
@@ -84,12 +96,8 @@ export async function deletePost(
       .select({ variants: postMedia.variants })
       .from(postMedia)
       .where(eq(postMedia.postId, id.data));
-    await unlinkHashtags(tx, id.data);
+    await unlistPost(tx, id.data, userId);
     await tx.delete(posts).where(eq(posts.id, id.data));
-    await tx
-      .update(users)
-      .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
-      .where(eq(users.id, userId));
     return ok(media.flatMap((m) => m.variants.map((v) => v.key)));
   });
   if (!result.ok) return result;

@@ -3,8 +3,9 @@ import { and, desc, eq, gt, or, type SQL, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { follows, hashtags, users } from "@/db/schema";
+import { hashtags, users } from "@/db/schema";
 import { type PersonRow, personColumns, toPersonView } from "@/lib/follows/people";
+import { followedAmong } from "@/lib/follows/queries";
 import type { PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -165,7 +166,7 @@ async function findMatches(db: Executor, query: SearchQuery, limit: number): Pro
 }
 
 /**
- * Recent answers per database, query and size. Typing sends the same short prefixes again and
+ * Recent answers of this server, per query and size. Typing sends the same short prefixes again and
  * again ("a", "an", "ana"), from everyone: they are answered from memory for MATCHES_TTL_MS, and
  * concurrent misses for one query share one database round. What is per viewer ("Following") is
  * looked up on every request. A renamed or suspended account can show in a cached answer for up
@@ -182,25 +183,6 @@ const matches = new LRUCache<string, Matches, MatchesContext>({
 /** Drops this server's remembered search answers (after a rename, a new avatar, a suspension). */
 export function forgetSearchMatches(): void {
   matches.clear();
-}
-
-/** Which of `ids` the viewer follows: one prepared statement. */
-async function followedAmong(db: Executor, viewerId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const statement = preparedOnce(db, "search_followed", () =>
-    db
-      .select({ id: follows.followeeId })
-      .from(follows)
-      .where(
-        and(
-          eq(follows.followerId, sql.placeholder("viewer")),
-          sql`${follows.followeeId} = any(string_to_array(${sql.placeholder("ids")}, ',')::uuid[])`,
-        ),
-      )
-      .prepare("search_followed"),
-  );
-  const rows = await statement.execute({ viewer: viewerId, ids: ids.join(",") });
-  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -221,13 +203,11 @@ export async function searchTypeahead(
     (await matches.fetch(key, { context: { db, query, limit } })) ??
     (await findMatches(db, query, limit));
   const { viewerId } = params;
-  const followed = viewerId
-    ? await followedAmong(
-        db,
-        viewerId,
-        found.people.map((p) => p.id),
-      )
-    : new Set<string>();
+  const followed = await followedAmong(
+    db,
+    viewerId,
+    found.people.map((p) => p.id),
+  );
   return {
     users: found.people.map((p) =>
       toPersonView(storage, { ...p, viewerFollows: followed.has(p.id) }, viewerId),

@@ -4,17 +4,17 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** Routes the bench calls; a build from before they existed cannot be measured. */
+/** Routes every bench calls; a build from before they existed cannot be measured. */
 const REQUIRED_ROUTES = ["/api/feed/route", "/api/bench/ping/route"];
 
-/** Why the build in `.next` cannot be benched, or null when it can. */
-export function buildProblem(root: string): string | null {
+/** Why the build in `.next` cannot be benched (no build, or one without `routes`), or null. */
+export function buildProblem(root: string, routes: string[] = []): string | null {
   const dir = path.join(root, ".next");
   if (!existsSync(path.join(dir, "BUILD_ID"))) return "no build in .next";
   const manifest = path.join(dir, "app-path-routes-manifest.json");
   if (!existsSync(manifest)) return "no route manifest in .next";
-  const routes = Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
-  const missing = REQUIRED_ROUTES.filter((r) => !routes.some((k) => k.endsWith(r)));
+  const built = Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
+  const missing = [...REQUIRED_ROUTES, ...routes].filter((r) => !built.some((k) => k.endsWith(r)));
   return missing.length > 0 ? `the build predates ${missing.join(", ")}` : null;
 }
 

@@ -2,6 +2,9 @@
 // issues (same secret, salt = cookie name), with the claims lib/auth's callbacks expect.
 import { encode } from "next-auth/jwt";
 
+/** Signs the benches' own sessions and nothing else. */
+export const BENCH_SECRET = "bench-only-auth-secret-not-used-anywhere-else-0123456789";
+
 /** next-auth's cookie name over plain http (the bench server is not https). */
 export const SESSION_COOKIE = "authjs.session-token";
 

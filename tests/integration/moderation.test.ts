@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { follows, moderationActions, posts, reports, users } from "@/db/schema";
+import { follows, hashtags, moderationActions, posts, reports, users } from "@/db/schema";
 import { addComment } from "@/lib/comments/comments";
 import { listFeedPage } from "@/lib/feed/queries";
 import { decide, fileReport, type Moderator } from "@/lib/moderation/moderation";
 import { countOpenTargets, listModerationLog, listReportQueue } from "@/lib/moderation/queries";
 import { getPostView } from "@/lib/posts/queries";
+import { syncHashtags } from "@/lib/posts/tags";
 import { openTestDatabase } from "./helpers/db";
 import { insertPost, insertUsers, postCounts, urls } from "./helpers/social";
 
@@ -134,6 +135,7 @@ describe("decide", () => {
       followerId: ana.id,
       followeeId: author.id,
     });
+    await syncHashtags(db(), postId, "", "#sunset", new Date());
     await fileReport(db(), ana.id, { targetType: "post", targetId: postId, reason: "spam" });
     await fileReport(db(), ben.id, { targetType: "post", targetId: postId, reason: "nudity" });
     const result = await decide(db(), mod, {
@@ -150,6 +152,9 @@ describe("decide", () => {
     expect((await listFeedPage(db(), { viewerId: ana.id }, urls))?.items).toEqual([]);
     const [authorRow] = await db().select().from(users).where(eq(users.id, author.id));
     expect(authorRow?.postCount).toBe(0);
+    // The tag no longer counts it (its page would not show it).
+    const [tag] = await db().select().from(hashtags).where(eq(hashtags.tag, "sunset"));
+    expect(tag?.postCount).toBe(0);
     expect(await openReports()).toBe(0);
     expect((await db().select().from(reports)).every((r) => r.resolvedBy === mod.id)).toBe(true);
     const log = await listModerationLog(db());
