@@ -269,6 +269,19 @@ describe("local storage media route", () => {
     await expectError(await get("posts/p1/missing.webp", "HEAD"), 404, "NOT_FOUND");
   });
 
+  it("moves an object to another folder and back; a missing one is false", async () => {
+    await storage.write("posts/p3/a.webp", jpeg, "image/webp");
+    expect(await storage.move("posts/p3/a.webp", "evidence/posts/p3/a.webp")).toBe(true);
+    expect(await storage.stat("posts/p3/a.webp")).toBeNull();
+    expect((await storage.read("evidence/posts/p3/a.webp"))?.equals(jpeg)).toBe(true);
+    await expectError(await get("posts/p3/a.webp"), 404, "NOT_FOUND");
+    await expectError(await get("evidence/posts/p3/a.webp"), 404, "NOT_FOUND");
+    expect(await storage.move("posts/p3/a.webp", "held/posts/p3/a.webp")).toBe(false);
+    expect(await storage.move("evidence/posts/p3/a.webp", "posts/p3/a.webp")).toBe(true);
+    expect((await get("posts/p3/a.webp")).status).toBe(200);
+    await expect(storage.move("posts/p3/a.webp", "../x")).rejects.toThrow(/invalid/);
+  });
+
   it("deletes, missing keys included", async () => {
     await storage.write("posts/p2/a.webp", jpeg, "image/webp");
     await storage.delete(["posts/p2/a.webp", "posts/p2/never.webp"]);
