@@ -12,8 +12,16 @@ export interface CloudFrontSettings {
   endpoint?: string;
 }
 
-/** One invalidation holds at most 3,000 paths, at most 15 of them with a wildcard. */
-const BATCH = 15;
+/** CloudFront takes at most 15 wildcard paths at a time, and up to 3,000 plain ones. */
+const WILDCARD_BATCH = 15;
+const PLAIN_BATCH = 1000;
+
+function chunks(items: string[], size: number): string[][] {
+  const out: string[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    out.push(items.slice(start, start + size));
+  return out;
+}
 const PATH = /^\/[A-Za-z0-9/_.-]+(\/\*)?$/;
 
 export function createCloudFrontCdn(settings: CloudFrontSettings): Cdn {
@@ -28,8 +36,17 @@ export function createCloudFrontCdn(settings: CloudFrontSettings): Cdn {
       for (const path of unique) {
         if (!PATH.test(path)) throw new Error(`invalid CDN path: ${JSON.stringify(path)}`);
       }
-      for (let start = 0; start < unique.length; start += BATCH) {
-        const items = unique.slice(start, start + BATCH);
+      const batches = [
+        ...chunks(
+          unique.filter((p) => p.endsWith("*")),
+          WILDCARD_BATCH,
+        ),
+        ...chunks(
+          unique.filter((p) => !p.endsWith("*")),
+          PLAIN_BATCH,
+        ),
+      ];
+      for (const items of batches) {
         await client.send(
           new CreateInvalidationCommand({
             DistributionId: settings.distributionId,
