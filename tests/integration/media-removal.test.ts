@@ -1,4 +1,6 @@
-import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mediaJobs, postMedia, posts, users } from "@/db/schema";
@@ -264,5 +266,31 @@ describe("the media route", () => {
     await storage.write(`held/${avatar[0]}`, bytes("x"), "image/webp");
     expect(await served(`held/${avatar[0]}`)).toBe(404);
     expect(await served("posts/not-a-uuid/a-1080.webp")).toBe(404);
+  });
+});
+
+describe("the backfill migration", () => {
+  it("queues what was removed or suspended before, and the jobs take it off", async () => {
+    const { author, ana } = await cast();
+    const shown = await storedPost(ana.id);
+    const removed = await storedPost(ana.id);
+    const suspendedPost = await storedPost(author.id);
+    const avatar = await storedAvatar(author.id);
+    await db().update(posts).set({ status: "removed" }).where(eq(posts.id, removed.id));
+    await db().update(users).set({ status: "suspended" }).where(eq(users.id, author.id));
+
+    const file = path.resolve(import.meta.dirname, "../../db/migrations/0010_media_backfill.sql");
+    for (const statement of readFileSync(file, "utf8").split("--> statement-breakpoint")) {
+      await db().execute(sql.raw(statement));
+    }
+    const cdn = memoryCdn();
+    expect(await runMediaJobs(db(), storage, cdn)).toEqual({ done: 3, failed: 0 });
+    expect(await allExist(shown.keys)).toBe(true);
+    expect(await allExist(evidenceOf(removed.keys))).toBe(true);
+    expect(await allExist(heldOf([...suspendedPost.keys, ...avatar]))).toBe(true);
+    expect(await noneExist([...removed.keys, ...suspendedPost.keys, ...avatar])).toBe(true);
+    expect(cdn.invalidated.flat().sort()).toEqual(
+      [`/posts/${removed.id}/*`, `/posts/${suspendedPost.id}/*`, `/avatars/${author.id}/*`].sort(),
+    );
   });
 });
