@@ -9,5 +9,6 @@ export async function register() {
   const { startMaintenance } = await import("@/lib/maintenance/schedule");
   const { runMaintenance } = await import("@/lib/maintenance/run");
   const { getStorage } = await import("@/lib/storage");
-  startMaintenance(() => runMaintenance(getDb(), getStorage()));
+  const { getCdn } = await import("@/lib/cdn");
+  startMaintenance(() => runMaintenance(getDb(), getStorage(), new Date(), getCdn()));
 }

@@ -50,6 +50,9 @@ export default $config({
     const appUrl = domain ? `https://${domain}` : router.url;
     router.routeBucket("/posts", photos);
     router.routeBucket("/avatars", photos);
+    // The app invalidates a removed or suspended photo's cached copies on this distribution
+    // (lib/cdn): the CDN keeps public photos a year, so removal must reach it.
+    const distribution = router.nodes.cdn.nodes.distribution;
 
     const databaseUrl = $interpolate`postgres://${database.username}:${database.password}@${database.host}:${database.port}/${database.database}`;
 
@@ -57,10 +60,12 @@ export default $config({
       vpc,
       router: { instance: router },
       link: [database, photos, authSecret, smtpUrl, ...Object.values(pusher)],
+      permissions: [{ actions: ["cloudfront:CreateInvalidation"], resources: [distribution.arn] }],
       environment: {
         DATABASE_URL: databaseUrl,
         S3_BUCKET: photos.name,
         S3_PUBLIC_URL: appUrl,
+        CDN_DISTRIBUTION_ID: distribution.id,
         AUTH_SECRET: authSecret.value,
         SMTP_URL: smtpUrl.value,
         PUSHER_APP_ID: pusher.appId.value,

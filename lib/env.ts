@@ -78,6 +78,14 @@ export const env = createEnv({
     S3_PUBLIC_URL: optionalUrl(["http://", "https://"], "an http:// or https:// URL"),
     S3_ACCESS_KEY_ID: optionalText(),
     S3_SECRET_ACCESS_KEY: optionalText(),
+    // The CloudFront distribution in front of the bucket (SST's router): removed photos are
+    // invalidated there. Unset: no CDN to invalidate.
+    CDN_DISTRIBUTION_ID: optionalText().refine(
+      (v) => v === undefined || /^[A-Z0-9]{8,32}$/.test(v),
+      {
+        message: "expected a CloudFront distribution id, e.g. E2QWRUHAPOMQZL",
+      },
+    ),
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
     // Live updates: Pusher Channels (app id/key/secret + cluster) or any Pusher-protocol server
     // (app id/key/secret + host). Unset: the embedded local server on 127.0.0.1:REALTIME_PORT.
@@ -148,6 +156,7 @@ export const drivers = {
   mail: env.SMTP_URL ? "smtp" : "outbox",
   rateLimit: env.RATE_LIMIT_STORE ?? (env.DATABASE_URL ? "database" : "memory"),
   storage: (env.S3_BUCKET ? "s3" : "local") as StorageDriver,
+  cdn: env.CDN_DISTRIBUTION_ID ? "cloudfront" : "none",
   realtime: (env.REALTIME_DISABLED === true
     ? "disabled"
     : env.PUSHER_APP_ID

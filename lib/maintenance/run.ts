@@ -1,22 +1,27 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { refreshWhenStale } from "@/lib/discover/refresh";
+import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/uploads";
 import type { Storage } from "@/lib/storage/types";
 
 /**
  * One maintenance pass: Discover's rankings rebuilt when stale (so new posts reach Explore and
  * trending tags without a visitor paying for the rebuild, and even with no visitors), and
- * upload slots abandoned over an hour ago deleted with their originals, whoever left them.
- * Safe on several servers at once: rebuilds take an advisory lock, deletes are by row.
+ * upload slots abandoned over an hour ago deleted with their originals, whoever left them, and
+ * photo moves that failed after a removal or suspension retried (evidence expired, deleted).
+ * Safe on several servers at once: rebuilds and media jobs take advisory locks, deletes are by row.
  */
 export async function runMaintenance(
   db: Db,
   storage: Storage,
   now = new Date(),
-): Promise<{ sweptUploads: number }> {
+  cdn: Cdn = noCdn,
+): Promise<{ sweptUploads: number; mediaJobs: number }> {
   await refreshWhenStale(db, "explore", now);
   await refreshWhenStale(db, "trending", now);
   const sweptUploads = await sweepExpiredSlots(db, storage, null, now);
-  return { sweptUploads };
+  const media = await runMediaJobs(db, storage, cdn, now);
+  return { sweptUploads, mediaJobs: media.done };
 }

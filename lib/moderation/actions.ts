@@ -1,12 +1,15 @@
 "use server";
 
 import { after } from "next/server";
+import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
+import { settleMedia } from "@/lib/media/jobs";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { getPublisher, publishCommentDeleted, publishPostRemoved } from "@/lib/realtime";
 import { fail } from "@/lib/result";
 import { authActionClient } from "@/lib/safe-action";
 import { forgetSearchMatches } from "@/lib/search/queries";
+import { getStorage } from "@/lib/storage";
 import { decide, fileReport } from "./moderation";
 import { decideSchema, reportSchema } from "./validation";
 
@@ -29,6 +32,10 @@ export const decideAction = authActionClient
     const result = await decide(getDb(), ctx.user, parsedInput);
     if (!result.ok) return result;
     const { action, postId, commentCount } = result.data;
+    // Removed or suspended photos leave the public folders (and the CDN) before the answer.
+    if (action === "remove_post" || action === "suspend_user" || action === "restore_user") {
+      await settleMedia(getDb(), getStorage(), getCdn());
+    }
     if (action === "remove_post" && postId) {
       after(() => publishPostRemoved(getPublisher(), postId));
     }

@@ -5,6 +5,7 @@ import { comments, moderationActions, posts, reports, users } from "@/db/schema"
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
 import { findVisiblePost } from "@/lib/likes/queries";
+import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/manage";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrorsOf } from "@/lib/users/validation";
@@ -132,6 +133,7 @@ export async function decide(
     return db.transaction(async (tx): Promise<Result<Decision>> => {
       const restored = await setAccountStatus(tx, actor, targetId, "active");
       if (!restored.ok) return restored;
+      await queueAccountMedia(tx, targetId, now);
       await tx.insert(moderationActions).values({
         actorId: actor.id,
         action: "restore_user",
@@ -166,6 +168,7 @@ export async function decide(
           .returning({ authorId: posts.authorId });
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
         await unlistPost(tx, targetId, removed.authorId);
+        await queuePostMedia(tx, targetId, now);
         Object.assign(result, { action: "remove_post", postId: targetId });
       } else {
         const [removed] = await tx
@@ -182,6 +185,7 @@ export async function decide(
       if (!userId) return fail("NOT_FOUND", TARGET_GONE);
       const suspended = await setAccountStatus(tx, actor, userId, "suspended");
       if (!suspended.ok) return suspended;
+      await queueAccountMedia(tx, userId, now);
       result.action = "suspend_user";
       subjectUserId = userId;
     }

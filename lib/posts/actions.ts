@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
+import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
@@ -57,7 +58,13 @@ export const updatePostAction = authActionClient
 export const deletePostAction = authActionClient
   .inputSchema(deletePostSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await deletePost(getDb(), getStorage(), ctx.user.id, parsedInput.postId);
+    const result = await deletePost(
+      getDb(),
+      getStorage(),
+      ctx.user.id,
+      parsedInput.postId,
+      getCdn(),
+    );
     if (result.ok) {
       revalidatePath(`/${ctx.user.username}`);
       // Open pages of the post (and feed cards showing it) drop it.

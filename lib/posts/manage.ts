@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
+import { type Cdn, noCdn } from "@/lib/cdn/types";
+import { queueEvidenceExpiry, queuePostMedia, settleMedia } from "@/lib/media/jobs";
 import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
@@ -80,29 +82,40 @@ export async function unlistPost(tx: Executor, postId: string, authorId: string)
     .where(eq(users.id, authorId));
 }
 
-/** The author deletes a post: rows in one transaction, then its stored photos. */
+/**
+ * The author deletes a post, shown or removed by a moderator: its rows in one transaction, then
+ * its photos (queued in that transaction, carried out after commit, retried by maintenance if
+ * storage fails). A removed post's evidence copy stays for moderators EVIDENCE_RETENTION_DAYS.
+ */
 export async function deletePost(
   db: Db,
   storage: Storage,
   userId: string,
   postId: unknown,
+  cdn: Cdn = noCdn,
+  now = new Date(),
 ): Promise<Result<undefined>> {
   const id = postIdSchema.safeParse(postId);
   if (!id.success) return fail("NOT_FOUND", NOT_FOUND);
   const result = await db.transaction(async (tx) => {
-    const own = await lockOwnPost(tx, id.data, userId);
-    if (!own.ok) return own;
-    const media = await tx
-      .select({ variants: postMedia.variants })
-      .from(postMedia)
-      .where(eq(postMedia.postId, id.data));
-    await unlistPost(tx, id.data, userId);
+    const [post] = await tx
+      .select({ authorId: posts.authorId, status: posts.status })
+      .from(posts)
+      .where(eq(posts.id, id.data))
+      .for("update");
+    // Someone else's removed post is as gone as a missing one.
+    if (!post || (post.authorId !== userId && post.status !== "visible")) {
+      return fail("NOT_FOUND", NOT_FOUND);
+    }
+    if (post.authorId !== userId) return fail("FORBIDDEN", "You can only change your own posts.");
+    const keys = await queuePostMedia(tx, id.data, now);
+    // A removed post already left tags and counts when the moderator removed it.
+    if (post.status === "visible") await unlistPost(tx, id.data, userId);
+    else await queueEvidenceExpiry(tx, keys, now);
     await tx.delete(posts).where(eq(posts.id, id.data));
-    return ok(media.flatMap((m) => m.variants.map((v) => v.key)));
+    return ok(undefined);
   });
   if (!result.ok) return result;
-  await storage
-    .delete(result.data)
-    .catch((err) => console.error("deleting a post's photos failed", err));
+  await settleMedia(db, storage, cdn);
   return ok(undefined);
 }

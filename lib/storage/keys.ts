@@ -8,6 +8,15 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9/_.-]*$/;
 /** Folders whose objects are public (processed, metadata-free); uploads/ never is. */
 export const PUBLIC_PREFIXES = ["posts/", "avatars/"] as const;
 
+/**
+ * Cache-Control of public photos in the bucket: browsers keep one an hour, the CDN a year, since
+ * taking a photo off the site (lib/media/jobs.ts) moves the object and invalidates the CDN's copy.
+ * Never `immutable`: a removed photo must stop being served to anyone who asks again.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=3600, s-maxage=31536000";
+/** The local media route has no CDN to invalidate and checks each request: browsers only, an hour. */
+export const LOCAL_MEDIA_CACHE_CONTROL = "public, max-age=3600";
+
 const IMAGE_TYPES: Record<string, string> = {
   webp: "image/webp",
   jpg: "image/jpeg",

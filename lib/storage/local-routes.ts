@@ -1,13 +1,11 @@
 import "server-only";
 import type { ErrorCode } from "@/lib/result";
-import { imageTypeForKey, isPublicKey, isValidKey } from "./keys";
+import { imageTypeForKey, isPublicKey, isValidKey, LOCAL_MEDIA_CACHE_CONTROL } from "./keys";
 import { isLocalStorage } from "./local";
 import type { Storage } from "./types";
 
 // The HTTP side of the local driver, kept out of app/ so tests drive it with any storage. Every
 // answer to a client mistake is a 4xx with `{ ok: false, code, message }`; the S3 driver gets 404.
-
-const IMMUTABLE = "public, max-age=31536000, immutable";
 
 function failure(status: number, code: ErrorCode, message: string): Response {
   return Response.json({ ok: false, code, message }, { status });
@@ -65,21 +63,26 @@ export async function handleLocalUpload(
   }
 }
 
-/** GET/HEAD /media/<key>: public images only (posts/, avatars/), never uploads/ originals. */
+/**
+ * GET/HEAD /media/<key>: public images only (posts/, avatars/), never uploads/ originals, nor the
+ * held/ and evidence/ copies. `isServable` (lib/media/visibility) refuses a key whose post was
+ * removed or whose account is suspended, even while its object has not moved yet.
+ */
 export async function handleLocalMedia(
   request: Request,
   keyParts: string[],
   storage: Storage,
+  isServable: (key: string) => Promise<boolean>,
 ): Promise<Response> {
   if (!isLocalStorage(storage)) return notFound();
   const key = keyParts.join("/");
   const type = isPublicKey(key) ? imageTypeForKey(key) : null;
-  if (type === null) return notFound();
+  if (type === null || !(await isServable(key))) return notFound();
 
   const headers = (size: number) => ({
     "Content-Type": type,
     "Content-Length": String(size),
-    "Cache-Control": IMMUTABLE,
+    "Cache-Control": LOCAL_MEDIA_CACHE_CONTROL,
     "X-Content-Type-Options": "nosniff",
   });
   if (request.method === "HEAD") {

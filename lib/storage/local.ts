@@ -1,7 +1,7 @@
 // The embedded storage driver: files in a folder, browser uploads to a signed, expiring URL on the
 // app itself (app/api/uploads), public files served by app/media. Free of lib/env for scripts.
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { assertValidKey, isValidContentType } from "./keys";
@@ -136,6 +136,22 @@ export function createLocalStorage(settings: LocalStorageSettings): LocalStorage
     async delete(keys) {
       const files = keys.map(fileOf);
       await Promise.all(files.map((file) => rm(file, { force: true })));
+    },
+
+    // rename() is atomic: a reader finds the object at one key or the other, never half of it.
+    async move(from, to) {
+      const source = fileOf(from);
+      const target = fileOf(to);
+      await mkdir(path.dirname(target), { recursive: true });
+      try {
+        await rename(source, target);
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+      // Tidy the emptied folder (posts/<id>/); rmdir refuses one that still holds files.
+      await rmdir(path.dirname(source)).catch(() => {});
+      return true;
     },
 
     publicUrl(key) {

@@ -1,6 +1,8 @@
 // The production storage driver: an S3 bucket (or any S3-compatible server via endpoint and
 // path-style), browser uploads with a presigned PUT. Free of lib/env so scripts can use it.
 import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -9,7 +11,13 @@ import {
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { assertValidKey, isPublicKey, isValidContentType } from "./keys";
+import {
+  assertValidKey,
+  imageTypeForKey,
+  isPublicKey,
+  isValidContentType,
+  PUBLIC_CACHE_CONTROL,
+} from "./keys";
 import type { CreateUploadOptions, Storage, UploadTarget } from "./types";
 
 export interface S3StorageSettings {
@@ -25,7 +33,6 @@ export interface S3StorageSettings {
   secretAccessKey?: string;
 }
 
-const IMMUTABLE = "public, max-age=31536000, immutable";
 /** S3 refuses presigned URLs valid longer than 7 days. */
 const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
 /** DeleteObjects takes at most 1000 keys a request. */
@@ -131,7 +138,7 @@ export function createS3Storage(settings: S3StorageSettings): Storage {
           Body: body,
           ContentType: contentType,
           ContentLength: body.byteLength,
-          CacheControl: isPublicKey(key) ? IMMUTABLE : undefined,
+          CacheControl: isPublicKey(key) ? PUBLIC_CACHE_CONTROL : undefined,
         }),
       );
     },
@@ -151,6 +158,35 @@ export function createS3Storage(settings: S3StorageSettings): Storage {
           throw new Error(`S3 delete failed for ${failed.length} key(s): ${failed[0]?.Code}`);
         }
       }
+    },
+
+    // CopyObject then DeleteObject: S3 has no rename. A crash between them leaves both copies; the
+    // caller's retry (lib/media/jobs.ts) finds the target and deletes the source then.
+    async move(from, to) {
+      assertValidKey(from);
+      assertValidKey(to);
+      const type = imageTypeForKey(to) ?? imageTypeForKey(from);
+      try {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket: bucket,
+            Key: to,
+            CopySource: `${bucket}/${from}`,
+            ...(type
+              ? {
+                  MetadataDirective: "REPLACE",
+                  ContentType: type,
+                  CacheControl: isPublicKey(to) ? PUBLIC_CACHE_CONTROL : undefined,
+                }
+              : {}),
+          }),
+        );
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: from }));
+      return true;
     },
 
     publicUrl(key) {

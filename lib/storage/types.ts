@@ -29,6 +29,11 @@ export interface Storage {
   write(key: string, body: Buffer, contentType: string): Promise<void>;
   /** Deletes every key given; missing ones are not an error. */
   delete(keys: string[]): Promise<void>;
-  /** The URL browsers load the object from (long-lived, immutable cache). */
+  /**
+   * Moves one object to another key, replacing what is there; false when `from` does not exist.
+   * Moving into a public folder gives the object the public cache header, out of one drops it.
+   */
+  move(from: string, to: string): Promise<boolean>;
+  /** The URL browsers load the object from (cached: see PUBLIC_CACHE_CONTROL in keys.ts). */
   publicUrl(key: string): string;
 }

@@ -75,7 +75,8 @@ describe("S3 storage driver", () => {
     const served = await fetch(storage.publicUrl("posts/p1/a-1080.webp"));
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/webp");
-    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // Browsers an hour, the CDN a year (invalidated when a photo is taken off); never immutable.
+    expect(served.headers.get("cache-control")).toBe("public, max-age=3600, s-maxage=31536000");
     await served.arrayBuffer();
 
     await storage.delete(["posts/p1/a-1080.webp"]);
@@ -99,6 +100,29 @@ describe("S3 storage driver", () => {
     expect(await storage.stat("posts/p2/b.webp")).toBeNull();
     await storage.delete(["posts/p2/never.webp"]);
     await storage.delete([]);
+  });
+
+  it("moves an object out of the public folder and back, cache header following", async () => {
+    await storage.write("posts/p3/a-1080.webp", photo, "image/webp");
+    expect(await storage.move("posts/p3/a-1080.webp", "evidence/posts/p3/a-1080.webp")).toBe(true);
+    expect(await storage.stat("posts/p3/a-1080.webp")).toBeNull();
+    expect((await storage.read("evidence/posts/p3/a-1080.webp"))?.equals(photo)).toBe(true);
+    const gone = await fetch(storage.publicUrl("posts/p3/a-1080.webp"));
+    expect(gone.status).toBe(404);
+    await gone.arrayBuffer();
+    const hidden = await fetch(`${endpoint}/${bucket}/evidence/posts/p3/a-1080.webp`);
+    expect(hidden.headers.get("content-type")).toBe("image/webp");
+    expect(hidden.headers.get("cache-control") ?? "").not.toContain("public");
+    await hidden.arrayBuffer();
+
+    expect(await storage.move("posts/p3/a-1080.webp", "held/posts/p3/a-1080.webp")).toBe(false);
+    expect(await storage.move("evidence/posts/p3/a-1080.webp", "posts/p3/a-1080.webp")).toBe(true);
+    const back = await fetch(storage.publicUrl("posts/p3/a-1080.webp"));
+    expect(back.status).toBe(200);
+    expect(back.headers.get("cache-control")).toBe("public, max-age=3600, s-maxage=31536000");
+    expect(Buffer.from(await back.arrayBuffer()).equals(photo)).toBe(true);
+    expect(await storage.stat("evidence/posts/p3/a-1080.webp")).toBeNull();
+    await storage.delete(["posts/p3/a-1080.webp"]);
   });
 
   it("answers null for a missing object", async () => {

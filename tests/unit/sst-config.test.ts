@@ -28,6 +28,20 @@ let created: Created[] = [];
 let routes: { on: string; method: string; args: unknown[] }[] = [];
 const g = globalThis as Record<string, unknown>;
 
+/** A component's `nodes`: each step deeper is another such object; other props read "<path.prop>". */
+function fakeNodes(path: string): object {
+  const deeper = new Set(["nodes", "cdn", "distribution"]);
+  return new Proxy(
+    {},
+    {
+      get(target, prop) {
+        if (typeof prop !== "string" || prop === "then") return Reflect.get(target, prop);
+        return deeper.has(prop) ? fakeNodes(`${path}.${prop}`) : `<${path}.${prop}>`;
+      },
+    },
+  );
+}
+
 // A plain function, so `new` hands back the recording proxy (a class constructor may not).
 function fakeComponent(type: string) {
   return function recordComponent(name: string, args: Record<string, unknown> = {}) {
@@ -40,6 +54,7 @@ function fakeComponent(type: string) {
           if (prop.startsWith("route")) {
             return (...args: unknown[]) => routes.push({ on: name, method: prop, args });
           }
+          if (prop === "nodes") return fakeNodes(`${name}.nodes`);
           return `<${name}.${prop}>`;
         },
       },
@@ -185,6 +200,15 @@ describe("sst.config.ts run()", () => {
       .filter((r) => r.method === "routeBucket" && r.args[1] === bucketRef)
       .map((r) => r.args[0]);
     expect(served.sort()).toEqual(["/avatars", "/posts"]);
+    // Removed photos are invalidated on the router's distribution, which the site may do.
+    const router = only("sst.aws.Router").name;
+    const distribution = `${router}.nodes.cdn.nodes.distribution`;
+    expect(environment.CDN_DISTRIBUTION_ID).toBe(`<${distribution}.id>`);
+    expect(site.args.permissions).toEqual(
+      expect.arrayContaining([
+        { actions: ["cloudfront:CreateInvalidation"], resources: [`<${distribution}.arn>`] },
+      ]),
+    );
     expect(site.args.vpc, "site in the VPC to reach the database").toBeDefined();
 
     expect(output.url).toBe(`<${site.name}.url>`);

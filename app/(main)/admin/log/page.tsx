@@ -5,6 +5,7 @@ import { RestoreButton } from "@/components/moderation/restore-button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getDb } from "@/lib/db";
+import { evidenceThumbnails } from "@/lib/media/evidence";
 import { requireModerator } from "@/lib/moderation/access";
 import { type LogEntry, listModerationLog } from "@/lib/moderation/queries";
 
@@ -21,7 +22,7 @@ const verb: Record<LogEntry["action"], string> = {
 };
 
 function targetLink(e: LogEntry) {
-  if (e.targetType === "post") return `/p/${e.targetId}`;
+  if (e.targetType === "post" && e.action !== "remove_post") return `/p/${e.targetId}`;
   return null;
 }
 
@@ -32,6 +33,12 @@ export default async function ModerationLogPage({ searchParams }: Props) {
   const page =
     (await listModerationLog(getDb(), { cursor: typeof cursor === "string" ? cursor : null })) ??
     (await listModerationLog(getDb()));
+  // A removed post's photos, from the private evidence copy (moderators only, never cached).
+  const removedIds = (page?.items ?? []).filter((e) => e.action === "remove_post");
+  const evidence = await evidenceThumbnails(
+    getDb(),
+    removedIds.map((e) => e.targetId),
+  );
   return (
     <main className="mx-auto w-full max-w-[680px] px-4 py-6 md:py-10">
       <h1 className="mb-4 text-xl font-bold md:text-2xl">Moderation</h1>
@@ -64,6 +71,20 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                       ` · ${e.targetType === "user" ? "account" : e.targetType}`
                     )}
                   </p>
+                  {e.action === "remove_post" && evidence.get(e.targetId)?.length ? (
+                    <div className="flex gap-1">
+                      {evidence.get(e.targetId)?.map((src, i) => (
+                        // biome-ignore lint/performance/noImgElement: private, uncached evidence
+                        <img
+                          key={src}
+                          src={src}
+                          alt={`Removed post, ${i + 1} of ${evidence.get(e.targetId)?.length}`}
+                          className="size-16 rounded object-cover"
+                          loading="lazy"
+                        />
+                      ))}
+                    </div>
+                  ) : null}
                   {e.action === "suspend_user" && e.subject?.suspended ? (
                     <RestoreButton userId={e.subject.id} username={e.subject.username} />
                   ) : null}
