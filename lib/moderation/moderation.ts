@@ -7,6 +7,7 @@ import { findActiveUser } from "@/lib/follows/queries";
 import { findVisiblePost } from "@/lib/likes/queries";
 import { unlistPost } from "@/lib/posts/manage";
 import { fail, ok, type Result } from "@/lib/result";
+import { revokeAllSessions } from "@/lib/users/session-queries";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import {
   type DecideInput,
@@ -100,6 +101,7 @@ async function setAccountStatus(
         : { status: to },
     )
     .where(eq(users.id, userId));
+  if (to === "suspended") await revokeAllSessions(tx, userId);
   return ok(null);
 }
 
