@@ -15,11 +15,7 @@ export type SessionItem = {
 };
 
 function DeviceIcon({ device }: { device: string }) {
-  const Icon = /iPad/.test(device)
-    ? Tablet
-    : /Android|iPhone/.test(device)
-      ? Smartphone
-      : Monitor;
+  const Icon = /iPad/.test(device) ? Tablet : /Android|iPhone/.test(device) ? Smartphone : Monitor;
   return <Icon aria-hidden="true" className="size-5 shrink-0 text-neutral-500" />;
 }
 

@@ -6,11 +6,11 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/users/accounts";
+import { revokeSession } from "@/lib/users/session-queries";
+import { startSession } from "@/lib/users/sessions";
 import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
-import { startSession } from "@/lib/users/sessions";
-import { revokeSession } from "@/lib/users/session-queries";
 import { isUuid, validateSessionClaims } from "./session";
 import { sessionClaims } from "./session-token";
 

@@ -21,11 +21,7 @@ export const isUuid = (value: string) => uuid.test(value);
  * expiry are written at most every SESSION_TOUCH_SECONDS. Returns the user's current identity,
  * or null to sign out.
  */
-export async function validateSessionClaims(
-  db: Executor,
-  claims: SessionClaims,
-  now = new Date(),
-) {
+export async function validateSessionClaims(db: Executor, claims: SessionClaims, now = new Date()) {
   const { sub, sv, sid } = claims;
   if (typeof sub !== "string" || !isUuid(sub) || typeof sv !== "number") return null;
   if (typeof sid !== "string" || !isUuid(sid)) return null;

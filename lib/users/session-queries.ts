@@ -54,9 +54,7 @@ export async function revokeSession(
   const [row] = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(
-      and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)),
-    )
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return row ?? null;
 }

@@ -179,7 +179,9 @@ describe("sliding sessions", () => {
     expect(moved?.lastSeenAt.getTime()).toBe(later.getTime());
     expect(moved?.expiresAt.getTime()).toBe(later.getTime() + 30 * DAY);
     // Used on day 20, so still good on day 45, past the first 30 days.
-    expect(await validateSessionClaims(database.db, claims, new Date(start + 45 * DAY))).not.toBeNull();
+    expect(
+      await validateSessionClaims(database.db, claims, new Date(start + 45 * DAY)),
+    ).not.toBeNull();
   });
 
   it("end after 30 idle days", async () => {
@@ -199,7 +201,9 @@ describe("sliding sessions", () => {
       expect(await validateSessionClaims(database.db, claims, used)).not.toBeNull();
     }
     expect((await row(id))?.expiresAt.getTime()).toBe(start + 90 * DAY); // capped
-    expect(await validateSessionClaims(database.db, claims, new Date(start + 90 * DAY + 1000))).toBeNull();
+    expect(
+      await validateSessionClaims(database.db, claims, new Date(start + 90 * DAY + 1000)),
+    ).toBeNull();
   });
 });
 

@@ -22,7 +22,14 @@ async function issued(salt = PLAIN) {
     secret: SECRET,
     salt,
     maxAge: 30 * DAY,
-    token: { sub: "user-1", username: "ana", role: "user", sv: 1, sid, aexp: start / 1000 + 90 * DAY },
+    token: {
+      sub: "user-1",
+      username: "ana",
+      role: "user",
+      sv: 1,
+      sid,
+      aexp: start / 1000 + 90 * DAY,
+    },
   });
   return token;
 }
