@@ -120,14 +120,14 @@ test("Settings lists the other device and logs it out alone", async ({ page, bro
   await new LoginPage(otherPage).loginAndLeave(user.username, user.password);
 
   await new AppShell(page).gotoSettings();
-  await expect(page.getByText("This device")).toBeVisible();
+  await expect(page.getByText("This device", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Log out Safari on iPhone" }).click();
-  await expect(page.getByText("Safari on iPhone")).toHaveCount(0);
+  await expect(page.getByText("Safari on iPhone", { exact: true })).toHaveCount(0);
 
   await otherPage.goto("/accounts/settings");
   await expect(otherPage).toHaveURL(/\/login\?next=%2Faccounts%2Fsettings$/);
   // This device is still signed in.
   await page.reload();
-  await expect(page.getByText("This device")).toBeVisible();
+  await expect(page.getByText("This device", { exact: true })).toBeVisible();
   await other.close();
 });
