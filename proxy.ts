@@ -1,10 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { renewedSessionCookie } from "@/lib/auth/session-renewal";
 import { sessionClaims } from "@/lib/auth/session-token";
 
 // Signed-out visitors of private pages go to /login?next=<path>. This only reads the cookie; pages
-// and actions re-check the session against the database (suspension, "sign out everywhere").
-// It never writes the cookie: next-auth's middleware wrapper re-issued it on every request, and a
-// response to a request started before "Log out" could then bring a signed-out session back.
+// and actions re-check the session against the database (suspension, "sign out everywhere", a
+// revoked or expired session row). next-auth's middleware wrapper re-issued the cookie on every
+// request; here it is re-issued only once a day while used (renewSessionCookie), which is safe
+// because the session id inside is checked per request: a response to a request started before
+// "Log out" can bring the cookie back, but not the session.
 
 /** Whether the request carries a session token that decrypts with our secret and has not expired. */
 async function hasSessionToken(req: NextRequest): Promise<boolean> {
@@ -45,6 +48,22 @@ function isPublic(pathname: string) {
 }
 
 export default async function proxy(req: NextRequest) {
+  return renewSessionCookie(req, await route(req));
+}
+
+/**
+ * Page visits (GET) re-issue a session cookie over a day old with a fresh expiry (capped at the
+ * session's hard maximum), so a session in use does not end with its first cookie. Never on
+ * POST: a server action that signs out clears the cookie in the same response.
+ */
+async function renewSessionCookie(req: NextRequest, res: NextResponse): Promise<NextResponse> {
+  if (req.method !== "GET") return res;
+  const renewed = await renewedSessionCookie(req.cookies, process.env.AUTH_SECRET);
+  if (renewed) res.cookies.set(renewed.name, renewed.value, renewed.options);
+  return res;
+}
+
+async function route(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
   const api = pathname.startsWith("/api/");
   if (isPublic(pathname) || (await hasSessionToken(req))) {

@@ -1,9 +1,11 @@
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_IDLE_SECONDS } from "./session-policy";
 
 // Edge-safe part of the auth setup (no providers, no database): shared by proxy.ts and lib/auth.
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The token's own lifetime is the idle timeout; proxy.ts renews it while used (session-renewal.ts).
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   trustHost: true,
   providers: [],
   callbacks: {

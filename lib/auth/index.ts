@@ -6,10 +6,12 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/users/accounts";
+import { revokeSession } from "@/lib/users/session-queries";
+import { startSession } from "@/lib/users/sessions";
 import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
-import { validateSessionClaims } from "./session";
+import { isUuid, validateSessionClaims } from "./session";
 import { sessionClaims } from "./session-token";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -36,20 +38,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         );
         if (!result.ok) return null;
         const u = result.data;
+        const session = await startSession(getDb(), u.id, request.headers);
         return {
           id: u.id,
           name: u.name,
           username: u.username,
           role: u.role,
           sessionVersion: u.sessionVersion,
+          sessionId: session.id,
+          sessionEndsAt: Math.floor(session.absoluteExpiresAt.getTime() / 1000),
         };
       },
     }),
   ],
+  events: {
+    // next-auth's own sign-out route (POST /api/auth/signout): the session ends on the server too.
+    // signOutAction revokes before it calls signOut, so a failure there is shown, not swallowed.
+    async signOut(message) {
+      if ("token" in message && message.token) await endTokenSession(message.token);
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
-    // Every read of the session re-checks the user: a suspended account, or a token issued before
-    // "sign out everywhere" / a password change (older session_version), is signed out.
+    // Every read of the session re-checks the user and the session row: a suspended account, a
+    // revoked or expired session, or a token issued before "sign out everywhere" / a password
+    // change (older session_version), is signed out.
     async jwt({ token, user }) {
       if (user?.id) {
         return {
@@ -59,6 +72,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           username: user.username,
           role: user.role,
           sv: user.sessionVersion,
+          sid: user.sessionId,
+          aexp: user.sessionEndsAt,
         };
       }
       const current = await validateSessionClaims(getDb(), token);
@@ -74,14 +89,34 @@ export type CurrentUser = {
   role: "user" | "moderator" | "admin";
 };
 
-/**
- * The signed-in user of this request, or null: the session cookie's claims (decrypted once per
- * token, see session-token.ts) checked against the database once per request, as the jwt
- * callback above does for next-auth's own routes.
- */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** Revokes the session a token names, if it has one (a token of a signed-out session: no-op). */
+async function endTokenSession(claims: { sub?: unknown; sid?: unknown }) {
+  if (typeof claims.sub !== "string" || typeof claims.sid !== "string") return;
+  if (!isUuid(claims.sub) || !isUuid(claims.sid)) return;
+  await revokeSession(getDb(), claims.sub, claims.sid);
+}
+
+/** "Log out" on the server: the session of this request's cookie is revoked, whoever holds a copy. */
+export async function endCurrentSession(): Promise<void> {
   const claims = await sessionClaims(await cookies(), env.AUTH_SECRET);
-  if (!claims?.sub) return null;
-  const current = await validateSessionClaims(getDb(), claims);
-  return current ? { id: claims.sub, ...current } : null;
-});
+  if (claims) await endTokenSession(claims);
+}
+
+/**
+ * The signed-in user of this request and the id of their session, or null: the session cookie's
+ * claims (decrypted once per token, see session-token.ts) checked against the database once per
+ * request, as the jwt callback above does for next-auth's own routes.
+ */
+export const getCurrentSession = cache(
+  async (): Promise<{ user: CurrentUser; sessionId: string } | null> => {
+    const claims = await sessionClaims(await cookies(), env.AUTH_SECRET);
+    if (!claims?.sub || typeof claims.sid !== "string") return null;
+    const current = await validateSessionClaims(getDb(), claims);
+    return current ? { user: { id: claims.sub, ...current }, sessionId: claims.sid } : null;
+  },
+);
+
+/** The signed-in user of this request, or null (see getCurrentSession). */
+export const getCurrentUser = cache(
+  async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null,
+);

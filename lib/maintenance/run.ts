@@ -5,12 +5,14 @@ import { refreshWhenStale } from "@/lib/discover/refresh";
 import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/uploads";
 import type { Storage } from "@/lib/storage/types";
+import { deleteEndedSessions } from "@/lib/users/session-queries";
 
 /**
  * One maintenance pass: Discover's rankings rebuilt when stale (so new posts reach Explore and
  * trending tags without a visitor paying for the rebuild, and even with no visitors), and
  * upload slots abandoned over an hour ago deleted with their originals, whoever left them, and
  * photo moves that failed after a removal or suspension retried (evidence expired, deleted).
+ * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too.
  * Safe on several servers at once: rebuilds and media jobs take advisory locks, deletes are by row.
  */
 export async function runMaintenance(
@@ -18,10 +20,11 @@ export async function runMaintenance(
   storage: Storage,
   now = new Date(),
   cdn: Cdn = noCdn,
-): Promise<{ sweptUploads: number; mediaJobs: number }> {
+): Promise<{ sweptUploads: number; mediaJobs: number; sweptSessions: number }> {
   await refreshWhenStale(db, "explore", now);
   await refreshWhenStale(db, "trending", now);
   const sweptUploads = await sweepExpiredSlots(db, storage, null, now);
   const media = await runMediaJobs(db, storage, cdn, now);
-  return { sweptUploads, mediaJobs: media.done };
+  const sweptSessions = await deleteEndedSessions(db, now);
+  return { sweptUploads, mediaJobs: media.done, sweptSessions };
 }

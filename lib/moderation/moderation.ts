@@ -8,6 +8,7 @@ import { findVisiblePost } from "@/lib/likes/queries";
 import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/manage";
 import { fail, ok, type Result } from "@/lib/result";
+import { revokeAllSessions } from "@/lib/users/session-queries";
 import { fieldErrorsOf } from "@/lib/users/validation";
 import {
   type DecideInput,
@@ -101,6 +102,7 @@ async function setAccountStatus(
         : { status: to },
     )
     .where(eq(users.id, userId));
+  if (to === "suspended") await revokeAllSessions(tx, userId);
   return ok(null);
 }
 

@@ -10,6 +10,7 @@ import type { Mailer } from "@/lib/email/types";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import * as q from "./queries";
+import { revokeAllSessions } from "./session-queries";
 import {
   fieldErrorsOf,
   forgotPasswordSchema,
@@ -204,9 +205,13 @@ export async function resetPassword(
   return ok(toSessionUser(user));
 }
 
-/** "Sign out everywhere": every token issued before now is refused. */
+/** "Sign out everywhere": every session row is revoked and every token issued before now refused. */
 export async function endAllSessions(db: Executor, userId: string): Promise<Result<number>> {
-  const version = await q.bumpSessionVersion(db, userId);
+  const version = await db.transaction(async (tx) => {
+    const bumped = await q.bumpSessionVersion(tx, userId);
+    if (bumped !== null) await revokeAllSessions(tx, userId);
+    return bumped;
+  });
   if (version === null) return fail("NOT_FOUND", "Account not found.");
   return ok(version);
 }

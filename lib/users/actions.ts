@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth";
+import { endCurrentSession, signIn, signOut } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/ip";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { getAccountLimits } from "@/lib/auth/server-limits";
@@ -76,7 +76,9 @@ export const resetPasswordAction = actionClient
     redirect("/");
   });
 
+/** Ends this session on the server (a copied cookie stops working too), then clears the cookie. */
 export const signOutAction = actionClient.action(async () => {
+  await endCurrentSession();
   await signOut({ redirectTo: "/login" });
   return ok(undefined);
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { type NewUser, passwordResetTokens, users } from "@/db/schema";
+import { type NewUser, passwordResetTokens, sessions, users } from "@/db/schema";
+import { revokeAllSessions } from "./session-queries";
 
 // All SQL of accounts. Each function takes (db, params) so it runs inside a transaction or not.
 
@@ -30,8 +31,11 @@ export async function findUserById(db: Executor, id: string) {
   return row ?? null;
 }
 
-/** What a session check needs, nothing more. */
-export async function findSessionState(db: Executor, id: string) {
+/**
+ * What a session check needs, nothing more: the user and, in the same query, the session row
+ * `sessionId` of that user (null fields when there is no such row).
+ */
+export async function findSessionState(db: Executor, id: string, sessionId: string) {
   const statement = preparedOnce(db, "session_state", () =>
     db
       .select({
@@ -41,13 +45,22 @@ export async function findSessionState(db: Executor, id: string) {
         role: users.role,
         status: users.status,
         sessionVersion: users.sessionVersion,
+        sessionId: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
+        revokedAt: sessions.revokedAt,
       })
       .from(users)
+      .leftJoin(
+        sessions,
+        and(eq(sessions.id, sql.placeholder("sessionId")), eq(sessions.userId, users.id)),
+      )
       .where(eq(users.id, sql.placeholder("id")))
       .limit(1)
       .prepare("session_state"),
   );
-  const [row] = await statement.execute({ id });
+  const [row] = await statement.execute({ id, sessionId });
   return row ?? null;
 }
 
@@ -83,17 +96,21 @@ export async function bumpSessionVersion(db: Executor, userId: string) {
   return row?.sessionVersion ?? null;
 }
 
+/** Sets the password and ends every session: tokens of the old version, and every session row. */
 export async function setPasswordAndEndSessions(db: Executor, userId: string, hash: string) {
-  const [row] = await db
-    .update(users)
-    .set({
-      passwordHash: hash,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, userId))
-    .returning();
-  return row ?? null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        passwordHash: hash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (row) await revokeAllSessions(tx, userId);
+    return row ?? null;
+  });
 }
 
 export async function insertResetToken(

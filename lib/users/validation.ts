@@ -142,3 +142,8 @@ export const changePasswordSchema = z
     message: "Passwords don't match.",
     path: ["confirm"],
   });
+
+/** Settings' "Log out" beside one of the account's other sessions. */
+export const revokeSessionSchema = z.object({
+  sessionId: z.uuid({ message: "This session has already ended." }),
+});

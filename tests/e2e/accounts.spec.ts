@@ -4,6 +4,7 @@ import { LoginPage } from "./pages/login-page";
 import { OutboxPage } from "./pages/outbox-page";
 import { ForgotPasswordPage, ResetPasswordPage } from "./pages/password-reset-pages";
 import { RegisterPage } from "./pages/register-page";
+import { SESSION_COOKIE } from "./support/constants";
 import { newUser } from "./support/users";
 
 test("register, log out, log in, reset the password by mail; old sessions and password stop working", async ({
@@ -20,8 +21,19 @@ test("register, log out, log in, reset the password by mail; old sessions and pa
     await shell.expectHome(user.name);
   });
 
-  await test.step("log out, then log in with the username", async () => {
+  await test.step("log out: a copy of the session cookie stops working too", async () => {
+    const copied = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+    expect(copied, `${SESSION_COOKIE} cookie after sign-up`).toBeTruthy();
     await shell.logOut();
+    const thief = await browser.newContext();
+    if (copied) await thief.addCookies([copied]);
+    const thiefPage = await thief.newPage();
+    await thiefPage.goto("/accounts/settings");
+    await expect(thiefPage).toHaveURL(/\/login\?next=%2Faccounts%2Fsettings$/);
+    await thief.close();
+  });
+
+  await test.step("log in with the username", async () => {
     await login.goto();
     await login.loginAndLeave(user.username, user.password);
     await shell.expectHome(user.name);

@@ -107,3 +107,27 @@ test("log out of all devices signs out a second device", async ({ page, browser 
   await expect(otherPage).toHaveURL(/\/login(\?|$)/);
   await other.close();
 });
+
+test("Settings lists the other device and logs it out alone", async ({ page, browser }) => {
+  const user = newUser();
+  await new RegisterPage(page).register(user);
+
+  const iphone =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+  const other = await browser.newContext({ userAgent: iphone });
+  const otherPage = await other.newPage();
+  await new LoginPage(otherPage).goto();
+  await new LoginPage(otherPage).loginAndLeave(user.username, user.password);
+
+  await new AppShell(page).gotoSettings();
+  await expect(page.getByText("This device", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Log out Safari on iPhone" }).click();
+  await expect(page.getByText("Safari on iPhone", { exact: true })).toHaveCount(0);
+
+  await otherPage.goto("/accounts/settings");
+  await expect(otherPage).toHaveURL(/\/login\?next=%2Faccounts%2Fsettings$/);
+  // This device is still signed in.
+  await page.reload();
+  await expect(page.getByText("This device", { exact: true })).toBeVisible();
+  await other.close();
+});

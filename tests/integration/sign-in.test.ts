@@ -11,6 +11,7 @@ import {
   registerAccount,
   signInWait,
 } from "@/lib/users/accounts";
+import { startSession } from "@/lib/users/sessions";
 import { openTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
@@ -139,7 +140,8 @@ describe.each<[string, () => RateLimitStore]>([
 describe("session tokens", () => {
   it("stand until the user signs out everywhere, and never for a suspended user", async () => {
     const { user } = await registered();
-    const claims = { sub: user.id, sv: user.sessionVersion };
+    const session = await startSession(database.db, user.id, new Headers());
+    const claims = { sub: user.id, sv: user.sessionVersion, sid: session.id };
     expect(await validateSessionClaims(database.db, claims)).toMatchObject({
       username: user.username,
     });
@@ -148,7 +150,8 @@ describe("session tokens", () => {
     expect(ended).toEqual({ ok: true, data: user.sessionVersion + 1 });
     expect(await validateSessionClaims(database.db, claims)).toBeNull();
 
-    const fresh = { sub: user.id, sv: user.sessionVersion + 1 };
+    const next = await startSession(database.db, user.id, new Headers());
+    const fresh = { sub: user.id, sv: user.sessionVersion + 1, sid: next.id };
     expect(await validateSessionClaims(database.db, fresh)).not.toBeNull();
     await database.db.update(users).set({ status: "suspended" }).where(eq(users.id, user.id));
     expect(await validateSessionClaims(database.db, fresh)).toBeNull();
@@ -156,13 +159,16 @@ describe("session tokens", () => {
 
   it("refuse forged claims", async () => {
     const { user } = await registered();
-    expect(await validateSessionClaims(database.db, { sub: user.id })).toBeNull();
-    expect(await validateSessionClaims(database.db, { sub: user.id, sv: "1" })).toBeNull();
+    const { id: sid } = await startSession(database.db, user.id, new Headers());
+    expect(await validateSessionClaims(database.db, { sub: user.id, sid })).toBeNull();
+    expect(await validateSessionClaims(database.db, { sub: user.id, sv: "1", sid })).toBeNull();
     expect(
       await validateSessionClaims(database.db, {
         sub: "0190d3c4-0000-7000-8000-000000000000",
         sv: 1,
+        sid,
       }),
     ).toBeNull();
+    expect(await validateSessionClaims(database.db, { sub: "not-a-uuid", sv: 1, sid })).toBeNull();
   });
 });

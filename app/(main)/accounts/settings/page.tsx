@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
+import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
+import { getCurrentSession } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/require-user";
+import { getDb } from "@/lib/db";
 import { isModerator } from "@/lib/moderation/access";
+import { listSessions } from "@/lib/users/sessions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
+  const current = await getCurrentSession();
+  const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
+    ({ id, device, ip, current, lastSeenAt }) => ({
+      id,
+      device,
+      ip,
+      current,
+      lastSeenAt: lastSeenAt.toISOString(),
+    }),
+  );
   const name = user.name;
   const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
   return (
@@ -58,6 +72,15 @@ export default async function SettingsPage() {
           </Card>
         </section>
       ) : null}
+
+      <section aria-labelledby="devices-heading" className="mb-6">
+        <h2 id="devices-heading" className="mb-3 text-base font-semibold">
+          Where you&apos;re signed in
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <SessionList sessions={sessions} />
+        </Card>
+      </section>
 
       <section aria-labelledby="session-heading">
         <h2 id="session-heading" className="mb-3 text-base font-semibold">
