@@ -26,6 +26,7 @@ describe("lib/env", () => {
       PUSHER_KEY: undefined,
       PUSHER_SECRET: undefined,
       PUSHER_CLUSTER: undefined,
+      CDN_DISTRIBUTION_ID: undefined,
     });
     expect(drivers).toEqual({
       database: "pglite",
@@ -33,6 +34,7 @@ describe("lib/env", () => {
       rateLimit: "memory",
       storage: "local",
       realtime: "embedded",
+      cdn: "none",
     });
     expect(env.PGLITE_DIR).toBe(".data/pglite");
   });
@@ -46,6 +48,7 @@ describe("lib/env", () => {
       PUSHER_KEY: "key",
       PUSHER_SECRET: "secret",
       PUSHER_CLUSTER: "eu",
+      CDN_DISTRIBUTION_ID: "E2ABCDEF123456",
     });
     expect(drivers).toEqual({
       database: "postgres",
@@ -53,6 +56,7 @@ describe("lib/env", () => {
       rateLimit: "database",
       storage: "s3",
       realtime: "pusher",
+      cdn: "cloudfront",
     });
   });
 
