@@ -58,7 +58,20 @@ describe("safeNextPath", () => {
   });
 
   it("never returns a path a browser would follow off the site", () => {
-    const pieces = ["/", "//", "..", ".", "%2e", "%2E", "%2f", "%5c", "\\", "\t", "a", "evil.example"];
+    const pieces = [
+      "/",
+      "//",
+      "..",
+      ".",
+      "%2e",
+      "%2E",
+      "%2f",
+      "%5c",
+      "\\",
+      "\t",
+      "a",
+      "evil.example",
+    ];
     // Every sequence of up to four pieces, behind a leading slash.
     const inputs: string[] = [""];
     for (let depth = 0; depth < 4; depth++) {
