@@ -10,6 +10,7 @@ import type { Mailer } from "@/lib/email/types";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import * as q from "./queries";
+import { reservedNameErrors } from "./reserved-names";
 import {
   accountKey,
   recordSignInFailure,
@@ -51,6 +52,9 @@ export async function registerAccount(db: Db, input: unknown): Promise<Result<Se
     return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { email, username, name, password } = parsed.data;
+  // A new account is always a plain user's: no staff-like names.
+  const reserved = reservedNameErrors("user", { name, username });
+  if (reserved) return fail("VALIDATION", "Check the highlighted fields.", reserved);
   const taken = await q.findTakenIdentity(db, email, username);
   if (taken.email || taken.username) return takenFailure(taken);
   const passwordHash = await hashPassword(password);
