@@ -51,18 +51,34 @@ describe.each<[string, () => RateLimitStore]>([
 
     const attacker = [];
     for (let i = 0; i < 50; i++) attacker.push(await attempt(`wrong-${i}-password`, "6.6.6.6"));
+    expect(attacker.every((r) => !r.ok)).toBe(true);
     expect(attacker.slice(0, 5).every((r) => !r.ok && r.code === "UNAUTHENTICATED")).toBe(true);
-    expect(attacker.slice(5).every((r) => !r.ok && r.code === "RATE_LIMITED")).toBe(true);
+    // Once the delay runs, guesses are refused unchecked (a busy machine may outlast a delay).
+    const checked = attacker.filter((r) => !r.ok && r.code === "UNAUTHENTICATED").length;
+    expect(checked).toBeLessThanOrEqual(10);
 
-    // The owner, elsewhere, with the right password: told to wait at most the delay, or reset.
-    const during = await attempt(input.password, "7.7.7.7");
-    expect(during).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(!during.ok && during.message).toMatch(/Wait 1 second .*"Forgot password\?"/);
+    // The owner, elsewhere, with the right password: at most the delay to wait.
     const wait = await signInWait(database.db, limits, input.email, "7.7.7.7");
-    expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(limits.loginDelay.maxMs);
     await sleep(wait + 50);
     expect((await attempt(input.password, "7.7.7.7")).ok).toBe(true);
+  });
+
+  it("tells the owner how long to wait, or to reset the password", async () => {
+    const { input, user } = await registered();
+    const limits = limitsFor();
+    const key = accountKey(user, input.username);
+    for (let i = 0; i < 6; i++) await recordSignInFailure(limits, key, "6.6.6.6");
+    const during = await authenticate(
+      database.db,
+      limits,
+      { identifier: input.username, password: input.password },
+      "7.7.7.7",
+    );
+    expect(during).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(!during.ok && during.message).toMatch(
+      /^Too many failed sign-ins for this account\. Wait [12] seconds? and try again, or use "Forgot password\?"/,
+    );
   });
 
   it("a password reset lets the owner in at once, however long the delay", async () => {
