@@ -1,7 +1,11 @@
 // Runs once when the server starts, before it serves requests: validates the settings, in the
 // embedded mode migrates the PGlite database, and starts the maintenance timer (lib/maintenance).
+// It also has the Node server record each request's socket address (lib/auth/socket-address.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: per-address limits read the socket address this records (lib/auth/client-address.ts).
+  const { installSocketAddressHook } = await import("@/lib/auth/socket-address");
+  installSocketAddressHook();
   const { env } = await import("@/lib/env");
   const { getDb, prepareDatabase } = await import("@/lib/db");
   await prepareDatabase();

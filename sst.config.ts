@@ -7,6 +7,8 @@
 //   npx sst secret set PusherAppId 123456 --stage production   (and PusherKey, PusherSecret,
 //   PusherCluster from the Pusher Channels app's keys page)
 // A custom domain comes from SNAPGRAM_DOMAIN (e.g. snapgram.example.com) when set.
+const CLIENT_IP_HEADER = "x-viewer-address";
+
 export default $config({
   app(input) {
     return {
@@ -46,7 +48,19 @@ export default $config({
     };
 
     // The router's URL is known before the site exists, so e-mailed links can use it.
-    const router = new sst.aws.Router("Router", domain ? { domain } : {});
+    // The viewer's address for per-address limits: this viewer-request function overwrites
+    // x-viewer-address on every request (a copy sent by the client is replaced), and the app reads
+    // only that header (CLIENT_IP_HEADER below). X-Forwarded-For starts with whatever the client
+    // wrote, and the router's origin request policy (AllViewerExceptHostHeader) does not forward
+    // CloudFront-Viewer-Address.
+    const router = new sst.aws.Router("Router", {
+      ...(domain ? { domain } : {}),
+      edge: {
+        viewerRequest: {
+          injection: `event.request.headers["${CLIENT_IP_HEADER}"] = { value: event.viewer.ip };`,
+        },
+      },
+    });
     const appUrl = domain ? `https://${domain}` : router.url;
     router.routeBucket("/posts", photos);
     router.routeBucket("/avatars", photos);
@@ -74,6 +88,8 @@ export default $config({
         PUSHER_CLUSTER: pusher.cluster.value,
         APP_URL: appUrl,
         RATE_LIMIT_STORE: "database",
+        CLIENT_IP_HEADER,
+        TRUSTED_PROXY_HOPS: "0",
         DEV_OUTBOX_PAGE: "false",
         // sharp on glibc: fewer malloc arenas keep a long-lived server's memory flat.
         MALLOC_ARENA_MAX: "2",

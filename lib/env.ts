@@ -62,6 +62,13 @@ export const env = createEnv({
     MAIL_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
     DEV_OUTBOX_PAGE: flag(!isProduction),
     RATE_LIMIT_STORE: z.enum(["memory", "database"]).optional(),
+    // Where the client's address comes from (lib/auth/client-address.ts).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    CLIENT_IP_HEADER: optionalText()
+      .transform((v) => v?.toLowerCase())
+      .refine((v) => v === undefined || /^[a-z0-9-]{1,64}$/.test(v), {
+        message: "expected a header name, e.g. x-viewer-address",
+      }),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     S3_BUCKET: optionalText().refine(
       (v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v),

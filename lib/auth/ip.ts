@@ -1,7 +1,12 @@
-// The client's address for rate limits: the first X-Forwarded-For hop set by the proxy in front
-// (Next.js's own server sets it too), else X-Real-IP.
+import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
+
+// The client's address for rate limits, taken only from what this deployment's own proxy or
+// server wrote (TRUSTED_PROXY_HOPS, CLIENT_IP_HEADER; see client-address.ts and .env.example).
+// "unknown" when that is missing. A client can never choose the address its attempts count on.
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip")?.trim();
-  return ip && ip.length <= 64 ? ip : "unknown";
+  return clientAddress(headers, {
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    clientIpHeader: env.CLIENT_IP_HEADER,
+  });
 }

@@ -1,9 +1,25 @@
 import { createRateLimiter, type RateLimiter, type RateLimitStore } from "@/lib/rate-limit";
 
-/** The limiters of the account flows. Windows can be shortened in tests. */
+/**
+ * The limiters of the account flows. Windows and delays can be shortened in tests.
+ *
+ * Sign-in failures are limited so that nobody can lock an owner out of their own account:
+ * - per account AND address: 10 failures in 15 minutes refuse that account from that address;
+ * - per address: 100 failures in 15 minutes refuse the address (spraying many accounts);
+ * - per account, from every address: from the 5th failure in an hour on, each further attempt
+ *   waits 2^(failures-5) seconds (1 s, 2 s, 4 s ... at most 15 minutes) after the last failure.
+ *   That delay is the most another address can impose on the owner; a password reset (or any
+ *   session-version bump) starts the account's counters afresh, so a reset link always gets in.
+ */
 export interface AccountLimits {
-  loginPerAccount: RateLimiter;
+  loginPerAccountIp: RateLimiter;
   loginPerIp: RateLimiter;
+  /** Failures per account in the delay window (counted only). */
+  loginFailuresPerAccount: RateLimiter;
+  /** The account's current delay (blocked for the delay's length). */
+  loginDelayPerAccount: RateLimiter;
+  /** Delay after the `delayAfter`-th failure: baseMs * 2^(failures - delayAfter), at most maxMs. */
+  loginDelay: { delayAfter: number; baseMs: number; maxMs: number };
   resetPerEmail: RateLimiter;
   resetPerIp: RateLimiter;
 }
@@ -11,16 +27,23 @@ export interface AccountLimits {
 export function createAccountLimits(store: RateLimitStore, windowScale = 1): AccountLimits {
   const w = (seconds: number) => Math.max(1, Math.round(seconds * windowScale));
   return {
-    // 10 failed sign-ins per account per 15 minutes; a success clears the count.
-    loginPerAccount: createRateLimiter(
-      { name: "login_account", points: 10, windowSeconds: w(15 * 60) },
+    loginPerAccountIp: createRateLimiter(
+      { name: "login_account_ip", points: 10, windowSeconds: w(15 * 60) },
       store,
     ),
-    // 100 failed sign-ins per IP per 15 minutes, against spraying many accounts.
     loginPerIp: createRateLimiter(
       { name: "login_ip", points: 100, windowSeconds: w(15 * 60) },
       store,
     ),
+    loginFailuresPerAccount: createRateLimiter(
+      { name: "login_account_failures", points: 1_000_000, windowSeconds: w(60 * 60) },
+      store,
+    ),
+    loginDelayPerAccount: createRateLimiter(
+      { name: "login_account_delay", points: 1, windowSeconds: w(15 * 60) },
+      store,
+    ),
+    loginDelay: { delayAfter: 5, baseMs: 1000 * windowScale, maxMs: 15 * 60_000 * windowScale },
     resetPerEmail: createRateLimiter(
       { name: "reset_email", points: 3, windowSeconds: w(3600) },
       store,

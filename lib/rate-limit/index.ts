@@ -25,6 +25,10 @@ export interface RateLimiter {
   blockedFor(key: string): Promise<number>;
   /** Counts one event; returns the wait in ms when this event went over the limit, else 0. */
   hit(key: string): Promise<number>;
+  /** Counts one event; returns the events counted in the current window, this one included. */
+  count(key: string): Promise<number>;
+  /** Blocks the key for `ms` from now, whatever its count (a growing delay, for example). */
+  block(key: string, ms: number): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -48,6 +52,17 @@ export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): R
         if (err instanceof RateLimiterRes) return Math.max(err.msBeforeNext, 1);
         throw err;
       }
+    },
+    async count(key) {
+      try {
+        return (await limiter.consume(key, 1)).consumedPoints;
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return err.consumedPoints;
+        throw err;
+      }
+    },
+    async block(key, ms) {
+      if (ms > 0) await limiter.block(key, ms / 1000);
     },
     async reset(key) {
       await limiter.delete(key);

@@ -10,7 +10,15 @@ import type { Mailer } from "@/lib/email/types";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import * as q from "./queries";
+import { reservedNameErrors } from "./reserved-names";
 import { revokeAllSessions } from "./session-queries";
+import {
+  accountKey,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInBlock,
+  signInBlockFailure,
+} from "./sign-in-limits";
 import {
   fieldErrorsOf,
   forgotPasswordSchema,
@@ -32,6 +40,7 @@ const toSessionUser = (u: User): SessionUser => ({
 });
 
 const INVALID_LOGIN = "Incorrect username, email or password.";
+const SUSPENDED = "This account is suspended.";
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -44,6 +53,9 @@ export async function registerAccount(db: Db, input: unknown): Promise<Result<Se
     return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { email, username, name, password } = parsed.data;
+  // A new account is always a plain user's: no staff-like names.
+  const reserved = reservedNameErrors("user", { name, username });
+  if (reserved) return fail("VALIDATION", "Check the highlighted fields.", reserved);
   const taken = await q.findTakenIdentity(db, email, username);
   if (taken.email || taken.username) return takenFailure(taken);
   const passwordHash = await hashPassword(password);
@@ -64,7 +76,7 @@ function takenFailure(taken: { email: boolean; username: boolean }) {
   return fail("CONFLICT", "Check the highlighted fields.", fieldErrors);
 }
 
-/** Checks a sign-in, counting failures per account and per IP. */
+/** Checks a sign-in, counting failures as lib/auth/limits.ts describes. */
 export async function authenticate(
   db: Executor,
   limits: AccountLimits,
@@ -81,26 +93,22 @@ export async function authenticate(
   }
   const { identifier, password } = parsed.data;
   const user = await q.findUserByLogin(db, identifier);
-  const accountKey = user?.id ?? identifier;
-  const wait = Math.max(
-    await limits.loginPerAccount.blockedFor(accountKey),
-    await limits.loginPerIp.blockedFor(ip),
-  );
-  if (wait > 0) return fail("RATE_LIMITED", tooManyMessage(wait, "sign-in attempts"));
+  const account = accountKey(user, identifier);
+  const block = await signInBlock(limits, account, ip);
+  if (block) return signInBlockFailure(block);
 
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid) {
-    await Promise.all([limits.loginPerAccount.hit(accountKey), limits.loginPerIp.hit(ip)]);
+    await recordSignInFailure(limits, account, ip);
     return fail("UNAUTHENTICATED", INVALID_LOGIN);
   }
-  if (user.status !== "active") {
-    return fail("FORBIDDEN", "This account is suspended.");
-  }
-  await limits.loginPerAccount.reset(accountKey);
+  await recordSignInSuccess(limits, account, ip);
+  // Only now, after the right password: a wrong one must not tell that the account is suspended.
+  if (user.status !== "active") return fail("FORBIDDEN", SUSPENDED);
   return ok(toSessionUser(user));
 }
 
-/** Milliseconds until this login may be tried again (0: not limited). */
+/** Milliseconds until this login may be tried again from this address (0: not limited). */
 export async function signInWait(
   db: Executor,
   limits: AccountLimits,
@@ -109,23 +117,40 @@ export async function signInWait(
 ): Promise<number> {
   const login = identifier.trim().toLowerCase();
   const user = login ? await q.findUserByLogin(db, login) : null;
-  return Math.max(
-    await limits.loginPerAccount.blockedFor(user?.id ?? login),
-    await limits.loginPerIp.blockedFor(ip),
-  );
+  return (await signInBlock(limits, accountKey(user, login), ip))?.waitMs ?? 0;
 }
 
-/** Why a sign-in that next-auth refused failed, in words for the form. */
-export async function explainFailedSignIn(
+/** The refusal of a sign-in that its limits do not allow now, before any password is checked. */
+export async function signInRefusal(
   db: Executor,
   limits: AccountLimits,
   identifier: string,
   ip: string,
-): Promise<Failure> {
-  const wait = await signInWait(db, limits, identifier, ip);
-  if (wait > 0) return fail("RATE_LIMITED", tooManyMessage(wait, "sign-in attempts"));
+): Promise<Failure | null> {
   const user = await q.findUserByLogin(db, identifier);
-  if (user && user.status !== "active") return fail("FORBIDDEN", "This account is suspended.");
+  const block = await signInBlock(limits, accountKey(user, identifier), ip);
+  return block ? signInBlockFailure(block) : null;
+}
+
+/**
+ * Why a checked sign-in failed, in words for the form (after signInRefusal let it through and
+ * next-auth refused it). "Suspended" only for the right password, checked again here for
+ * suspended accounts only; a wrong password also tells how long the account now waits.
+ */
+export async function explainFailedSignIn(
+  db: Executor,
+  limits: AccountLimits,
+  credentials: { identifier: string; password: string },
+  ip: string,
+): Promise<Failure> {
+  const user = await q.findUserByLogin(db, credentials.identifier);
+  if (user && user.status !== "active") {
+    if (await verifyPassword(user.passwordHash, credentials.password)) {
+      return fail("FORBIDDEN", SUSPENDED);
+    }
+  }
+  const block = await signInBlock(limits, accountKey(user, credentials.identifier), ip);
+  if (block) return signInBlockFailure(block, INVALID_LOGIN);
   return fail("UNAUTHENTICATED", INVALID_LOGIN);
 }
 

@@ -19,6 +19,7 @@ import {
   registerAccount,
   requestPasswordReset,
   resetPassword,
+  signInRefusal,
 } from "./accounts";
 import {
   forgotPasswordSchema,
@@ -45,12 +46,14 @@ export const registerAction = actionClient
 export const signInAction = actionClient
   .inputSchema(signInSchema.extend(nextField))
   .action(async ({ parsedInput }) => {
+    const ip = clientIp(await headers());
+    const refused = await signInRefusal(getDb(), getAccountLimits(), parsedInput.identifier, ip);
+    if (refused) return refused;
     try {
       await startSession(parsedInput.identifier, parsedInput.password);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      const ip = clientIp(await headers());
-      return explainFailedSignIn(getDb(), getAccountLimits(), parsedInput.identifier, ip);
+      return explainFailedSignIn(getDb(), getAccountLimits(), parsedInput, ip);
     }
     redirect(safeNextPath(parsedInput.next));
   });

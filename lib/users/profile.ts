@@ -12,6 +12,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import type { Storage } from "@/lib/storage/types";
 import { setPasswordAndEndSessions } from "./queries";
+import { reservedNameErrors } from "./reserved-names";
 import {
   changePasswordSchema,
   fieldErrorsOf,
@@ -37,6 +38,14 @@ export async function updateProfile(
     return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   }
   const { name, username, bio, website } = parsed.data;
+  const [current] = await db
+    .select({ role: users.role, name: users.name, username: users.username })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!current) return fail("NOT_FOUND", "Account not found.");
+  // Staff-like names are for moderators and admins; a name the account already has stays.
+  const reserved = reservedNameErrors(current.role, { name, username }, current);
+  if (reserved) return fail("VALIDATION", "Check the highlighted fields.", reserved);
   const [taken] = await db
     .select({ id: users.id })
     .from(users)

@@ -25,13 +25,20 @@ export const emailSchema = z
   .max(254, { message: "Email is too long." })
   .pipe(z.email({ message: "Enter a valid email address." }));
 
+const EMOJI_JOINER =
+  /(?<=\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D(?=\p{Extended_Pictographic})/gu;
+
 export const displayNameSchema = z
   .string({ message: "Name is required." })
   .trim()
   .min(1, { message: "Name is required." })
   .max(50, { message: "Name can have at most 50 characters." })
-  .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
-    message: "Name has invalid characters.",
+  .refine((n) => !/\p{Cc}/u.test(n), { message: "Name has invalid characters." })
+  // Invisible and direction-changing characters (bidi overrides and isolates, zero-width
+  // characters, byte-order marks: Unicode's "format" class) let a name pass for another one. The
+  // joiner inside an emoji sequence (👩‍💻) is the one kept.
+  .refine((n) => !/\p{Cf}/u.test(n.replace(EMOJI_JOINER, "")), {
+    message: "Name can't contain invisible or text-direction characters.",
   });
 
 export const passwordSchema = z

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/db/schema";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
 import { runMaintenance } from "@/lib/maintenance/run";
 import { endAllSessions, registerAccount } from "@/lib/users/accounts";
@@ -64,7 +65,11 @@ async function registered() {
 
 /** A sign-in: its sessions row and the claims its cookie carries. */
 async function signedIn(user: { id: string; sessionVersion: number }, userAgent = "") {
-  const headers = new Headers({ "user-agent": userAgent, "x-forwarded-for": "203.0.113.7" });
+  // The address the app's own server recorded from the socket (lib/auth/socket-address.ts).
+  const headers = new Headers({
+    "user-agent": userAgent,
+    [SOCKET_ADDRESS_HEADER]: "203.0.113.7",
+  });
   const session = await startSession(database.db, user.id, headers);
   return { id: session.id, claims: { sub: user.id, sv: user.sessionVersion, sid: session.id } };
 }

@@ -214,6 +214,25 @@ describe("sst.config.ts run()", () => {
     expect(output.url).toBe(`<${site.name}.url>`);
   });
 
+  it("takes the client address from a header the CloudFront router overwrites", async () => {
+    for (const domain of [undefined, "snapgram.example.com"]) {
+      const config = await loadConfig("production", domain);
+      await config.run();
+      const environment = only("sst.aws.Nextjs").args.environment as Record<string, string>;
+      const header = environment.CLIENT_IP_HEADER ?? "";
+      expect(header).toMatch(/^[a-z0-9-]+$/);
+      // No X-Forwarded-For hop is trusted: its first entries are the client's own words.
+      expect(environment.TRUSTED_PROXY_HOPS ?? "0").toBe("0");
+      const router = only("sst.aws.Router");
+      const edge = router.args.edge as { viewerRequest?: { injection?: string } } | undefined;
+      // The viewer-request function sets (not appends) the header from the viewer's address.
+      expect(edge?.viewerRequest?.injection).toBe(
+        `event.request.headers["${header}"] = { value: event.viewer.ip };`,
+      );
+      if (domain) expect(router.args.domain).toBe(domain);
+    }
+  });
+
   it("uses the custom domain for e-mailed links and photo uploads when set", async () => {
     const config = await loadConfig("production", "snapgram.example.com");
     await config.run();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/auth/ip";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { registerSchema, resetTokenSchema, usernameSchema } from "@/lib/users/validation";
 
@@ -61,13 +60,5 @@ describe("tooManyMessage", () => {
     expect(tooManyMessage(14 * 60_000 + 1, "sign-in attempts")).toBe(
       "Too many sign-in attempts. Try again in 15 minutes.",
     );
-  });
-});
-
-describe("clientIp", () => {
-  it("takes the first forwarded address, else the real IP, else unknown", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 10.0.0.1" }))).toBe("1.2.3.4");
-    expect(clientIp(new Headers({ "x-real-ip": "5.6.7.8" }))).toBe("5.6.7.8");
-    expect(clientIp(new Headers())).toBe("unknown");
   });
 });

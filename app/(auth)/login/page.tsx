@@ -11,8 +11,9 @@ type Props = { searchParams: Promise<{ next?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const { next: rawNext } = await searchParams;
-  const next = typeof rawNext === "string" ? rawNext : undefined;
-  if (await getCurrentUser()) redirect(safeNextPath(next));
+  // Only a same-site path survives, here and in the form's hidden field and the other page's link.
+  const next = safeNextPath(rawNext, "") || undefined;
+  if (await getCurrentUser()) redirect(next ?? "/");
   const registerHref = next ? `/register?next=${encodeURIComponent(next)}` : "/register";
   return (
     <>
