@@ -6,9 +6,8 @@ import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
-import { postIdSchema, type UpdatePostInput, updatePostSchema } from "./validation";
+import type { UpdatePostInput } from "./validation";
 
 const NOT_FOUND = "This post doesn't exist or was removed.";
 
@@ -28,7 +27,7 @@ async function lockOwnPost(tx: Executor, postId: string, userId: string) {
 export async function updatePost(
   db: Db,
   userId: string,
-  input: UpdatePostInput | unknown,
+  input: UpdatePostInput,
   now = new Date(),
 ): Promise<Result<undefined>> {
   return (await updatePostAndNotify(db, userId, input, now)).result;
@@ -41,15 +40,10 @@ export async function updatePost(
 export async function updatePostAndNotify(
   db: Db,
   userId: string,
-  input: UpdatePostInput | unknown,
+  input: UpdatePostInput,
   now = new Date(),
 ): Promise<WithNotified<Result<undefined>>> {
-  const parsed = updatePostSchema.safeParse(input);
-  if (!parsed.success) {
-    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-    return { result, notified: [] };
-  }
-  const { postId, caption, alts } = parsed.data;
+  const { postId, caption, alts } = input;
   return db.transaction(async (tx) => {
     const own = await lockOwnPost(tx, postId, userId);
     if (!own.ok) return { result: own, notified: [] };
@@ -85,19 +79,17 @@ export async function deletePost(
   db: Db,
   storage: Storage,
   userId: string,
-  postId: unknown,
+  postId: string,
 ): Promise<Result<undefined>> {
-  const id = postIdSchema.safeParse(postId);
-  if (!id.success) return fail("NOT_FOUND", NOT_FOUND);
   const result = await db.transaction(async (tx) => {
-    const own = await lockOwnPost(tx, id.data, userId);
+    const own = await lockOwnPost(tx, postId, userId);
     if (!own.ok) return own;
     const media = await tx
       .select({ variants: postMedia.variants })
       .from(postMedia)
-      .where(eq(postMedia.postId, id.data));
-    await unlistPost(tx, id.data, userId);
-    await tx.delete(posts).where(eq(posts.id, id.data));
+      .where(eq(postMedia.postId, postId));
+    await unlistPost(tx, postId, userId);
+    await tx.delete(posts).where(eq(posts.id, postId));
     return ok(media.flatMap((m) => m.variants.map((v) => v.key)));
   });
   if (!result.ok) return result;
