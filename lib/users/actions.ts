@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { getMailer } from "@/lib/email";
 import { env } from "@/lib/env";
 import { ok } from "@/lib/result";
-import { actionClient, authActionClient } from "@/lib/safe-action";
+import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 import {
   endAllSessions,
   explainFailedSignIn,
@@ -34,7 +34,7 @@ async function startSession(identifier: string, password: string) {
 }
 
 export const registerAction = actionClient
-  .inputSchema(registerSchema.extend(nextField))
+  .inputSchema(registerSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
     const result = await registerAccount(getDb(), parsedInput);
     if (!result.ok) return result;
@@ -43,7 +43,7 @@ export const registerAction = actionClient
   });
 
 export const signInAction = actionClient
-  .inputSchema(signInSchema.extend(nextField))
+  .inputSchema(signInSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
     try {
       await startSession(parsedInput.identifier, parsedInput.password);
@@ -56,7 +56,7 @@ export const signInAction = actionClient
   });
 
 export const forgotPasswordAction = actionClient
-  .inputSchema(forgotPasswordSchema)
+  .inputSchema(forgotPasswordSchema, byFieldPath)
   .action(async ({ parsedInput }) => {
     const ip = clientIp(await headers());
     return requestPasswordReset(
@@ -68,7 +68,7 @@ export const forgotPasswordAction = actionClient
   });
 
 export const resetPasswordAction = actionClient
-  .inputSchema(resetPasswordSchema)
+  .inputSchema(resetPasswordSchema, byFieldPath)
   .action(async ({ parsedInput }) => {
     const result = await resetPassword(getDb(), parsedInput);
     if (!result.ok) return result;

@@ -81,7 +81,6 @@ describe("setFollow", () => {
     expect(await countRows(db(), "follows")).toBe(0);
     expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
   });
-
 });
 
 describe("listFollowers and listFollowing", () => {

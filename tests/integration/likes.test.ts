@@ -104,7 +104,6 @@ describe("setLike", () => {
     expect(await countRows(db(), "likes")).toBe(1);
     expect((await postCounts(db(), postId))?.likeCount).toBe(1);
   });
-
 });
 
 describe("listLikers", () => {
