@@ -3,7 +3,6 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import type { Db } from "@/db/client";
 import {
   discoverRefreshes,

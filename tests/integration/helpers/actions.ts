@@ -6,13 +6,17 @@
  *   import "./helpers/next-runtime";      // FIRST import of the test file: installs the stubs
  *   import { setupActionHarness } from "./helpers/actions";
  *   import { updateProfileAction } from "@/lib/users/profile-actions";
- *   const h = setupActionHarness();          // opens a test database, wires lib/db, storage, realtime
- *   const ana = await h.user();            // an active user (h.user({ role, status, password }))
- *   h.signInAs(ana);                       // next requests carry a real next-auth session cookie
+ *   const h = setupActionHarness();       // test database behind lib/db, temp storage, no network
+ *   const ana = await h.user();           // an active user (h.user({ role, status, password }))
+ *   await h.signInAs(ana);                // later calls carry a real next-auth session cookie
  *   const out = await h.call(updateProfileAction, { ... });
- *   expect(out).toMatchObject({ kind: "ok" });     // or { kind: "fail", code: "VALIDATION", fieldErrors }
- *                                                  // or { kind: "redirect", to: "/login" }
- *   h.signOut();                           // anonymous
+ *   expect(out).toMatchObject({ kind: "ok" }); // or { kind: "fail", code, message, fieldErrors }
+ *                                              // or { kind: "redirect", to: "/login" }
+ *   h.signOut();                          // anonymous from now on
+ *   await h.snapshot();                   // every row (rate limits aside): compare = nothing written
+ *
+ * Each test starts on an empty database with no cookies and a fresh client IP. Route handlers
+ * are called directly (`await POST(new Request(...))`); getCurrentUser reads the same cookies.
  *
  * What is real: lib/db's database (the test database, PGlite or DATABASE_URL), getCurrentUser
  * (decrypts the cookie, re-checks status and session_version against the database), the action
@@ -22,8 +26,10 @@
  * h.afterTasks, run them with h.runAfterTasks()), realtime (no network: a no-op publisher and a
  * fake channel signer). redirect() is real: h.call turns it into { kind: "redirect", to }.
  *
- * A new action gets its matrix row in tests/integration/helpers/action-registry.ts; the
- * enumeration test (actions-registry.test.ts) fails until it has one.
+ * A new action (say a "revoke session" action) gets its matrix row: an ActionCase in
+ * helpers/cases/<feature>.ts (arrange a target owned by "owner", say what each role gets, list
+ * bad inputs and the field each names), merged in helpers/action-registry.ts and run by a
+ * tests/integration/actions-<feature>.test.ts; actions-registry.test.ts fails until it has one.
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
