@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // next-auth imports "next/server" (no extension, fails under plain Node ESM) and must see
+          // the next/headers stub of tests/integration/helpers/actions.ts: bundle it with the tests.
+          server: { deps: { inline: ["next-auth"] } },
           environment: "node",
           env,
           testTimeout: 30_000,

@@ -89,7 +89,7 @@ export async function seedPosts(
         db,
         storage,
         user.id,
-        { aspect: aspects[(i + u) % aspects.length], caption, media },
+        { aspect: aspects[(i + u) % aspects.length] ?? "1:1", caption, media },
         at,
       );
       if (!result.ok) throw new Error(`seed: post failed: ${result.message}`);

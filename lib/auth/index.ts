@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/users/accounts";
 import { revokeSession } from "@/lib/users/session-queries";
 import { startSession } from "@/lib/users/sessions";
+import { signInSchema } from "@/lib/users/validation";
 import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
@@ -30,10 +31,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
+        // The boundary of a sign-in posted to next-auth: validated here, once.
+        const input = signInSchema.safeParse(credentials);
+        if (!input.success) return null;
         const result = await authenticate(
           getDb(),
           getAccountLimits(),
-          credentials,
+          input.data,
           clientIp(request.headers),
         );
         if (!result.ok) return null;

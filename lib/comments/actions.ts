@@ -6,7 +6,7 @@ import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
 import { fail } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { addCommentAndNotify, deleteComment } from "./comments";
 import { addCommentSchema, deleteCommentSchema } from "./validation";
@@ -15,7 +15,7 @@ import { addCommentSchema, deleteCommentSchema } from "./validation";
 
 /** Adds a comment; answers it as lists show it, with the post's fresh comment count. */
 export const addCommentAction = authActionClient
-  .inputSchema(addCommentSchema)
+  .inputSchema(addCommentSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("comment", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
@@ -37,7 +37,7 @@ export const addCommentAction = authActionClient
 
 /** Its author or the post's author deletes a comment; answers the fresh comment count. */
 export const deleteCommentAction = authActionClient
-  .inputSchema(deleteCommentSchema)
+  .inputSchema(deleteCommentSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await deleteComment(getDb(), ctx.user.id, parsedInput);
     if (result.ok) {

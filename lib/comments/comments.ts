@@ -8,7 +8,6 @@ import type { WithNotified } from "@/lib/notifications/types";
 import type { CommentView } from "@/lib/posts/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import {
   deleteVisibleComment,
   findCommentAuthor,
@@ -18,12 +17,7 @@ import {
   shiftCommentCount,
   toCommentView,
 } from "./queries";
-import {
-  type AddCommentInput,
-  addCommentSchema,
-  type DeleteCommentInput,
-  deleteCommentSchema,
-} from "./validation";
+import type { AddCommentInput, DeleteCommentInput } from "./validation";
 
 const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
 
@@ -37,7 +31,7 @@ export async function addComment(
   db: Db,
   storage: Pick<Storage, "publicUrl">,
   userId: string,
-  input: AddCommentInput | unknown,
+  input: AddCommentInput,
   now = new Date(),
 ): Promise<AddResult> {
   return (await addCommentAndNotify(db, storage, userId, input, now)).result;
@@ -52,16 +46,10 @@ export async function addCommentAndNotify(
   db: Db,
   storage: Pick<Storage, "publicUrl">,
   userId: string,
-  input: AddCommentInput | unknown,
+  input: AddCommentInput,
   now = new Date(),
 ): Promise<WithNotified<AddResult>> {
-  const parsed = addCommentSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    const message = fieldErrors.body?.[0] ?? "Check the highlighted fields.";
-    return { result: fail("VALIDATION", message, fieldErrors), notified: [] };
-  }
-  const { postId, body } = parsed.data;
+  const { postId, body } = input;
   return db.transaction(async (tx) => {
     const post = await findVisiblePost(tx, postId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
@@ -98,11 +86,9 @@ export async function addCommentAndNotify(
 export async function deleteComment(
   db: Db,
   userId: string,
-  input: DeleteCommentInput | unknown,
+  input: DeleteCommentInput,
 ): Promise<Result<{ commentCount: number; postId: string }>> {
-  const parsed = deleteCommentSchema.safeParse(input);
-  if (!parsed.success) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
-  const { commentId } = parsed.data;
+  const { commentId } = input;
   return db.transaction(async (tx) => {
     const comment = await findShownComment(tx, commentId);
     if (!comment) return fail("NOT_FOUND", COMMENT_NOT_FOUND);

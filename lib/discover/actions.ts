@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/lib/db";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { dismissSuggestion } from "./queries";
 import { dismissSuggestionSchema } from "./validation";
 
@@ -9,5 +9,5 @@ import { dismissSuggestionSchema } from "./validation";
 
 /** Hides an account from the viewer's "Suggested for you" for good. */
 export const dismissSuggestionAction = authActionClient
-  .inputSchema(dismissSuggestionSchema)
+  .inputSchema(dismissSuggestionSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => dismissSuggestion(getDb(), ctx.user.id, parsedInput));

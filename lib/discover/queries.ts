@@ -8,7 +8,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { refreshWhenStale } from "./refresh";
-import { type DismissSuggestionInput, dismissSuggestionSchema } from "./validation";
+import type { DismissSuggestionInput } from "./validation";
 
 export { EXPLORE_PAGE_SIZE, explorePageQuery, listExplorePage } from "./explore";
 export { type TagPageView, tagPage } from "./tag-page";
@@ -80,12 +80,10 @@ export async function suggestedPeople(
 export async function dismissSuggestion(
   db: Executor,
   viewerId: string,
-  input: DismissSuggestionInput | unknown,
+  input: DismissSuggestionInput,
   now = new Date(),
 ): Promise<Result<undefined>> {
-  const parsed = dismissSuggestionSchema.safeParse(input);
-  if (!parsed.success) return fail("NOT_FOUND", "This account doesn't exist.");
-  const { userId } = parsed.data;
+  const { userId } = input;
   if (userId === viewerId) return fail("VALIDATION", "You can't dismiss yourself.");
   const [target] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!target) return fail("NOT_FOUND", "This account doesn't exist.");

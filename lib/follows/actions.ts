@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { setFollowAndNotify } from "./follows";
 import { setFollowSchema } from "./validation";
 
@@ -12,7 +12,7 @@ import { setFollowSchema } from "./validation";
 
 /** Follow (follow: true) or unfollow an account; answers the fresh follower count. */
 export const setFollowAction = authActionClient
-  .inputSchema(setFollowSchema)
+  .inputSchema(setFollowSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("follow", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);

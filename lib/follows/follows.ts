@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { notifyFollow, unnotifyFollow } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import {
   deleteFollow,
   findActiveUser,
@@ -11,7 +10,7 @@ import {
   readFollowerCount,
   shiftFollowCounts,
 } from "./queries";
-import { type SetFollowInput, setFollowSchema, USER_NOT_FOUND } from "./validation";
+import { type SetFollowInput, USER_NOT_FOUND } from "./validation";
 
 type FollowResult = Result<{ following: boolean; followerCount: number }>;
 
@@ -23,7 +22,7 @@ type FollowResult = Result<{ following: boolean; followerCount: number }>;
 export async function setFollow(
   db: Db,
   actorId: string,
-  input: SetFollowInput | unknown,
+  input: SetFollowInput,
   now = new Date(),
 ): Promise<FollowResult> {
   return (await setFollowAndNotify(db, actorId, input, now)).result;
@@ -36,15 +35,10 @@ export async function setFollow(
 export async function setFollowAndNotify(
   db: Db,
   actorId: string,
-  input: SetFollowInput | unknown,
+  input: SetFollowInput,
   now = new Date(),
 ): Promise<WithNotified<FollowResult>> {
-  const parsed = setFollowSchema.safeParse(input);
-  if (!parsed.success) {
-    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-    return { result, notified: [] };
-  }
-  const { userId, follow } = parsed.data;
+  const { userId, follow } = input;
   if (userId === actorId) {
     return { result: fail("VALIDATION", "You can't follow yourself."), notified: [] };
   }

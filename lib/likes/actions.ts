@@ -6,7 +6,7 @@ import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { getPublisher, publishLikeCount } from "@/lib/realtime";
 import { fail } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { setLikeAndNotify } from "./likes";
 import { setLikeSchema } from "./validation";
 
@@ -14,7 +14,7 @@ import { setLikeSchema } from "./validation";
 
 /** Like (liked: true) or unlike a post; answers the fresh like count. */
 export const setLikeAction = authActionClient
-  .inputSchema(setLikeSchema)
+  .inputSchema(setLikeSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("like", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);

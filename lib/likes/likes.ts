@@ -3,9 +3,8 @@ import type { Db } from "@/db/client";
 import { notifyLike, unnotifyLike } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import { deleteLike, findVisiblePost, insertLike, readLikeCount, shiftLikeCount } from "./queries";
-import { POST_NOT_FOUND, type SetLikeInput, setLikeSchema } from "./validation";
+import { POST_NOT_FOUND, type SetLikeInput } from "./validation";
 
 type LikeResult = Result<{ liked: boolean; likeCount: number }>;
 
@@ -16,7 +15,7 @@ type LikeResult = Result<{ liked: boolean; likeCount: number }>;
 export async function setLike(
   db: Db,
   userId: string,
-  input: SetLikeInput | unknown,
+  input: SetLikeInput,
   now = new Date(),
 ): Promise<LikeResult> {
   return (await setLikeAndNotify(db, userId, input, now)).result;
@@ -29,15 +28,10 @@ export async function setLike(
 export async function setLikeAndNotify(
   db: Db,
   userId: string,
-  input: SetLikeInput | unknown,
+  input: SetLikeInput,
   now = new Date(),
 ): Promise<WithNotified<LikeResult>> {
-  const parsed = setLikeSchema.safeParse(input);
-  if (!parsed.success) {
-    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-    return { result, notified: [] };
-  }
-  const { postId, liked } = parsed.data;
+  const { postId, liked } = input;
   return db.transaction(async (tx) => {
     const post = await findVisiblePost(tx, postId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };

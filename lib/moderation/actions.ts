@@ -7,7 +7,7 @@ import { settleMedia } from "@/lib/media/jobs";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { getPublisher, publishCommentDeleted, publishPostRemoved } from "@/lib/realtime";
 import { fail } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import { getStorage } from "@/lib/storage";
 import { decide, fileReport } from "./moderation";
@@ -18,7 +18,7 @@ import { decideSchema, reportSchema } from "./validation";
 
 /** Report a post, a comment or an account to the moderators. */
 export const reportAction = authActionClient
-  .inputSchema(reportSchema)
+  .inputSchema(reportSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("report", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
@@ -27,7 +27,7 @@ export const reportAction = authActionClient
 
 /** A moderator's decision on a reported target; open pages drop what was removed. */
 export const decideAction = authActionClient
-  .inputSchema(decideSchema)
+  .inputSchema(decideSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await decide(getDb(), ctx.user, parsedInput);
     if (!result.ok) return result;

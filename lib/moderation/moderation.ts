@@ -9,14 +9,7 @@ import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/manage";
 import { fail, ok, type Result } from "@/lib/result";
 import { revokeAllSessions } from "@/lib/users/session-queries";
-import { fieldErrorsOf } from "@/lib/users/validation";
-import {
-  type DecideInput,
-  decideSchema,
-  type ReportInput,
-  type ReportTargetType,
-  reportSchema,
-} from "./validation";
+import type { DecideInput, ReportInput, ReportTargetType } from "./validation";
 
 // Reports and moderators' decisions. Anyone signed in may report what others posted; only
 // moderators and admins decide, and each decision closes every open report on its target and
@@ -43,13 +36,9 @@ async function ownerOf(db: Executor, type: ReportTargetType, id: string): Promis
 export async function fileReport(
   db: Db,
   reporterId: string,
-  input: ReportInput | unknown,
+  input: ReportInput,
 ): Promise<Result<{ alreadyReported: boolean }>> {
-  const parsed = reportSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
-  const { targetType, targetId, reason, details } = parsed.data;
+  const { targetType, targetId, reason, details } = input;
   const owner = await ownerOf(db, targetType, targetId);
   if (!owner) return fail("NOT_FOUND", TARGET_GONE);
   if (owner === reporterId) return fail("VALIDATION", OWN[targetType]);
@@ -115,17 +104,13 @@ async function setAccountStatus(
 export async function decide(
   db: Db,
   actor: Moderator,
-  input: DecideInput | unknown,
+  input: DecideInput,
   now = new Date(),
 ): Promise<Result<Decision>> {
   if (actor.role !== "moderator" && actor.role !== "admin") {
     return fail("FORBIDDEN", "Only moderators can do this.");
   }
-  const parsed = decideSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
-  const { targetType, targetId, decision, note } = parsed.data;
+  const { targetType, targetId, decision, note } = input;
   if (decision === "restore") {
     if (targetType !== "user") {
       return fail("VALIDATION", "Only an account can be restored.", {

@@ -41,7 +41,7 @@ export const reportSchema = z.object({
     .optional()
     .default(""),
 });
-export type ReportInput = z.input<typeof reportSchema>;
+export type ReportInput = z.infer<typeof reportSchema>;
 
 /** A moderator's decision on everything reported about one target. */
 export const decideSchema = z.object({
@@ -57,4 +57,4 @@ export const decideSchema = z.object({
     .optional()
     .default(""),
 });
-export type DecideInput = z.input<typeof decideSchema>;
+export type DecideInput = z.infer<typeof decideSchema>;

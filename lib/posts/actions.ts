@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { getPublisher, publishPostRemoved } from "@/lib/realtime";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { createPostAndNotify } from "./create";
 import { deletePost, updatePostAndNotify } from "./manage";
@@ -25,7 +25,7 @@ import {
 
 /** Upload slots for 1-10 photos: the browser PUTs each file to its slot's URL. */
 export const requestUploadsAction = authActionClient
-  .inputSchema(requestUploadsSchema)
+  .inputSchema(requestUploadsSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) =>
     requestUploads(getDb(), getStorage(), ctx.user.id, parsedInput, {
       ttlSeconds: env.UPLOAD_URL_TTL_SECONDS,
@@ -33,7 +33,7 @@ export const requestUploadsAction = authActionClient
   );
 
 export const createPostAction = authActionClient
-  .inputSchema(createPostSchema)
+  .inputSchema(createPostSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const { result, notified } = await createPostAndNotify(
       getDb(),
@@ -47,7 +47,7 @@ export const createPostAction = authActionClient
   });
 
 export const updatePostAction = authActionClient
-  .inputSchema(updatePostSchema)
+  .inputSchema(updatePostSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const { result, notified } = await updatePostAndNotify(getDb(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified);
@@ -56,7 +56,7 @@ export const updatePostAction = authActionClient
   });
 
 export const deletePostAction = authActionClient
-  .inputSchema(deletePostSchema)
+  .inputSchema(deletePostSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await deletePost(
       getDb(),

@@ -9,11 +9,10 @@ import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import { variantKey } from "./media";
 import { syncHashtags, syncMentions } from "./tags";
 import { claimSlots, slotMessages } from "./uploads";
-import { type CreatePostInput, createPostSchema } from "./validation";
+import type { CreatePostInput } from "./validation";
 
 type Rendered = {
   mediaId: string;
@@ -32,7 +31,7 @@ export async function createPost(
   db: Db,
   storage: Storage,
   userId: string,
-  input: CreatePostInput | unknown,
+  input: CreatePostInput,
   now = new Date(),
 ): Promise<CreateResult> {
   return (await createPostAndNotify(db, storage, userId, input, now)).result;
@@ -49,15 +48,10 @@ export async function createPostAndNotify(
   db: Db,
   storage: Storage,
   userId: string,
-  input: CreatePostInput | unknown,
+  input: CreatePostInput,
   now = new Date(),
 ): Promise<WithNotified<CreateResult>> {
-  const parsed = createPostSchema.safeParse(input);
-  if (!parsed.success) {
-    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-    return { result, notified: [] };
-  }
-  const { aspect, caption, media } = parsed.data;
+  const { aspect, caption, media } = input;
   const claim = await claimSlots(
     db,
     userId,

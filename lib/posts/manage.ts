@@ -8,9 +8,8 @@ import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
-import { postIdSchema, type UpdatePostInput, updatePostSchema } from "./validation";
+import type { UpdatePostInput } from "./validation";
 
 const NOT_FOUND = "This post doesn't exist or was removed.";
 
@@ -30,7 +29,7 @@ async function lockOwnPost(tx: Executor, postId: string, userId: string) {
 export async function updatePost(
   db: Db,
   userId: string,
-  input: UpdatePostInput | unknown,
+  input: UpdatePostInput,
   now = new Date(),
 ): Promise<Result<undefined>> {
   return (await updatePostAndNotify(db, userId, input, now)).result;
@@ -43,15 +42,10 @@ export async function updatePost(
 export async function updatePostAndNotify(
   db: Db,
   userId: string,
-  input: UpdatePostInput | unknown,
+  input: UpdatePostInput,
   now = new Date(),
 ): Promise<WithNotified<Result<undefined>>> {
-  const parsed = updatePostSchema.safeParse(input);
-  if (!parsed.success) {
-    const result = fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-    return { result, notified: [] };
-  }
-  const { postId, caption, alts } = parsed.data;
+  const { postId, caption, alts } = input;
   return db.transaction(async (tx) => {
     const own = await lockOwnPost(tx, postId, userId);
     if (!own.ok) return { result: own, notified: [] };
@@ -91,28 +85,26 @@ export async function deletePost(
   db: Db,
   storage: Storage,
   userId: string,
-  postId: unknown,
+  postId: string,
   cdn: Cdn = noCdn,
   now = new Date(),
 ): Promise<Result<undefined>> {
-  const id = postIdSchema.safeParse(postId);
-  if (!id.success) return fail("NOT_FOUND", NOT_FOUND);
   const result = await db.transaction(async (tx) => {
     const [post] = await tx
       .select({ authorId: posts.authorId, status: posts.status })
       .from(posts)
-      .where(eq(posts.id, id.data))
+      .where(eq(posts.id, postId))
       .for("update");
     // Someone else's removed post is as gone as a missing one.
     if (!post || (post.authorId !== userId && post.status !== "visible")) {
       return fail("NOT_FOUND", NOT_FOUND);
     }
     if (post.authorId !== userId) return fail("FORBIDDEN", "You can only change your own posts.");
-    const keys = await queuePostMedia(tx, id.data, now);
+    const keys = await queuePostMedia(tx, postId, now);
     // A removed post already left tags and counts when the moderator removed it.
-    if (post.status === "visible") await unlistPost(tx, id.data, userId);
+    if (post.status === "visible") await unlistPost(tx, postId, userId);
     else await queueEvidenceExpiry(tx, keys, now);
-    await tx.delete(posts).where(eq(posts.id, id.data));
+    await tx.delete(posts).where(eq(posts.id, postId));
     return ok(undefined);
   });
   if (!result.ok) return result;

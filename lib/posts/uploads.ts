@@ -5,9 +5,8 @@ import type { Db, Executor } from "@/db/client";
 import { type UploadSlot, uploadSlots } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
-import { fieldErrorsOf } from "@/lib/users/validation";
 import { originalKey } from "./media";
-import { type RequestUploadsInput, requestUploadsSchema } from "./validation";
+import type { RequestUploadsInput } from "./validation";
 
 // Upload slots: a user asks for places to PUT originals, then createPost / setAvatar consumes them.
 
@@ -26,14 +25,10 @@ export async function requestUploads(
   db: Db,
   storage: Storage,
   userId: string,
-  input: RequestUploadsInput | unknown,
+  input: RequestUploadsInput,
   opts: { now?: Date; ttlSeconds?: number } = {},
 ): Promise<Result<{ slots: UploadSlotView[] }>> {
-  const parsed = requestUploadsSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the chosen photos.", fieldErrorsOf(parsed.error));
-  }
-  const { purpose, files } = parsed.data;
+  const { purpose, files } = input;
   if (purpose === "avatar" && files.length !== 1) {
     return fail("VALIDATION", "Choose one photo for your profile picture.", {
       files: ["Choose one photo for your profile picture."],

@@ -3,7 +3,7 @@
 import { getDb } from "@/lib/db";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { setSave } from "./saves";
 import { setSaveSchema } from "./validation";
 
@@ -11,7 +11,7 @@ import { setSaveSchema } from "./validation";
 
 /** Save (saved: true) or unsave a post to the user's private collection. */
 export const setSaveAction = authActionClient
-  .inputSchema(setSaveSchema)
+  .inputSchema(setSaveSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("save", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/lib/db";
 import { ok } from "@/lib/result";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { clearRecentSearches, recordSearch } from "./recent";
 import { recordSearchSchema } from "./validation";
 
@@ -10,7 +10,7 @@ import { recordSearchSchema } from "./validation";
 
 /** Remembers a person or tag the user opened from search (the newest 10 are kept). */
 export const recordSearchAction = authActionClient
-  .inputSchema(recordSearchSchema)
+  .inputSchema(recordSearchSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => recordSearch(getDb(), ctx.user.id, parsedInput));
 
 /** "Clear all": forgets the user's recent searches. */

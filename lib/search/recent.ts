@@ -7,7 +7,7 @@ import type { PersonView } from "@/lib/posts/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { type RecordSearchInput, recordSearchSchema } from "./validation";
+import type { RecordSearchInput } from "./validation";
 
 // The few people and tags a user opened from search, newest first, shown when the box is empty.
 
@@ -25,12 +25,10 @@ export type RecentSearch =
 export async function recordSearch(
   db: Db,
   viewerId: string,
-  input: RecordSearchInput | unknown,
+  input: RecordSearchInput,
   now = new Date(),
 ): Promise<Result<undefined>> {
-  const parsed = recordSearchSchema.safeParse(input);
-  if (!parsed.success) return fail("VALIDATION", "Nothing to remember.");
-  const { kind, target } = parsed.data;
+  const { kind, target } = input;
   const [found] =
     kind === "user"
       ? await db

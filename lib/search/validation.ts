@@ -20,4 +20,4 @@ export const recordSearchSchema = z.discriminatedUnion("kind", [
       }),
   }),
 ]);
-export type RecordSearchInput = z.input<typeof recordSearchSchema>;
+export type RecordSearchInput = z.infer<typeof recordSearchSchema>;

@@ -20,12 +20,12 @@ import {
   signInBlockFailure,
 } from "./sign-in-limits";
 import {
-  fieldErrorsOf,
-  forgotPasswordSchema,
-  registerSchema,
-  resetPasswordSchema,
+  type ForgotPasswordInput,
+  RESET_LINK_INVALID,
+  type RegisterInput,
+  type ResetPasswordInput,
   resetTokenSchema,
-  signInSchema,
+  type SignInInput,
 } from "./validation";
 
 // The account flows, free of Next.js: actions and route handlers call these, tests too.
@@ -47,12 +47,8 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-export async function registerAccount(db: Db, input: unknown): Promise<Result<SessionUser>> {
-  const parsed = registerSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
-  const { email, username, name, password } = parsed.data;
+export async function registerAccount(db: Db, input: RegisterInput): Promise<Result<SessionUser>> {
+  const { email, username, name, password } = input;
   // A new account is always a plain user's: no staff-like names.
   const reserved = reservedNameErrors("user", { name, username });
   if (reserved) return fail("VALIDATION", "Check the highlighted fields.", reserved);
@@ -80,18 +76,10 @@ function takenFailure(taken: { email: boolean; username: boolean }) {
 export async function authenticate(
   db: Executor,
   limits: AccountLimits,
-  input: unknown,
+  input: SignInInput,
   ip: string,
 ): Promise<Result<SessionUser>> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail(
-      "VALIDATION",
-      "Enter your username or email and password.",
-      fieldErrorsOf(parsed.error),
-    );
-  }
-  const { identifier, password } = parsed.data;
+  const { identifier, password } = input;
   const user = await q.findUserByLogin(db, identifier);
   const account = accountKey(user, identifier);
   const block = await signInBlock(limits, account, ip);
@@ -158,14 +146,10 @@ export async function explainFailedSignIn(
 export async function requestPasswordReset(
   db: Db,
   deps: { limits: AccountLimits; mailer: Mailer; appUrl: string; now?: Date },
-  input: unknown,
+  input: ForgotPasswordInput,
   ip: string,
 ): Promise<Result<undefined>> {
-  const parsed = forgotPasswordSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Enter a valid email address.", fieldErrorsOf(parsed.error));
-  }
-  const { email } = parsed.data;
+  const { email } = input;
   const wait = Math.max(
     await deps.limits.resetPerIp.hit(ip),
     await deps.limits.resetPerEmail.hit(email),
@@ -196,22 +180,14 @@ export async function isResetTokenUsable(db: Executor, token: unknown, now = new
   return (await q.findUsableResetToken(db, hashResetToken(parsed.data), now)) !== null;
 }
 
-const BAD_LINK = "This reset link is invalid, expired or already used. Ask for a new one.";
-
 /** Sets a new password from a mailed token: works once, within the hour; ends all sessions. */
 export async function resetPassword(
   db: Db,
-  input: unknown,
+  input: ResetPasswordInput,
   now = new Date(),
 ): Promise<Result<SessionUser>> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    if (fieldErrors.token) return fail("VALIDATION", BAD_LINK, { token: [BAD_LINK] });
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrors);
-  }
-  const passwordHash = await hashPassword(parsed.data.password);
-  const tokenHash = hashResetToken(parsed.data.token);
+  const passwordHash = await hashPassword(input.password);
+  const tokenHash = hashResetToken(input.token);
   const user = await db
     .transaction(async (tx) => {
       const token = await q.consumeResetToken(tx, tokenHash, now);
@@ -226,7 +202,7 @@ export async function resetPassword(
       if (err instanceof TransactionRollbackError) return null;
       throw err;
     });
-  if (!user) return fail("VALIDATION", BAD_LINK, { token: [BAD_LINK] });
+  if (!user) return fail("VALIDATION", RESET_LINK_INVALID, { token: [RESET_LINK_INVALID] });
   return ok(toSessionUser(user));
 }
 

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { getMailer } from "@/lib/email";
 import { env } from "@/lib/env";
 import { ok } from "@/lib/result";
-import { actionClient, authActionClient } from "@/lib/safe-action";
+import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 import {
   endAllSessions,
   explainFailedSignIn,
@@ -35,7 +35,7 @@ async function startSession(identifier: string, password: string) {
 }
 
 export const registerAction = actionClient
-  .inputSchema(registerSchema.extend(nextField))
+  .inputSchema(registerSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
     const result = await registerAccount(getDb(), parsedInput);
     if (!result.ok) return result;
@@ -44,7 +44,7 @@ export const registerAction = actionClient
   });
 
 export const signInAction = actionClient
-  .inputSchema(signInSchema.extend(nextField))
+  .inputSchema(signInSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
     const ip = clientIp(await headers());
     const refused = await signInRefusal(getDb(), getAccountLimits(), parsedInput.identifier, ip);
@@ -59,7 +59,7 @@ export const signInAction = actionClient
   });
 
 export const forgotPasswordAction = actionClient
-  .inputSchema(forgotPasswordSchema)
+  .inputSchema(forgotPasswordSchema, byFieldPath)
   .action(async ({ parsedInput }) => {
     const ip = clientIp(await headers());
     return requestPasswordReset(
@@ -71,7 +71,7 @@ export const forgotPasswordAction = actionClient
   });
 
 export const resetPasswordAction = actionClient
-  .inputSchema(resetPasswordSchema)
+  .inputSchema(resetPasswordSchema, byFieldPath)
   .action(async ({ parsedInput }) => {
     const result = await resetPassword(getDb(), parsedInput);
     if (!result.ok) return result;

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { cropSchema } from "@/lib/posts/validation";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { changePassword, removeAvatar, setAvatar, updateProfile } from "./profile";
 import { changePasswordSchema, updateProfileSchema } from "./validation";
 
 export const updateProfileAction = authActionClient
-  .inputSchema(updateProfileSchema)
+  .inputSchema(updateProfileSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await updateProfile(getDb(), ctx.user.id, parsedInput);
     if (result.ok) {
@@ -24,6 +24,7 @@ export const updateProfileAction = authActionClient
 export const setAvatarAction = authActionClient
   .inputSchema(
     z.object({ slotId: z.uuid({ message: "Unknown upload." }), crop: cropSchema.optional() }),
+    byFieldPath,
   )
   .action(async ({ parsedInput, ctx }) => {
     const result = await setAvatar(getDb(), getStorage(), ctx.user.id, parsedInput);
@@ -39,7 +40,7 @@ export const removeAvatarAction = authActionClient.action(async ({ ctx }) => {
 
 /** Needs the current password; every other session ends, this one continues. */
 export const changePasswordAction = authActionClient
-  .inputSchema(changePasswordSchema)
+  .inputSchema(changePasswordSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await changePassword(getDb(), ctx.user.id, parsedInput);
     if (!result.ok) return result;

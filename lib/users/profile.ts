@@ -13,12 +13,7 @@ import { forgetSearchMatches } from "@/lib/search/queries";
 import type { Storage } from "@/lib/storage/types";
 import { setPasswordAndEndSessions } from "./queries";
 import { reservedNameErrors } from "./reserved-names";
-import {
-  changePasswordSchema,
-  fieldErrorsOf,
-  type UpdateProfileInput,
-  updateProfileSchema,
-} from "./validation";
+import type { ChangePasswordInput, UpdateProfileInput } from "./validation";
 
 // Editing one's own profile: the user id always comes from the session, never from the input.
 
@@ -31,13 +26,9 @@ const USERNAME_TAKEN = { username: ["This username isn't available."] };
 export async function updateProfile(
   db: Db,
   userId: string,
-  input: UpdateProfileInput | unknown,
+  input: UpdateProfileInput,
 ): Promise<Result<{ username: string }>> {
-  const parsed = updateProfileSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
-  const { name, username, bio, website } = parsed.data;
+  const { name, username, bio, website } = input;
   const [current] = await db
     .select({ role: users.role, name: users.name, username: users.username })
     .from(users)
@@ -141,27 +132,19 @@ export async function removeAvatar(
 export async function changePassword(
   db: Db,
   userId: string,
-  input: unknown,
+  input: ChangePasswordInput,
 ): Promise<Result<{ username: string; sessionVersion: number }>> {
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) {
-    return fail("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  }
   const [user] = await db
     .select({ passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return fail("NOT_FOUND", "Account not found.");
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return fail("VALIDATION", "Check the highlighted fields.", {
       currentPassword: ["Your current password is incorrect."],
     });
   }
-  const updated = await setPasswordAndEndSessions(
-    db,
-    userId,
-    await hashPassword(parsed.data.password),
-  );
+  const updated = await setPasswordAndEndSessions(db, userId, await hashPassword(input.password));
   if (!updated) return fail("NOT_FOUND", "Account not found.");
   return ok({ username: updated.username, sessionVersion: updated.sessionVersion });
 }

@@ -70,11 +70,15 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export const RESET_LINK_INVALID =
+  "This reset link is invalid, expired or already used. Ask for a new one.";
 
 // 32 random bytes, base64url: exactly 43 characters.
 export const resetTokenSchema = z
-  .string({ message: "The reset link is invalid." })
-  .regex(/^[A-Za-z0-9_-]{43}$/, { message: "The reset link is invalid." });
+  .string({ message: RESET_LINK_INVALID })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: RESET_LINK_INVALID });
 
 export const resetPasswordSchema = z
   .object({ token: resetTokenSchema, password: passwordSchema, confirm: z.string() })
@@ -149,6 +153,7 @@ export const changePasswordSchema = z
     message: "Passwords don't match.",
     path: ["confirm"],
   });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** Settings' "Log out" beside one of the account's other sessions. */
 export const revokeSessionSchema = z.object({

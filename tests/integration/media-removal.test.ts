@@ -217,7 +217,12 @@ describe("a suspended account", () => {
     const shown = [...first.keys, ...second.keys, ...avatar];
     expect((await statuses(shown)).every((s) => s === 200)).toBe(true);
 
-    const suspend = { targetType: "user", targetId: author.id, decision: "suspend", note: "" };
+    const suspend = {
+      targetType: "user",
+      targetId: author.id,
+      decision: "suspend",
+      note: "",
+    } as const;
     expect(await decide(db(), mod, suspend)).toMatchObject({ ok: true });
     expect((await statuses(shown)).every((s) => s === 404)).toBe(true);
 
@@ -231,7 +236,12 @@ describe("a suspended account", () => {
     // The removed post's evidence stays where it is.
     expect(await allExist(evidenceOf(removed.keys))).toBe(true);
 
-    const restore = { targetType: "user", targetId: author.id, decision: "restore", note: "" };
+    const restore = {
+      targetType: "user",
+      targetId: author.id,
+      decision: "restore",
+      note: "",
+    } as const;
     expect(await decide(db(), mod, restore)).toMatchObject({ ok: true });
     await runMediaJobs(db(), storage, cdn);
     expect(await allExist(shown)).toBe(true);
@@ -244,7 +254,7 @@ describe("a suspended account", () => {
   it("ends where the database says when a suspension and a restore run late together", async () => {
     const { author, mod } = await cast();
     const { keys } = await storedPost(author.id);
-    const target = { targetType: "user", targetId: author.id, note: "" };
+    const target = { targetType: "user", targetId: author.id, note: "" } as const;
     await decide(db(), mod, { ...target, decision: "suspend" });
     await decide(db(), mod, { ...target, decision: "restore" });
     expect(await runMediaJobs(db(), storage, memoryCdn())).toEqual({ done: 2, failed: 0 });

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { follows, hashtags, moderationActions, posts, reports, users } from "@/db/schema";
 import { addComment } from "@/lib/comments/comments";
 import { listFeedPage } from "@/lib/feed/queries";
-import { decide, fileReport, type Moderator } from "@/lib/moderation/moderation";
+import type { Moderator } from "@/lib/moderation/moderation";
+import * as moderation from "@/lib/moderation/moderation";
 import { countOpenTargets, listModerationLog, listReportQueue } from "@/lib/moderation/queries";
+import { decideSchema, reportSchema } from "@/lib/moderation/validation";
 import { getPostView } from "@/lib/posts/queries";
 import { syncHashtags } from "@/lib/posts/tags";
 import { openTestDatabase } from "./helpers/db";
@@ -21,6 +24,13 @@ beforeEach(async () => {
   await database.clean();
 });
 const db = () => database.db;
+
+// The services take parsed input: parsed here as the actions do (bad input is refused by the
+// actions: actions-moderation.test.ts).
+const fileReport = (db: Db, reporterId: string, input: unknown) =>
+  moderation.fileReport(db, reporterId, reportSchema.parse(input));
+const decide = (db: Db, actor: Moderator, input: unknown, now?: Date) =>
+  moderation.decide(db, actor, decideSchema.parse(input), now);
 
 async function cast() {
   const [author, ana, ben, modUser, adminUser] = await insertUsers(db(), 5);
@@ -54,21 +64,8 @@ describe("fileReport", () => {
     expect(rows[0]).toMatchObject({ reason: "spam", details: "buy now", status: "open" });
   });
 
-  it("refuses bad input by field, missing or removed targets, and one's own things", async () => {
+  it("refuses missing or removed targets, and one's own things", async () => {
     const { author, ana, postId } = await cast();
-    const bad = await fileReport(db(), ana.id, {
-      targetType: "photo",
-      targetId: "x",
-      reason: "boring",
-      details: "x".repeat(501),
-    });
-    expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(Object.keys((bad.ok ? {} : bad.fieldErrors) ?? {}).sort()).toEqual([
-      "details",
-      "reason",
-      "targetId",
-      "targetType",
-    ]);
     const missing = "0190a0a0-0000-7000-8000-000000000000";
     expect(
       await fileReport(db(), ana.id, { targetType: "post", targetId: missing, reason: "spam" }),
@@ -277,12 +274,5 @@ describe("decide", () => {
     expect(
       await fileReport(db(), ana.id, { targetType: "post", targetId: postId, reason: "spam" }),
     ).toMatchObject({ ok: true, data: { alreadyReported: false } });
-  });
-
-  it("refuses bad decisions by field", async () => {
-    const { mod } = await cast();
-    const r = await decide(db(), mod, { targetType: "post", targetId: "nope", decision: "burn" });
-    expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(Object.keys((r.ok ? {} : r.fieldErrors) ?? {}).sort()).toEqual(["decision", "targetId"]);
   });
 });

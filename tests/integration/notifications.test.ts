@@ -166,7 +166,7 @@ describe("comments and mentions", () => {
     const r = await createPostAndNotify(db(), storage, author.id, {
       aspect: "1:1",
       caption: `hello @${ana.username} and @${author.username}`,
-      media: [{ slotId }],
+      media: [{ slotId, alt: "" }],
     });
     expect(r.result.ok).toBe(true);
     expect(r.notified.map((n) => n.recipientId)).toEqual([ana.id]);
@@ -188,7 +188,7 @@ describe("listNotifications", () => {
     await setFollow(db(), ben.id, { userId: author.id, follow: true }, t(4));
     await setLike(db(), ana.id, { postId: p1, liked: true }, t(5));
     await setFollow(db(), author.id, { userId: ben.id, follow: true }, t(6));
-    await addComment(db(), urls, chloe.id, { postId: p2, body: "  so\n\nnice!  " }, t(7));
+    await addComment(db(), urls, chloe.id, { postId: p2, body: "so\n\nnice!" }, t(7));
 
     const page = await list(author.id);
     const brief = (n: NotificationView) => [

@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import {
   clearRecentSearches,
   forgetSearchMatches,
   listRecentSearches,
-  recordSearch,
   searchTypeahead,
 } from "@/lib/search/queries";
+import * as recent from "@/lib/search/recent";
+import { recordSearchSchema } from "@/lib/search/validation";
 import { updateProfile } from "@/lib/users/profile";
 import { openTestDatabase } from "./helpers/db";
 import { addPosts, follow, person, storage, suspend } from "./helpers/discover";
+
+// recordSearch takes parsed input: parsed here as recordSearchAction does (bad input:
+// actions-social.test.ts).
+const recordSearch = (db: Db, viewerId: string, input: unknown, now?: Date) =>
+  recent.recordSearch(db, viewerId, recordSearchSchema.parse(input), now);
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -114,7 +121,7 @@ describe("searchTypeahead: people", () => {
       name: "Zed Lima",
       username: "zed.lima",
       bio: "",
-      website: "",
+      website: null,
     });
     expect(renamed.ok).toBe(true);
     expect(await usernames("zed")).toEqual(["zed.lima"]);
@@ -250,7 +257,7 @@ describe("recent searches", () => {
     expect(await listRecentSearches(db(), me.id, storage)).toEqual([]);
   });
 
-  it("refuses unknown targets and malformed input", async () => {
+  it("refuses unknown targets", async () => {
     const me = await person(db(), { username: "me" });
     const banned = await person(db(), { status: "suspended" });
     for (const input of [
@@ -261,17 +268,6 @@ describe("recent searches", () => {
       expect(await recordSearch(db(), me.id, input)).toMatchObject({
         ok: false,
         code: "NOT_FOUND",
-      });
-    }
-    for (const input of [
-      { kind: "user", target: "nope" },
-      { kind: "tag", target: "a b" },
-      {},
-      null,
-    ]) {
-      expect(await recordSearch(db(), me.id, input)).toMatchObject({
-        ok: false,
-        code: "VALIDATION",
       });
     }
   });

@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { validateSessionClaims } from "@/lib/auth/session";
-import {
-  authenticate,
-  endAllSessions,
-  explainFailedSignIn,
-  registerAccount,
-} from "@/lib/users/accounts";
+import * as accounts from "@/lib/users/accounts";
+import { endAllSessions, explainFailedSignIn, registerAccount } from "@/lib/users/accounts";
 import { startSession } from "@/lib/users/sessions";
+import { signInSchema } from "@/lib/users/validation";
 import { openTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
@@ -25,6 +23,11 @@ beforeEach(async () => {
 });
 
 const INCORRECT = "Incorrect username, email or password.";
+
+// authenticate takes parsed input: parsed here as signInAction and next-auth's authorize do (empty
+// fields are refused by the action: actions-accounts.test.ts).
+const authenticate = (db: Executor, l: AccountLimits, input: unknown, ip: string) =>
+  accounts.authenticate(db, l, signInSchema.parse(input), ip);
 
 async function registered() {
   const input = newAccount();
