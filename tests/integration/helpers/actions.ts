@@ -38,6 +38,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { noopPublisher } from "@/lib/realtime/publisher";
+import { startSession } from "@/lib/users/sessions";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
 import { openTestDatabase } from "./db";
 import { memoryMailer } from "./fixtures";
@@ -188,6 +189,8 @@ export function setupActionHarness() {
 
     /** The next calls carry a session cookie for this user, as next-auth would have set it. */
     async signInAs(user: Pick<TestUser, "id" | "username" | "name" | "role" | "sessionVersion">) {
+      // A real server-side session row, as a sign-in through next-auth's authorize creates.
+      const session = await startSession(database.db, user.id, new Headers());
       const token = await encode({
         secret: SECRET,
         salt: SESSION_COOKIE,
@@ -198,6 +201,8 @@ export function setupActionHarness() {
           username: user.username,
           role: user.role,
           sv: user.sessionVersion,
+          sid: session.id,
+          aexp: Math.floor(session.absoluteExpiresAt.getTime() / 1000),
         },
       });
       request.cookies.clear();
