@@ -23,8 +23,10 @@ export interface RateLimiter {
   readonly rule: RateLimitRule;
   /** Milliseconds until the key may act again; 0 when it is not limited. */
   blockedFor(key: string): Promise<number>;
-  /** Counts one event; returns the wait in ms when this event went over the limit, else 0. */
-  hit(key: string): Promise<number>;
+  /** Counts one event (or `points`); returns the wait in ms when it went over the limit, else 0. */
+  hit(key: string, points?: number): Promise<number>;
+  /** How many events are left in the key's window, and the ms until the window ends. */
+  left(key: string): Promise<{ points: number; waitMs: number }>;
   reset(key: string): Promise<void>;
 }
 
@@ -40,14 +42,21 @@ export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): R
       const res = await limiter.get(key);
       return res && res.consumedPoints >= rule.points ? Math.max(res.msBeforeNext, 1) : 0;
     },
-    async hit(key) {
+    async hit(key, points = 1) {
       try {
-        await limiter.consume(key, 1);
+        await limiter.consume(key, points);
         return 0;
       } catch (err) {
         if (err instanceof RateLimiterRes) return Math.max(err.msBeforeNext, 1);
         throw err;
       }
+    },
+    async left(key) {
+      const res = await limiter.get(key);
+      return {
+        points: Math.max(rule.points - (res?.consumedPoints ?? 0), 0),
+        waitMs: Math.max(res?.msBeforeNext ?? rule.windowSeconds * 1000, 1),
+      };
     },
     async reset(key) {
       await limiter.delete(key);
