@@ -11,7 +11,11 @@ const LIMIT_TEXT = "1 MB";
 
 function tooLarge() {
   return NextResponse.json(
-    { ok: false, code: "VALIDATION", message: `This request is too large (at most ${LIMIT_TEXT}).` },
+    {
+      ok: false,
+      code: "VALIDATION",
+      message: `This request is too large (at most ${LIMIT_TEXT}).`,
+    },
     { status: 413 },
   );
 }

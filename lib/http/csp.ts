@@ -16,10 +16,7 @@ export type CspSettings = {
     publicUrl?: string;
   };
   /** Where pusher-js connects; null when live updates are off. */
-  realtime:
-    | { host: string; port: number; tls: boolean }
-    | { cluster: string; tls: boolean }
-    | null;
+  realtime: { host: string; port: number; tls: boolean } | { cluster: string; tls: boolean } | null;
 };
 
 /** A nonce for one response: 16 random bytes, base64. */
@@ -52,11 +49,16 @@ function storageSources(s3: NonNullable<CspSettings["s3"]>) {
 function realtimeSources(realtime: CspSettings["realtime"]): string[] {
   if (!realtime) return [];
   if ("cluster" in realtime) {
-    return [`wss://ws-${realtime.cluster}.pusher.com`, `https://sockjs-${realtime.cluster}.pusher.com`];
+    return [
+      `wss://ws-${realtime.cluster}.pusher.com`,
+      `https://sockjs-${realtime.cluster}.pusher.com`,
+    ];
   }
   const { host, port, tls } = realtime;
   const hostPort = port === (tls ? 443 : 80) ? host : `${host}:${port}`;
-  return tls ? [`wss://${hostPort}`, `https://${hostPort}`] : [`ws://${hostPort}`, `http://${hostPort}`];
+  return tls
+    ? [`wss://${hostPort}`, `https://${hostPort}`]
+    : [`ws://${hostPort}`, `http://${hostPort}`];
 }
 
 /** The sources of a policy, computed once per process (they depend on settings only). */

@@ -25,7 +25,11 @@ function sourcesFromSettings(): CspSources {
       realtime.driver === "disabled"
         ? null
         : realtime.host
-          ? { host: realtime.host, port: realtime.port ?? (realtime.useTLS ? 443 : 80), tls: realtime.useTLS }
+          ? {
+              host: realtime.host,
+              port: realtime.port ?? (realtime.useTLS ? 443 : 80),
+              tls: realtime.useTLS,
+            }
           : { cluster: realtime.cluster ?? "mt1", tls: realtime.useTLS },
   });
 }
