@@ -44,5 +44,5 @@ export async function refuseOversizedAction(req: Request): Promise<NextResponse 
     return Number(declared) > ACTION_BODY_LIMIT_BYTES ? tooLarge() : null;
   }
   if (!req.body) return null;
-  return (await exceeds(req.clone().body ?? req.body, ACTION_BODY_LIMIT_BYTES)) ? tooLarge() : null;
+  return (await exceeds(req.body, ACTION_BODY_LIMIT_BYTES)) ? tooLarge() : null;
 }
