@@ -1,16 +1,30 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/body-limit";
 
+// Headers of every response. The Content-Security-Policy of pages carries a per-request nonce, so
+// proxy.ts sets it (lib/http/csp.ts). HSTS only in production: browsers would otherwise pin
+// https on localhost for two years.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  },
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
 ];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The default (1 MB), stated: proxy.ts answers bigger action bodies 413 (lib/http/body-limit).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+  },
   // Native / WASM packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

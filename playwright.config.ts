@@ -81,6 +81,8 @@ export default defineConfig({
         DATABASE_URL: "",
         SMTP_URL: "",
         RATE_LIMIT_STORE: "memory",
+        // Every journey signs up fresh people from 127.0.0.1.
+        SIGNUPS_PER_ADDRESS_PER_HOUR: "100000",
         NEXT_TELEMETRY_DISABLED: "1",
         ...realtimeEnv,
       },

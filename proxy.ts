@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { renewedSessionCookie } from "@/lib/auth/session-renewal";
 import { sessionClaims } from "@/lib/auth/session-token";
+import { refuseOversizedAction } from "@/lib/http/body-limit";
+import { pagePolicy } from "@/lib/http/page-csp";
 
 // Signed-out visitors of private pages go to /login?next=<path>. This only reads the cookie; pages
 // and actions re-check the session against the database (suspension, "sign out everywhere", a
@@ -65,6 +67,8 @@ async function renewSessionCookie(req: NextRequest, res: NextResponse): Promise<
 
 async function route(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
+  const oversized = await refuseOversizedAction(req);
+  if (oversized) return oversized;
   const api = pathname.startsWith("/api/");
   if (isPublic(pathname) || (await hasSessionToken(req))) {
     // Pages learn their own path (requireUser's /login?next=); API routes never need it, and
@@ -72,7 +76,13 @@ async function route(req: NextRequest): Promise<NextResponse> {
     if (api) return NextResponse.next();
     const requestHeaders = new Headers(req.headers);
     requestHeaders.set("x-pathname", `${pathname}${search}`);
-    return NextResponse.next({ request: { headers: requestHeaders } });
+    // Next.js reads the nonce from the request's policy and puts it on its scripts.
+    const { nonce, policy } = pagePolicy();
+    requestHeaders.set("content-security-policy", policy);
+    requestHeaders.set("x-nonce", nonce);
+    const res = NextResponse.next({ request: { headers: requestHeaders } });
+    res.headers.set("Content-Security-Policy", policy);
+    return res;
   }
   if (api) {
     return NextResponse.json(

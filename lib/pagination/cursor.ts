@@ -4,6 +4,8 @@
 export type Keyset = { createdAt: Date; id: string };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The last millisecond of 9999-12-31: past it, Dates serialise as "+033658-..." and SQL fails. */
+const LAST_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export function encodeCursor(k: Keyset): string {
   return Buffer.from(`${k.createdAt.getTime()}.${k.id}`, "utf8").toString("base64url");
@@ -14,8 +16,9 @@ export function decodeCursor(cursor: string): Keyset | null {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^(\d{1,15})\.(.+)$/.exec(text);
   if (!match?.[1] || !match[2] || !uuid.test(match[2])) return null;
-  const createdAt = new Date(Number(match[1]));
-  if (Number.isNaN(createdAt.getTime())) return null;
+  const ms = Number(match[1]);
+  if (!Number.isSafeInteger(ms) || ms > LAST_TIMESTAMP) return null;
+  const createdAt = new Date(ms);
   return { createdAt, id: match[2] };
 }
 

@@ -7,6 +7,8 @@ import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
+import { budgetOf, countOrRefuse, spend } from "@/lib/rate-limit/abuse";
+import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
@@ -35,6 +37,8 @@ export const requestUploadsAction = authActionClient
 export const createPostAction = authActionClient
   .inputSchema(createPostSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
+    const limited = await countOrRefuse(getAbuseLimits(), "post", ctx.user.id);
+    if (limited) return limited;
     const { result, notified } = await createPostAndNotify(
       getDb(),
       getStorage(),
@@ -49,7 +53,17 @@ export const createPostAction = authActionClient
 export const updatePostAction = authActionClient
   .inputSchema(updatePostSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
-    const { result, notified } = await updatePostAndNotify(getDb(), ctx.user.id, parsedInput);
+    // New mention notifications from edits are budgeted: an edit over the budget is refused whole.
+    const limits = getAbuseLimits();
+    const mentionBudget = await budgetOf(limits, "captionMention", ctx.user.id);
+    const { result, notified } = await updatePostAndNotify(
+      getDb(),
+      ctx.user.id,
+      parsedInput,
+      undefined,
+      { mentionBudget },
+    );
+    await spend(limits, "captionMention", ctx.user.id, notified.length);
     publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
     return result;

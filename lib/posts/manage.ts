@@ -6,7 +6,7 @@ import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { queueEvidenceExpiry, queuePostMedia, settleMedia } from "@/lib/media/jobs";
 import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
-import { fail, ok, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import type { Storage } from "@/lib/storage/types";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
 import type { UpdatePostInput } from "./validation";
@@ -35,18 +35,30 @@ export async function updatePost(
   return (await updatePostAndNotify(db, userId, input, now)).result;
 }
 
+/** How many new mention notifications an edit may send, and the answer when it would send more. */
+export type MentionBudget = { left: number; refusal: Failure };
+
+/** Thrown inside the transaction to roll the edit back when its mentions are over budget. */
+class OverBudget extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
 /**
  * updatePost, plus a "mentioned you" notification to each account the new caption mentions that
  * was not told about this post before; answers the notifications created, to publish after commit.
+ * With a mention budget, an edit that would send more than it allows is refused and changes nothing.
  */
 export async function updatePostAndNotify(
   db: Db,
   userId: string,
   input: UpdatePostInput,
   now = new Date(),
+  limits: { mentionBudget?: MentionBudget } = {},
 ): Promise<WithNotified<Result<undefined>>> {
   const { postId, caption, alts } = input;
-  return db.transaction(async (tx) => {
+  const run = db.transaction(async (tx) => {
     const own = await lockOwnPost(tx, postId, userId);
     if (!own.ok) return { result: own, notified: [] };
     await tx.update(posts).set({ caption, updatedAt: now }).where(eq(posts.id, postId));
@@ -60,7 +72,13 @@ export async function updatePostAndNotify(
     await syncMentions(tx, postId, userId, caption, now);
     const userIds = await postMentionIds(tx, postId);
     const notified = await notifyMentions(tx, { actorId: userId, userIds, postId, now });
+    const budget = limits.mentionBudget;
+    if (budget && notified.length > budget.left) throw new OverBudget(budget.refusal);
     return { result: ok(undefined), notified };
+  });
+  return run.catch((err: unknown) => {
+    if (err instanceof OverBudget) return { result: err.failure, notified: [] };
+    throw err;
   });
 }
 

@@ -23,8 +23,10 @@ export interface RateLimiter {
   readonly rule: RateLimitRule;
   /** Milliseconds until the key may act again; 0 when it is not limited. */
   blockedFor(key: string): Promise<number>;
-  /** Counts one event; returns the wait in ms when this event went over the limit, else 0. */
-  hit(key: string): Promise<number>;
+  /** Counts one event (or `points`); returns the wait in ms when it went over the limit, else 0. */
+  hit(key: string, points?: number): Promise<number>;
+  /** How many events are left in the key's window, and the ms until the window ends. */
+  left(key: string): Promise<{ points: number; waitMs: number }>;
   /** Counts one event; returns the events counted in the current window, this one included. */
   count(key: string): Promise<number>;
   /** Blocks the key for `ms` from now, whatever its count (a growing delay, for example). */
@@ -44,9 +46,9 @@ export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): R
       const res = await limiter.get(key);
       return res && res.consumedPoints >= rule.points ? Math.max(res.msBeforeNext, 1) : 0;
     },
-    async hit(key) {
+    async hit(key, points = 1) {
       try {
-        await limiter.consume(key, 1);
+        await limiter.consume(key, points);
         return 0;
       } catch (err) {
         if (err instanceof RateLimiterRes) return Math.max(err.msBeforeNext, 1);
@@ -63,6 +65,13 @@ export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): R
     },
     async block(key, ms) {
       if (ms > 0) await limiter.block(key, ms / 1000);
+    },
+    async left(key) {
+      const res = await limiter.get(key);
+      return {
+        points: Math.max(rule.points - (res?.consumedPoints ?? 0), 0),
+        waitMs: Math.max(res?.msBeforeNext ?? rule.windowSeconds * 1000, 1),
+      };
     },
     async reset(key) {
       await limiter.delete(key);

@@ -13,11 +13,18 @@ function failure(status: number, code: ErrorCode, message: string): Response {
 
 const notFound = () => failure(404, "NOT_FOUND", "Not found.");
 
-/** PUT /api/uploads/<key>?type&max&exp&sig: stores one signed upload, all or nothing. */
+const ALREADY_USED = "This upload link was already used. Start the upload again.";
+
+/**
+ * PUT /api/uploads/<key>?type&max&exp&sig: stores one signed upload, all or nothing, once: a
+ * second PUT to the same link, or one after its slot was used (`slotOpen` false), gets a 409 and
+ * changes nothing.
+ */
 export async function handleLocalUpload(
   request: Request,
   keyParts: string[],
   storage: Storage,
+  slotOpen: (key: string) => Promise<boolean> = async () => true,
 ): Promise<Response> {
   if (!isLocalStorage(storage)) return notFound();
   const key = keyParts.join("/");
@@ -48,6 +55,9 @@ export async function handleLocalUpload(
     if (length === 0) return failure(400, "VALIDATION", "The file is empty.");
   }
   if (!request.body) return failure(400, "VALIDATION", "The file is empty.");
+  if (!(await slotOpen(key)) || (await storage.stat(key))) {
+    return failure(409, "CONFLICT", ALREADY_USED);
+  }
 
   try {
     const result = await storage.writeStream(key, request.body, maxSize);
@@ -56,6 +66,7 @@ export async function handleLocalUpload(
       return failure(413, "VALIDATION", `The file is over ${maxSize} bytes.`);
     }
     if (result.reason === "empty") return failure(400, "VALIDATION", "The file is empty.");
+    if (result.reason === "exists") return failure(409, "CONFLICT", ALREADY_USED);
     return failure(400, "VALIDATION", "The upload was interrupted.");
   } catch (error) {
     console.error("local upload failed", error);

@@ -1,7 +1,7 @@
 // The embedded storage driver: files in a folder, browser uploads to a signed, expiring URL on the
 // app itself (app/api/uploads), public files served by app/media. Free of lib/env for scripts.
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
+import { link, mkdir, open, readFile, rename, rm, rmdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { assertValidKey, isValidContentType } from "./keys";
@@ -23,14 +23,17 @@ export interface LocalStorageSettings {
 
 export type StreamWriteResult =
   | { ok: true; size: number; created: boolean }
-  | { ok: false; reason: "too-large" | "empty" | "aborted" };
+  | { ok: false; reason: "too-large" | "empty" | "aborted" | "exists" };
 
 /** What the local route handlers need besides the common interface. */
 export interface LocalStorage extends Storage {
   readonly driver: "local";
   /** Checks an upload URL's query string for `key` (signature, expiry). */
   verifyUpload(key: string, query: URLSearchParams): UploadCheck;
-  /** Streams a body to `key` through a temp file, giving up as soon as it passes `maxSize`. */
+  /**
+   * Streams a body to a new `key` through a temp file, giving up as soon as it passes `maxSize`;
+   * never replaces a file already there ("exists"): an upload slot takes one upload.
+   */
   writeStream(
     key: string,
     body: ReadableStream<Uint8Array>,
@@ -71,6 +74,20 @@ export function createLocalStorage(settings: LocalStorageSettings): LocalStorage
     );
     await rename(temp, file);
     return !existed;
+  };
+
+  // link() fails when the name exists, so of two racing uploads exactly one lands.
+  const publishNew = async (temp: string, file: string): Promise<boolean> => {
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      await link(temp, file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw error;
+    } finally {
+      await unlink(temp).catch(() => {});
+    }
   };
 
   const statFile = async (key: string) => {
@@ -195,7 +212,8 @@ export function createLocalStorage(settings: LocalStorageSettings): LocalStorage
         return { ok: false, reason: failure ?? "empty" };
       }
       try {
-        return { ok: true, size, created: await publish(temp, file) };
+        if (!(await publishNew(temp, file))) return { ok: false, reason: "exists" };
+        return { ok: true, size, created: true };
       } catch (error) {
         await rm(temp, { force: true });
         throw error;

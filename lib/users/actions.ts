@@ -11,6 +11,8 @@ import { getAccountLimits } from "@/lib/auth/server-limits";
 import { getDb } from "@/lib/db";
 import { getMailer } from "@/lib/email";
 import { env } from "@/lib/env";
+import { countOrRefuse, refuseWhileLimited } from "@/lib/rate-limit/abuse";
+import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { ok } from "@/lib/result";
 import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 import {
@@ -37,8 +39,13 @@ async function startSession(identifier: string, password: string) {
 export const registerAction = actionClient
   .inputSchema(registerSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
+    // Sign-ups per client address: refused while over, counted when one succeeds.
+    const ip = clientIp(await headers());
+    const limited = await refuseWhileLimited(getAbuseLimits(), "signup", ip);
+    if (limited) return limited;
     const result = await registerAccount(getDb(), parsedInput);
     if (!result.ok) return result;
+    await countOrRefuse(getAbuseLimits(), "signup", ip);
     await startSession(result.data.username, parsedInput.password);
     redirect(safeNextPath(parsedInput.next));
   });

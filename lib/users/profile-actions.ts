@@ -5,9 +5,17 @@ import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { cropSchema } from "@/lib/posts/validation";
+import { refuseWhileLimited } from "@/lib/rate-limit/abuse";
+import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { changePassword, removeAvatar, setAvatar, updateProfile } from "./profile";
+import {
+  changePassword,
+  isWrongCurrentPassword,
+  removeAvatar,
+  setAvatar,
+  updateProfile,
+} from "./profile";
 import { changePasswordSchema, updateProfileSchema } from "./validation";
 
 export const updateProfileAction = authActionClient
@@ -42,7 +50,12 @@ export const removeAvatarAction = authActionClient.action(async ({ ctx }) => {
 export const changePasswordAction = authActionClient
   .inputSchema(changePasswordSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
+    // Wrong current-password guesses per account: refused while over, counted when wrong.
+    const limits = getAbuseLimits();
+    const limited = await refuseWhileLimited(limits, "passwordGuess", ctx.user.id);
+    if (limited) return limited;
     const result = await changePassword(getDb(), ctx.user.id, parsedInput);
+    if (isWrongCurrentPassword(result)) await limits.passwordGuess.hit(ctx.user.id);
     if (!result.ok) return result;
     // The bump ended every session, this one too: sign in again with the new password.
     await signIn("credentials", {

@@ -128,6 +128,13 @@ export async function removeAvatar(
   return ok(undefined);
 }
 
+const WRONG_CURRENT_PASSWORD = "Your current password is incorrect.";
+
+/** Whether changePassword refused because the current password was wrong (a guess to count). */
+export function isWrongCurrentPassword(result: Result<unknown>): boolean {
+  return !result.ok && result.fieldErrors?.currentPassword?.[0] === WRONG_CURRENT_PASSWORD;
+}
+
 /** Needs the current password; bumps session_version so every other session ends. */
 export async function changePassword(
   db: Db,
@@ -141,7 +148,7 @@ export async function changePassword(
   if (!user) return fail("NOT_FOUND", "Account not found.");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return fail("VALIDATION", "Check the highlighted fields.", {
-      currentPassword: ["Your current password is incorrect."],
+      currentPassword: [WRONG_CURRENT_PASSWORD],
     });
   }
   const updated = await setPasswordAndEndSessions(db, userId, await hashPassword(input.password));

@@ -9,6 +9,12 @@ const dir = await mkdtemp(path.join(tmpdir(), "snapgram-storage-"));
 process.env.STORAGE_DIR = dir;
 delete process.env.S3_BUCKET;
 
+// The upload slot's state is the database's; here a switch (tests/integration/upload-once.test.ts
+// drives the real query).
+const slotState = { open: true };
+vi.mock("@/lib/posts/upload-slot-state", () => ({ isUploadSlotOpen: async () => slotState.open }));
+vi.mock("@/lib/db", () => ({ getDb: () => null }));
+
 const uploadRoute = await import("@/app/api/uploads/[...key]/route");
 const { getStorage, createStorage } = await import("@/lib/storage");
 const { handleLocalMedia, handleLocalUpload } = await import("@/lib/storage/local-routes");
@@ -94,7 +100,7 @@ describe("local storage upload route", () => {
     expect(target.expiresAt.getTime()).toBeGreaterThan(Date.now() + 590_000);
   });
 
-  it("stores a good upload, readable afterwards; a second PUT replaces it", async () => {
+  it("stores a good upload, readable afterwards; a second PUT is refused and changes nothing", async () => {
     const target = await slot("uploads/u1/good");
     const response = await put(target.url, jpeg, target.headers);
     expect(response.status).toBe(201);
@@ -103,9 +109,32 @@ describe("local storage upload route", () => {
     expect((await storage.read("uploads/u1/good"))?.equals(jpeg)).toBe(true);
 
     const again = await put(target.url, jpeg.subarray(0, 10), target.headers);
-    expect(again.status).toBe(200);
-    expect(await storage.stat("uploads/u1/good")).toEqual({ size: 10 });
+    await expectError(again, 409, "CONFLICT");
+    expect((await storage.read("uploads/u1/good"))?.equals(jpeg)).toBe(true);
     expect((await filesOnDisk()).some((f) => f.startsWith(".tmp"))).toBe(false);
+  });
+
+  it("lets exactly one of two racing PUTs to one link land", async () => {
+    const target = await slot("uploads/u1/race");
+    const other = Buffer.from(jpeg).fill(1, 10, 20);
+    const [a, b] = await Promise.all([
+      put(target.url, jpeg, target.headers),
+      put(target.url, other, target.headers),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const stored = await storage.read("uploads/u1/race");
+    expect(stored?.equals(a.status === 201 ? jpeg : other)).toBe(true);
+  });
+
+  it("refuses a PUT after the slot was used (claimed by a post) with 409", async () => {
+    const target = await slot("uploads/u1/claimed");
+    slotState.open = false;
+    try {
+      await expectError(await put(target.url, jpeg, target.headers), 409, "CONFLICT");
+    } finally {
+      slotState.open = true;
+    }
+    expect(await storage.stat("uploads/u1/claimed")).toBeNull();
   });
 
   it("refuses a bad signature with 403", async () => {

@@ -1,3 +1,5 @@
+import { getDb } from "@/lib/db";
+import { isUploadSlotOpen } from "@/lib/posts/upload-slot-state";
 import { getStorage } from "@/lib/storage";
 import { handleLocalUpload } from "@/lib/storage/local-routes";
 
@@ -8,5 +10,5 @@ type Context = { params: Promise<{ key: string[] }> };
 
 export async function PUT(request: Request, { params }: Context) {
   const { key } = await params;
-  return handleLocalUpload(request, key, getStorage());
+  return handleLocalUpload(request, key, getStorage(), (k) => isUploadSlotOpen(getDb(), k));
 }
