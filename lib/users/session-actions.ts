@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db";
-import { authActionClient } from "@/lib/safe-action";
+import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { endSession } from "./sessions";
 import { revokeSessionSchema } from "./validation";
 
 /** Ends one session of the signed-in account (another device); anyone else's is NOT_FOUND. */
 export const revokeSessionAction = authActionClient
-  .inputSchema(revokeSessionSchema)
+  .inputSchema(revokeSessionSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await endSession(getDb(), ctx.user.id, parsedInput.sessionId);
     if (result.ok) revalidatePath("/accounts/settings");

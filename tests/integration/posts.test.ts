@@ -301,10 +301,12 @@ describe("updatePost and deletePost", () => {
     expect(author?.postCount).toBe(0);
   });
 
-  it("answers not found for a missing or removed post", async () => {
+  it("answers not found for a missing or removed post; only its author may still delete a removed one", async () => {
     const ana = await createUser(db());
+    const bo = await createUser(db());
     const id = await shared(ana.id);
     await db().update(posts).set({ status: "removed" }).where(eq(posts.id, id));
+    expect(await deletePost(db(), storage, bo.id, id)).toMatchObject({ code: "NOT_FOUND" });
     expect(await updatePost(db(), ana.id, { postId: id, caption: "x" })).toMatchObject({
       code: "NOT_FOUND",
     });
@@ -313,8 +315,9 @@ describe("updatePost and deletePost", () => {
     ).toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(await deletePost(db(), storage, ana.id, id)).toMatchObject({ code: "NOT_FOUND" });
     expect(await getPostView(db(), id, ana.id, storage)).toBeNull();
+    expect(await deletePost(db(), storage, ana.id, id)).toEqual({ ok: true, data: undefined });
+    expect(await db().select().from(posts).where(eq(posts.id, id))).toEqual([]);
   });
 });
 

@@ -89,8 +89,9 @@ export function runActionCases(h: ActionHarness, cases: Record<string, ActionCas
       it(`${name} as ${role}: ${expected}`, async () => {
         const w = await buildWorld(h);
         const input = await c.arrange(w);
-        const before = await h.snapshot();
+        // Signing in (a session row) is not the action under test: snapshot after it.
         await actAs(w, role);
+        const before = await h.snapshot();
         const out = await h.call(c.action, input);
         if (expected === "changes" || expected === "own") {
           expect(out.kind, JSON.stringify(out)).not.toBe("fail");
@@ -108,8 +109,8 @@ export function runActionCases(h: ActionHarness, cases: Record<string, ActionCas
       it(`${name} refuses bad ${bad.field}, naming it, writing nothing`, async () => {
         const w = await buildWorld(h);
         const good = await c.arrange(w);
-        const before = await h.snapshot();
         await actAs(w, "owner");
+        const before = await h.snapshot();
         const out = await h.call(c.action, bad.input(w, good));
         expect(out.kind === "fail" && out.code, JSON.stringify(out)).toBe("VALIDATION");
         expect(out.kind === "fail" && out.fieldErrors?.[bad.field]?.length).toBeGreaterThan(0);
