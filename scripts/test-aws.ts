@@ -115,7 +115,11 @@ try {
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const logs: string[] = [];
-  child.stdout?.on("data", (d) => logs.push(String(d)));
+  const stdout: string[] = [];
+  child.stdout?.on("data", (d) => {
+    logs.push(String(d));
+    stdout.push(String(d));
+  });
   child.stderr?.on("data", (d) => logs.push(String(d)));
 
   const pending = new Map<number, (m: { result?: unknown; error?: string }) => void>();
@@ -163,6 +167,7 @@ try {
     account: { identifier: "lambda_tester", password },
     healthToken,
     db,
+    output: () => stdout.join(""),
   });
   await db.end({ timeout: 5 });
   if (failed > 0) console.log(`\n--- server function output ---\n${logs.join("").slice(-4000)}`);

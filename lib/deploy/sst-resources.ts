@@ -25,10 +25,12 @@ export const linkedSecrets: Record<string, string> = {
   HealthToken: "HEALTH_TOKEN",
 };
 
-function linked(name: string): Linked | undefined {
-  const all = Resource as unknown as Record<string, Linked | undefined>;
+type Links = Record<string, unknown>;
+const sdkLinks = Resource as unknown as Links;
+
+function linked(name: string, links: Links = sdkLinks): Linked | undefined {
   // The SDK's proxy throws on a name that is not linked; `in` asks without throwing.
-  return name in all ? all[name] : undefined;
+  return name in links ? (links[name] as Linked | undefined) : undefined;
 }
 
 /**
@@ -43,18 +45,24 @@ export function databaseUrlFrom(db: Linked): string {
 }
 
 /** The linked database's URL, or undefined when none is linked (or outside SST). */
-export function linkedDatabaseUrl(): string | undefined {
-  const db = linked("Database");
+export function linkedDatabaseUrl(links: Links = sdkLinks): string | undefined {
+  const db = linked("Database", links);
   return db?.host ? databaseUrlFrom(db) : undefined;
 }
 
 /** True when running as an SST function (SST sets SST_RESOURCE_App on every linked function). */
-export function underSst(env: NodeJS.ProcessEnv = process.env): boolean {
+export function underSst(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SST_RESOURCE_App);
 }
 
-/** Fills `env` from the linked resources; a no-op outside SST. Returns the names it set. */
-export function applySstResources(env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * Fills `env` from the linked resources (the SST SDK's `Resource` unless given); a no-op outside
+ * SST. Returns the names it set.
+ */
+export function applySstResources(
+  env: Record<string, string | undefined> = process.env,
+  links: Links = sdkLinks,
+): string[] {
   if (!underSst(env)) return [];
   const set: string[] = [];
   const put = (key: string, value: string | undefined) => {
@@ -62,7 +70,7 @@ export function applySstResources(env: NodeJS.ProcessEnv = process.env): string[
     env[key] = value;
     set.push(key);
   };
-  for (const [name, key] of Object.entries(linkedSecrets)) put(key, linked(name)?.value);
-  put("DATABASE_URL", linkedDatabaseUrl());
+  for (const [name, key] of Object.entries(linkedSecrets)) put(key, linked(name, links)?.value);
+  put("DATABASE_URL", linkedDatabaseUrl(links));
   return set;
 }

@@ -94,6 +94,8 @@ export async function runChecks(opts: {
   account: { identifier: string; password: string };
   healthToken: string;
   db: postgres.Sql;
+  /** Everything the function wrote to stdout so far. */
+  output: () => string;
 }): Promise<number> {
   let failed = 0;
   async function check(name: string, run: () => Promise<string | undefined>) {
@@ -233,6 +235,28 @@ export async function runChecks(opts: {
     expect(r.statusCode === 200, `status ${r.statusCode}: ${text(r).slice(0, 200)}`);
     expect((json(r) as { unreadCount?: number }).unreadCount === 0, "no unreadCount");
     return "401 without the cookie, 200 with it";
+  });
+
+  await check("EMF metrics: feed time, failed actions by code, image processing", async () => {
+    const anonymous = await call({ path: "/api/feed" });
+    expect(anonymous.statusCode === 401, `feed without a session: ${anonymous.statusCode}`);
+    const r = await call({ path: "/api/feed", cookies: session });
+    expect(r.statusCode === 200, `feed: status ${r.statusCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const docs = opts
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith('{"_aws"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const names = (d: Record<string, unknown>) =>
+      (
+        d._aws as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] }
+      ).CloudWatchMetrics[0]?.Metrics.map((m) => m.Name) ?? [];
+    const find = (name: string) => docs.find((d) => names(d).includes(name));
+    expect(find("FeedPageTime"), "no FeedPageTime");
+    expect(find("ActionFailure")?.Code === "UNAUTHENTICATED", "no ActionFailure with Code");
+    expect(find("ImageProcessingTime"), "no ImageProcessingTime (deep health runs the pipeline)");
+    return `${docs.length} EMF lines`;
   });
 
   return failed;

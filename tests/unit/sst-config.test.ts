@@ -29,14 +29,18 @@ let created: Created[] = [];
 let routes: { on: string; method: string; args: unknown[] }[] = [];
 const g = globalThis as Record<string, unknown>;
 
-/** A component's `nodes`: each step deeper is another such object; other props read "<path.prop>". */
+/**
+ * A component's `nodes`: each step deeper is another such object, `apply(fn)` calls fn with it
+ * (an Output's apply); other props read "<path.prop>".
+ */
 function fakeNodes(path: string): object {
-  const deeper = new Set(["nodes", "cdn", "distribution"]);
+  const deeper = new Set(["nodes", "cdn", "distribution", "server", "function", "instance"]);
   return new Proxy(
     {},
     {
       get(target, prop) {
         if (typeof prop !== "string" || prop === "then") return Reflect.get(target, prop);
+        if (prop === "apply") return (fn: (v: object) => unknown) => fn(fakeNodes(path));
         return deeper.has(prop) ? fakeNodes(`${path}.${prop}`) : `<${path}.${prop}>`;
       },
     },
@@ -89,6 +93,7 @@ async function loadConfig(stage: string): Promise<SstConfig> {
   g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
     strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
   g.$concat = (...values: unknown[]) => values.map(String).join("");
+  g.$jsonStringify = (value: unknown) => JSON.stringify(value);
   g.sst = {
     Secret: fakeComponent("sst.Secret"),
     Linkable: fakeComponent("sst.Linkable"),
@@ -116,7 +121,8 @@ function only(type: string): Created {
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-  for (const name of ["$config", "$app", "$interpolate", "$concat", "sst", "aws"]) delete g[name];
+  for (const name of ["$config", "$app", "$interpolate", "$concat", "$jsonStringify", "sst", "aws"])
+    delete g[name];
 });
 
 /** The name of the component each entry of a `link` list refers to. */
@@ -315,5 +321,69 @@ describe("sst.config.ts run()", () => {
     await (await loadConfig("pr-42")).run();
     expect(only("sst.aws.Router").args.domain, "previews use the CloudFront URL").toBeUndefined();
     expect(created.some((c) => c.type === "sst.aws.Email")).toBe(false);
+  });
+
+  it("alarms on the server, the database and CloudFront to SNS e-mail, with a dashboard", async () => {
+    const config = await loadConfig("production");
+    const output = await config.run();
+    const alarms = created.filter((c) => c.type === "aws.cloudwatch.MetricAlarm");
+    const byMetric = Object.fromEntries(
+      alarms.map((a) => [`${a.args.namespace}/${a.args.metricName}`, a]),
+    );
+    const server = "<Web.nodes.server.nodes.function.name>";
+    for (const m of ["Errors", "Throttles", "Duration"]) {
+      expect(byMetric[`AWS/Lambda/${m}`]?.args.dimensions).toEqual({ FunctionName: server });
+    }
+    expect(byMetric["AWS/Lambda/Duration"]?.args.extendedStatistic).toBe("p95");
+    for (const m of ["CPUUtilization", "FreeStorageSpace", "DatabaseConnections"]) {
+      expect(byMetric[`AWS/RDS/${m}`]?.args.dimensions).toEqual({
+        DBInstanceIdentifier: "<Database.nodes.instance.identifier>",
+      });
+    }
+    const cdn = byMetric["AWS/CloudFront/5xxErrorRate"];
+    expect(cdn?.args.dimensions).toEqual({
+      DistributionId: "<Router.nodes.cdn.nodes.distribution.id>",
+      Region: "Global",
+    });
+    expect(cdn?.opts?.provider, "CloudFront metrics exist in us-east-1 only").toBe(
+      only("aws.Provider").ref,
+    );
+    expect(only("aws.Provider").args.region).toBe("us-east-1");
+
+    const topics = created.filter((c) => c.type === "aws.sns.Topic");
+    const topicArns = topics.map((t) => `<${t.name}.arn>`);
+    for (const a of alarms) expect(topicArns).toContain((a.args.alarmActions as string[])[0]);
+    const subscriptions = created.filter((c) => c.type === "aws.sns.TopicSubscription");
+    expect(subscriptions.map((s) => s.args.topic).sort()).toEqual(topicArns.sort());
+    for (const s of subscriptions) {
+      expect(s.args).toMatchObject({ protocol: "email", endpoint: expect.stringContaining("@") });
+    }
+
+    const dashboard = only("aws.cloudwatch.Dashboard");
+    const body = String(dashboard.args.dashboardBody);
+    for (const figure of [
+      "Errors",
+      "Throttles",
+      "CPUUtilization",
+      "5xxErrorRate",
+      "ImageProcessingTime",
+      "FeedPageTime",
+      "ActionFailure",
+      "RateLimitRefusal",
+      "RealtimePublishFailure",
+    ]) {
+      expect(body).toContain(`"${figure}"`);
+    }
+    // Every app metric on the dashboard is one lib/observability/metrics.ts emits.
+    const emitted = readFileSync(path.resolve("lib/observability/metrics.ts"), "utf8");
+    for (const [, name] of body.matchAll(/\["Snapgram","(\w+)"/g))
+      expect(emitted).toContain(`"${name}"`);
+    expect(output.dashboard).toBe("<Dashboard.dashboardName>");
+
+    const migrator = created.find((c) => c.name === "Migrator");
+    const migratorLogging = migrator?.args.logging as { retention?: string } | undefined;
+    expect(migratorLogging?.retention).toBeTruthy();
+    const cron = only("sst.aws.Cron").args.function as { logging: { retention: string } };
+    expect(cron.logging.retention).toBeTruthy();
   });
 });
