@@ -172,7 +172,7 @@ export default $config({
         permissions: [
           { actions: ["cloudfront:CreateInvalidation"], resources: [distribution.arn] },
         ],
-        nodejs: { esbuild: { conditions: ["react-server"] }, install: ["sharp"] },
+        nodejs: { esbuild: { conditions: ["react-server"] } },
         timeout: "2 minutes",
         logging: { retention: "1 month", format: "json" },
       },

@@ -40,6 +40,10 @@ steps+=("step:lint:${last_code}")
 run typecheck npm run --silent typecheck
 steps+=("step:typecheck:${last_code}")
 
+# The GitHub Actions workflows against the workflow schema (action-validator, from npm).
+run workflows npm run --silent lint:workflows
+steps+=("step:workflows:${last_code}")
+
 # Unit + integration on the embedded database (never a DATABASE_URL from the shell).
 # shellcheck disable=SC2046
 run vitest-pglite env -u DATABASE_URL npx vitest run $(vitest_json pglite)

@@ -238,8 +238,9 @@ export async function runChecks(opts: {
   });
 
   await check("EMF metrics: feed time, failed actions by code, image processing", async () => {
-    const anonymous = await call({ path: "/api/feed" });
-    expect(anonymous.statusCode === 401, `feed without a session: ${anonymous.statusCode}`);
+    // A failure made by lib/result's fail(): an unknown profile's grid (public route).
+    const missing = await call({ path: "/api/users/nobody_by_this_name/posts" });
+    expect(missing.statusCode === 404, `unknown profile: status ${missing.statusCode}`);
     const r = await call({ path: "/api/feed", cookies: session });
     expect(r.statusCode === 200, `feed: status ${r.statusCode}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -254,7 +255,7 @@ export async function runChecks(opts: {
       ).CloudWatchMetrics[0]?.Metrics.map((m) => m.Name) ?? [];
     const find = (name: string) => docs.find((d) => names(d).includes(name));
     expect(find("FeedPageTime"), "no FeedPageTime");
-    expect(find("ActionFailure")?.Code === "UNAUTHENTICATED", "no ActionFailure with Code");
+    expect(find("ActionFailure")?.Code === "NOT_FOUND", "no ActionFailure with Code NOT_FOUND");
     expect(find("ImageProcessingTime"), "no ImageProcessingTime (deep health runs the pipeline)");
     return `${docs.length} EMF lines`;
   });
