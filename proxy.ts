@@ -22,7 +22,8 @@ const publicPaths = [
   /^\/forgot-password$/,
   /^\/reset-password$/,
   /^\/api\/auth(\/|$)/,
-  /^\/api\/health$/,
+  // /api/health/deep answers 404 without its token (HEALTH_TOKEN).
+  /^\/api\/health(\/deep)?$/,
   /^\/dev\/outbox(\/|$)/,
   /^\/media\//,
   /^\/api\/uploads\//,

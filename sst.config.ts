@@ -1,32 +1,92 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 
-// The AWS stack (SST v3): the Next.js site behind a CloudFront router, PostgreSQL in a VPC, an S3
-// bucket for photos served through the same CloudFront router, and the secrets. Set secrets once per stage:
+// The AWS stack (SST v3, pinned in package.json; see DEPLOY.md): a CloudFront router in front of
+// the Next.js server function (OpenNext, with sharp and argon2 in its bundle: open-next.config.ts),
+// RDS PostgreSQL behind an RDS Proxy in a VPC, a migrator invoked by every deploy, a maintenance
+// cron, a private S3 bucket for photos served through the router, SES for mail, and the secrets,
+// linked (read with the SST SDK in lib/deploy/sst-resources.ts), never copied into environment.
+// Set the secrets once per stage (DEPLOY.md):
 //   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
+//   npx sst secret set HealthToken "$(openssl rand -hex 24)" --stage production
 //   npx sst secret set SmtpUrl "smtps://USER:PASS@email-smtp.eu-west-1.amazonaws.com:465" --stage production
 //   npx sst secret set PusherAppId 123456 --stage production   (and PusherKey, PusherSecret,
 //   PusherCluster from the Pusher Channels app's keys page)
-// A custom domain comes from SNAPGRAM_DOMAIN (e.g. snapgram.example.com) when set.
+
+/** The SST version this config is written and tested against (package.json pins the same). */
+const SST_VERSION = "3.19.3";
+const REGION = "eu-west-1";
+/**
+ * The public domain of each stage (a Route 53 hosted zone in this account must hold it).
+ * REPLACE these with your own before the first deploy. Other stages (pr-*, personal) use the
+ * router's CloudFront URL.
+ */
+const DOMAINS: Record<string, string> = {
+  production: "snapgram.example.com",
+  staging: "staging.snapgram.example.com",
+};
+/** Who gets the CloudWatch alarms (SNS e-mail; confirm the subscription mail once). REPLACE. */
+const ALERT_EMAILS: Record<string, string> = {
+  production: "ops@snapgram.example.com",
+  staging: "ops@snapgram.example.com",
+};
+/** x86_64 everywhere: open-next.config.ts installs sharp and argon2 for linux-x64-glibc. */
+const ARCHITECTURE = "x86_64";
+const RUNTIME = "nodejs22.x";
+/** The header the router's viewer-request function writes the viewer's address into. */
 const CLIENT_IP_HEADER = "x-viewer-address";
 
 export default $config({
   app(input) {
     return {
       name: "snapgram",
+      version: SST_VERSION,
       removal: input?.stage === "production" ? "retain" : "remove",
       protect: ["production"].includes(input?.stage),
       home: "aws",
+      providers: { aws: { region: REGION } },
     };
   },
   async run() {
     const isProduction = $app.stage === "production";
-    const domain = process.env.SNAPGRAM_DOMAIN || undefined;
+    const domain = DOMAINS[$app.stage];
+    const appUrl = (router: { url: unknown }) => (domain ? `https://${domain}` : router.url);
 
-    const vpc = new sst.aws.Vpc("Vpc", { nat: isProduction ? "managed" : "ec2" });
-    const database = new sst.aws.Postgres("Database", { vpc, database: "snapgram" });
+    // `bastion` gives operators `npx sst tunnel` to the database (DEPLOY.md).
+    const vpc = new sst.aws.Vpc("Vpc", {
+      nat: isProduction ? "managed" : "ec2",
+      bastion: true,
+    });
+
+    // TLS is required at both hops (app -> proxy, proxy -> instance); the app connects through
+    // the proxy (Database.host is the proxy endpoint) with sslmode=verify-full.
+    const database = new sst.aws.Postgres("Database", {
+      vpc,
+      database: "snapgram",
+      version: "17.5",
+      proxy: true,
+      transform: {
+        parameterGroup: (args) => {
+          args.parameters = [
+            { name: "rds.force_ssl", value: "1" },
+            { name: "rds.logical_replication", value: "1", applyMethod: "pending-reboot" },
+          ];
+        },
+        proxy: (args) => {
+          args.requireTls = true;
+        },
+        instance: (args) => {
+          if (!isProduction) return;
+          args.deletionProtection = true;
+          args.skipFinalSnapshot = false;
+          args.finalSnapshotIdentifier = `snapgram-${$app.stage}-final`;
+          args.backupRetentionPeriod = 14;
+        },
+      },
+    });
 
     // Private bucket: only CloudFront reads it, and only under posts/ and avatars/ (routed below);
-    // the uploads/ originals (with their GPS metadata) are never served.
+    // the uploads/ originals (with their GPS metadata) are never served, and expire after a day
+    // even if the sweep in the Maintenance cron missed them.
     const photos = new sst.aws.Bucket("Photos", {
       access: "cloudfront",
       cors: {
@@ -35,17 +95,23 @@ export default $config({
         allowOrigins: domain ? [`https://${domain}`] : ["*"],
         maxAge: "1 day",
       },
+      lifecycle: [{ id: "expire-uploads", prefix: "uploads/", expiresIn: "1 day" }],
     });
 
-    const authSecret = new sst.Secret("AuthSecret");
-    const smtpUrl = new sst.Secret("SmtpUrl");
-    // Live updates over Pusher Channels (the embedded soketi is for laptops only).
-    const pusher = {
-      appId: new sst.Secret("PusherAppId"),
-      key: new sst.Secret("PusherKey"),
-      secret: new sst.Secret("PusherSecret"),
-      cluster: new sst.Secret("PusherCluster"),
+    const secrets = {
+      auth: new sst.Secret("AuthSecret"),
+      smtp: new sst.Secret("SmtpUrl"),
+      health: new sst.Secret("HealthToken"),
+      // Live updates over Pusher Channels (the embedded soketi is for laptops only).
+      pusherAppId: new sst.Secret("PusherAppId"),
+      pusherKey: new sst.Secret("PusherKey"),
+      pusherSecret: new sst.Secret("PusherSecret"),
+      pusherCluster: new sst.Secret("PusherCluster"),
     };
+
+    // SES identity for the sender domain (DKIM records in Route 53). The app sends through SES's
+    // SMTP interface (SmtpUrl holds SES SMTP credentials: DEPLOY.md). Without a domain: no mail.
+    const email = domain ? new sst.aws.Email("Email", { sender: domain }) : undefined;
 
     // The router's URL is known before the site exists, so e-mailed links can use it.
     // The viewer's address for per-address limits: this viewer-request function overwrites
@@ -61,41 +127,269 @@ export default $config({
         },
       },
     });
-    const appUrl = domain ? `https://${domain}` : router.url;
+    const url = appUrl(router);
     router.routeBucket("/posts", photos);
     router.routeBucket("/avatars", photos);
     // The app invalidates a removed or suspended photo's cached copies on this distribution
     // (lib/cdn): the CDN keeps public photos a year, so removal must reach it.
     const distribution = router.nodes.cdn.nodes.distribution;
 
-    const databaseUrl = $interpolate`postgres://${database.username}:${database.password}@${database.host}:${database.port}/${database.database}`;
+    const link = [database, photos, ...Object.values(secrets)];
+    // Plain settings only: every secret and the database URL come through `link`.
+    const environment = {
+      S3_BUCKET: photos.name,
+      S3_PUBLIC_URL: url,
+      CDN_DISTRIBUTION_ID: distribution.id,
+      APP_URL: url,
+      MAIL_FROM: domain ? `Snapgram <no-reply@${domain}>` : "Snapgram <no-reply@snapgram.local>",
+      RATE_LIMIT_STORE: "database",
+      DEV_OUTBOX_PAGE: "false",
+      // One request at a time per Lambda instance: a small pool per instance; the RDS Proxy
+      // multiplexes them so scaling out cannot exhaust the database's connections.
+      DATABASE_POOL_MAX: "3",
+      // The Maintenance cron does the timer's work; a frozen Lambda runs no timers.
+      BACKGROUND_JOBS_DISABLED: "true",
+      // Per-address limits read only the header the router's viewer-request function writes.
+      CLIENT_IP_HEADER,
+      TRUSTED_PROXY_HOPS: "0",
+      // sharp on glibc: fewer malloc arenas keep a long-lived server's memory flat.
+      MALLOC_ARENA_MAX: "2",
+    };
 
-    const site = new sst.aws.Nextjs("Web", {
+    // Migrations: applied by every deploy, before the site is updated. A failed migration fails
+    // the invocation and so the deploy (the previous site keeps serving).
+    const migrator = new sst.aws.Function("Migrator", {
+      handler: "lib/deploy/migrate-handler.handler",
+      runtime: RUNTIME,
+      architecture: ARCHITECTURE,
       vpc,
-      router: { instance: router },
-      link: [database, photos, authSecret, smtpUrl, ...Object.values(pusher)],
-      permissions: [{ actions: ["cloudfront:CreateInvalidation"], resources: [distribution.arn] }],
-      environment: {
-        DATABASE_URL: databaseUrl,
-        S3_BUCKET: photos.name,
-        S3_PUBLIC_URL: appUrl,
-        CDN_DISTRIBUTION_ID: distribution.id,
-        AUTH_SECRET: authSecret.value,
-        SMTP_URL: smtpUrl.value,
-        PUSHER_APP_ID: pusher.appId.value,
-        PUSHER_KEY: pusher.key.value,
-        PUSHER_SECRET: pusher.secret.value,
-        PUSHER_CLUSTER: pusher.cluster.value,
-        APP_URL: appUrl,
-        RATE_LIMIT_STORE: "database",
-        CLIENT_IP_HEADER,
-        TRUSTED_PROXY_HOPS: "0",
-        DEV_OUTBOX_PAGE: "false",
-        // sharp on glibc: fewer malloc arenas keep a long-lived server's memory flat.
-        MALLOC_ARENA_MAX: "2",
+      link: [database],
+      copyFiles: [{ from: "db/migrations", to: "migrations" }],
+      timeout: "5 minutes",
+      logging: { retention: "1 month", format: "json" },
+    });
+    const migrations = new aws.lambda.Invocation("MigratorInvocation", {
+      functionName: migrator.name,
+      input: JSON.stringify({ stage: $app.stage }),
+      // A new invocation on every deploy (the migrator is idempotent).
+      triggers: { deployedAt: Date.now().toString() },
+    });
+
+    // Maintenance every 5 minutes: Discover rebuild, abandoned-upload sweep, media jobs.
+    new sst.aws.Cron("Maintenance", {
+      schedule: "rate(5 minutes)",
+      function: {
+        handler: "lib/deploy/maintenance-handler.handler",
+        runtime: RUNTIME,
+        architecture: ARCHITECTURE,
+        vpc,
+        link,
+        environment,
+        permissions: [
+          { actions: ["cloudfront:CreateInvalidation"], resources: [distribution.arn] },
+        ],
+        nodejs: { esbuild: { conditions: ["react-server"] } },
+        timeout: "2 minutes",
+        logging: { retention: "1 month", format: "json" },
       },
     });
 
-    return { url: site.url };
+    const site = new sst.aws.Nextjs(
+      "Web",
+      {
+        vpc,
+        router: { instance: router },
+        buildCommand: "npm run build:aws",
+        openNextVersion: "3.9.14",
+        server: { runtime: RUNTIME, architecture: ARCHITECTURE, memory: "2048 MB" },
+        link: email ? [...link, email] : link,
+        permissions: [
+          { actions: ["cloudfront:CreateInvalidation"], resources: [distribution.arn] },
+        ],
+        environment,
+        transform: {
+          server: (args) => {
+            args.logging = { retention: "1 month", format: "json" };
+          },
+        },
+      },
+      { dependsOn: [migrations] },
+    );
+
+    const server = site.nodes.server?.apply((fn) => fn.nodes.function.name);
+    const dashboard = monitor({
+      server,
+      instance: database.nodes.instance?.identifier,
+      distribution: distribution.id,
+      alertEmail: ALERT_EMAILS[$app.stage],
+    });
+
+    return { url: site.url, migrator: migrator.name, dashboard };
   },
 });
+
+/**
+ * CloudWatch: alarms on server errors and throttles, p95 duration, RDS CPU / free storage /
+ * connections and the CloudFront 5xx rate, sent to an SNS topic with an e-mail subscription, and
+ * one dashboard with those figures and the app's own metrics (lib/observability/metrics.ts, EMF).
+ * CloudFront publishes its metrics in us-east-1 only: that alarm and its topic live there.
+ */
+function monitor(refs: {
+  server: $util.Output<string> | undefined;
+  instance: $util.Output<string> | undefined;
+  distribution: $util.Output<string>;
+  alertEmail: string | undefined;
+}) {
+  const usEast1 = new aws.Provider("UsEast1", { region: "us-east-1" });
+  const topics = [
+    new aws.sns.Topic("Alerts"),
+    new aws.sns.Topic("AlertsGlobal", {}, { provider: usEast1 }),
+  ];
+  if (refs.alertEmail) {
+    topics.forEach((topic, i) => {
+      new aws.sns.TopicSubscription(
+        `AlertsEmail${i}`,
+        { topic: topic.arn, protocol: "email", endpoint: refs.alertEmail as string },
+        i === 1 ? { provider: usEast1 } : {},
+      );
+    });
+  }
+  const alarm = (name: string, args: aws.cloudwatch.MetricAlarmArgs, global = false) => {
+    const topic = topics[global ? 1 : 0] as aws.sns.Topic;
+    new aws.cloudwatch.MetricAlarm(
+      name,
+      {
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        period: 300,
+        treatMissingData: "notBreaching",
+        alarmActions: [topic.arn],
+        okActions: [topic.arn],
+        ...args,
+      },
+      global ? { provider: usEast1 } : {},
+    );
+  };
+  const lambda = { FunctionName: refs.server as $util.Output<string> };
+  const rds = { DBInstanceIdentifier: refs.instance as $util.Output<string> };
+  const above = "GreaterThanThreshold" as const;
+  const below = "LessThanThreshold" as const;
+  alarm("ServerErrors", {
+    namespace: "AWS/Lambda",
+    metricName: "Errors",
+    dimensions: lambda,
+    statistic: "Sum",
+    comparisonOperator: above,
+    threshold: 5,
+  });
+  alarm("ServerThrottles", {
+    namespace: "AWS/Lambda",
+    metricName: "Throttles",
+    dimensions: lambda,
+    statistic: "Sum",
+    comparisonOperator: above,
+    threshold: 0,
+  });
+  alarm("ServerP95Duration", {
+    namespace: "AWS/Lambda",
+    metricName: "Duration",
+    dimensions: lambda,
+    extendedStatistic: "p95",
+    comparisonOperator: above,
+    threshold: 3000,
+  });
+  alarm("DatabaseCpu", {
+    namespace: "AWS/RDS",
+    metricName: "CPUUtilization",
+    dimensions: rds,
+    statistic: "Average",
+    comparisonOperator: above,
+    threshold: 80,
+  });
+  alarm("DatabaseFreeStorage", {
+    namespace: "AWS/RDS",
+    metricName: "FreeStorageSpace",
+    dimensions: rds,
+    statistic: "Minimum",
+    comparisonOperator: below,
+    threshold: 2 * 1024 ** 3,
+  });
+  alarm("DatabaseConnections", {
+    namespace: "AWS/RDS",
+    metricName: "DatabaseConnections",
+    dimensions: rds,
+    statistic: "Maximum",
+    comparisonOperator: above,
+    threshold: 60,
+  });
+  alarm(
+    "Cdn5xxRate",
+    {
+      namespace: "AWS/CloudFront",
+      metricName: "5xxErrorRate",
+      dimensions: { DistributionId: refs.distribution, Region: "Global" },
+      statistic: "Average",
+      comparisonOperator: above,
+      threshold: 1,
+    },
+    true,
+  );
+
+  const app = (name: string, stat: string) => ["Snapgram", name, { stat }];
+  const widget = (title: string, metrics: unknown[][], region = REGION) => ({
+    type: "metric",
+    width: 12,
+    height: 6,
+    properties: { title, metrics, region, period: 300, view: "timeSeries" },
+  });
+  const body = $jsonStringify({
+    widgets: [
+      widget("Server errors and throttles", [
+        ["AWS/Lambda", "Errors", "FunctionName", lambda.FunctionName, { stat: "Sum" }],
+        ["AWS/Lambda", "Throttles", "FunctionName", lambda.FunctionName, { stat: "Sum" }],
+      ]),
+      widget("Server duration p95 (ms)", [
+        ["AWS/Lambda", "Duration", "FunctionName", lambda.FunctionName, { stat: "p95" }],
+      ]),
+      widget("Database", [
+        ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", rds.DBInstanceIdentifier],
+        ["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", rds.DBInstanceIdentifier],
+        [
+          "AWS/RDS",
+          "FreeStorageSpace",
+          "DBInstanceIdentifier",
+          rds.DBInstanceIdentifier,
+          { yAxis: "right" },
+        ],
+      ]),
+      widget(
+        "CloudFront 5xx rate (%)",
+        [
+          [
+            "AWS/CloudFront",
+            "5xxErrorRate",
+            "DistributionId",
+            refs.distribution,
+            "Region",
+            "Global",
+          ],
+        ],
+        "us-east-1",
+      ),
+      widget("Photo processing and feed p95 (ms)", [
+        app("ImageProcessingTime", "p95"),
+        app("FeedPageTime", "p95"),
+      ]),
+      widget("Failures (count)", [
+        app("ActionFailure", "Sum"),
+        app("RateLimitRefusal", "Sum"),
+        app("RealtimePublishFailure", "Sum"),
+      ]),
+    ],
+  });
+  const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
+    dashboardName: `snapgram-${$app.stage}`,
+    dashboardBody: body,
+  });
+  return dashboard.dashboardName;
+}

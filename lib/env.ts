@@ -1,5 +1,9 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { applySstResources } from "@/lib/deploy/sst-resources";
+
+// On AWS (SST) the secrets and the database come from linked resources; outside SST a no-op.
+applySstResources();
 
 // Every setting of the app, validated once. Defaults give the embedded mode (no services needed).
 // A bad value throws at start-up with the variable's name and what is expected.
@@ -116,6 +120,11 @@ export const env = createEnv({
     REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
     REALTIME_DISABLED: flag(false),
     BACKGROUND_JOBS_DISABLED: flag(false),
+    // Secret for GET /api/health/deep (header x-health-token): runs sharp and argon2 inside the
+    // deployed bundle. Unset: that endpoint answers 404.
+    HEALTH_TOKEN: optionalText().refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -2,7 +2,8 @@
 # `npm test`: every check of the project. Runs each step even when an earlier one fails, then
 # prints one final line "N passed, N failed[, N skipped]" and exits non-zero if anything failed.
 #   lint, typecheck -> vitest (unit + integration) on PGlite -> integration on PostgreSQL (when
-#   TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432) -> next build -> Playwright.
+#   TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432) -> next build -> Playwright
+#   -> OpenNext build of the AWS server function -> its handler invoked (npm run test:aws).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,10 @@ steps+=("step:lint:${last_code}")
 
 run typecheck npm run --silent typecheck
 steps+=("step:typecheck:${last_code}")
+
+# The GitHub Actions workflows against the workflow schema (action-validator, from npm).
+run workflows npm run --silent lint:workflows
+steps+=("step:workflows:${last_code}")
 
 # Unit + integration on the embedded database (never a DATABASE_URL from the shell).
 # shellcheck disable=SC2046
@@ -94,6 +99,25 @@ else
   echo
   echo "==> e2e: not run, the build failed"
   steps+=("playwright:e2e:test-results/e2e.json:1")
+fi
+
+# The AWS server function (OpenNext): built after the e2e run, because OpenNext rebuilds .next in
+# standalone mode; then its handler is invoked outside the repository against a fresh PostgreSQL
+# database that scripts/test-aws.ts creates and drops on the same server as above
+# (TEST_DATABASE_URL's server, or postgres@127.0.0.1:5432). Skipped without PostgreSQL.
+run build-aws env -u DATABASE_URL npm run --silent build:aws
+steps+=("step:build-aws:${last_code}")
+if [ "$last_code" -ne 0 ]; then
+  echo
+  echo "==> test-aws: not run, build:aws failed"
+  steps+=("step:aws:1")
+elif [ -n "${TEST_DATABASE_URL:-}" ] || { command -v psql >/dev/null 2>&1 &&
+  psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "select 1" >/dev/null 2>&1; }; then
+  run test-aws env -u DATABASE_URL npm run --silent test:aws
+  steps+=("step:aws:${last_code}")
+else
+  echo
+  echo "==> test-aws: skipped (no TEST_DATABASE_URL and no PostgreSQL on 127.0.0.1:5432)"
 fi
 
 echo

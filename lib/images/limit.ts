@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import sharp from "sharp";
+import { timed } from "@/lib/observability/metrics";
 
 /** Pipelines allowed to decode at once; each holds at most a few tens of MB while it runs. */
 export const DEFAULT_IMAGE_QUEUE_SIZE = 2;
@@ -17,7 +18,7 @@ const queue = pLimit(DEFAULT_IMAGE_QUEUE_SIZE);
 
 /** Runs one heavy image job through the shared bounded queue (keeps peak memory flat). */
 export function runImageJob<T>(job: () => Promise<T>): Promise<T> {
-  return queue(job);
+  return queue(() => timed("ImageProcessingTime", job));
 }
 
 /** Changes how many image jobs may run at once (e.g. 1 on a tiny instance). */

@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import Pusher from "pusher";
+import { metric } from "@/lib/observability/metrics";
 import type { PusherServerSettings } from "./settings";
 
 export type OutgoingEvent = { channel: string; event: string; payload: unknown };
@@ -101,6 +102,7 @@ export function createPublisher(client: PusherTrigger, options: PublisherOptions
     try {
       await Promise.race([send(), timeout]);
     } catch (error) {
+      metric("RealtimePublishFailure", 1);
       report(`[realtime] could not publish ${what}: ${describeError(error)}`);
     } finally {
       clearTimeout(timer);

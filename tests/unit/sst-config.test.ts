@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 // Evaluates sst.config.ts with the SST globals stubbed: `$config` returns its argument, each
 // `sst.*` constructor records its name and arguments, and every output of a resource reads as the
@@ -13,6 +13,7 @@ interface Created {
   type: string;
   name: string;
   args: Record<string, unknown>;
+  opts?: Record<string, unknown>;
   ref: object;
 }
 
@@ -28,14 +29,18 @@ let created: Created[] = [];
 let routes: { on: string; method: string; args: unknown[] }[] = [];
 const g = globalThis as Record<string, unknown>;
 
-/** A component's `nodes`: each step deeper is another such object; other props read "<path.prop>". */
+/**
+ * A component's `nodes`: each step deeper is another such object, `apply(fn)` calls fn with it
+ * (an Output's apply); other props read "<path.prop>".
+ */
 function fakeNodes(path: string): object {
-  const deeper = new Set(["nodes", "cdn", "distribution"]);
+  const deeper = new Set(["nodes", "cdn", "distribution", "server", "function", "instance"]);
   return new Proxy(
     {},
     {
       get(target, prop) {
         if (typeof prop !== "string" || prop === "then") return Reflect.get(target, prop);
+        if (prop === "apply") return (fn: (v: object) => unknown) => fn(fakeNodes(path));
         return deeper.has(prop) ? fakeNodes(`${path}.${prop}`) : `<${path}.${prop}>`;
       },
     },
@@ -44,7 +49,11 @@ function fakeNodes(path: string): object {
 
 // A plain function, so `new` hands back the recording proxy (a class constructor may not).
 function fakeComponent(type: string) {
-  return function recordComponent(name: string, args: Record<string, unknown> = {}) {
+  return function recordComponent(
+    name: string,
+    args: Record<string, unknown> = {},
+    opts?: Record<string, unknown>,
+  ) {
     const ref: object = new Proxy(
       {},
       {
@@ -59,12 +68,24 @@ function fakeComponent(type: string) {
         },
       },
     );
-    created.push({ type, name, args, ref });
+    created.push({ type, name, args, opts, ref });
     return ref;
   };
 }
 
-async function loadConfig(stage: string, domain?: string): Promise<SstConfig> {
+/** `new ns.a.B(...)` records type "ns.a.B" (for sst.aws.* and the Pulumi `aws.*` namespace). */
+function fakeNamespace(prefix: string): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get: (cache, prop: string) => {
+      cache[prop] ??= /^[A-Z]/.test(prop)
+        ? fakeComponent(`${prefix}.${prop}`)
+        : fakeNamespace(`${prefix}.${prop}`);
+      return cache[prop];
+    },
+  });
+}
+
+async function loadConfig(stage: string): Promise<SstConfig> {
   created = [];
   routes = [];
   g.$config = (config: unknown) => config;
@@ -72,18 +93,13 @@ async function loadConfig(stage: string, domain?: string): Promise<SstConfig> {
   g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
     strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
   g.$concat = (...values: unknown[]) => values.map(String).join("");
+  g.$jsonStringify = (value: unknown) => JSON.stringify(value);
   g.sst = {
     Secret: fakeComponent("sst.Secret"),
     Linkable: fakeComponent("sst.Linkable"),
-    aws: new Proxy({} as Record<string, unknown>, {
-      get: (cache, prop: string) => {
-        cache[prop] ??= fakeComponent(`sst.aws.${prop}`);
-        return cache[prop];
-      },
-    }),
+    aws: fakeNamespace("sst.aws"),
   };
-  if (domain === undefined) delete process.env.SNAPGRAM_DOMAIN;
-  else process.env.SNAPGRAM_DOMAIN = domain;
+  g.aws = fakeNamespace("aws");
 
   const source = configSource.replace(/^\/\/\/\s*<reference[^\n]*\n/m, "");
   const js = ts.transpileModule(source, {
@@ -103,23 +119,33 @@ function only(type: string): Created {
   return matches[0] as Created;
 }
 
-afterEach(() => {
-  delete process.env.SNAPGRAM_DOMAIN;
-});
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-  for (const name of ["$config", "$app", "$interpolate", "$concat", "sst"]) delete g[name];
+  for (const name of ["$config", "$app", "$interpolate", "$concat", "$jsonStringify", "sst", "aws"])
+    delete g[name];
 });
 
+/** The name of the component each entry of a `link` list refers to. */
+const linkedNames = (link: unknown) =>
+  (link as unknown[]).map((r) => created.find((c) => c.ref === r)?.name ?? String(r));
+
+/** Runs a component's `transform.<key>` function on `args`, as SST does, and returns them. */
+function transformed(component: Created, key: string, args: Record<string, unknown> = {}) {
+  const transform = (component.args.transform as Record<string, unknown> | undefined)?.[key];
+  expect(typeof transform, `transform.${key} of ${component.name}`).toBe("function");
+  (transform as (a: Record<string, unknown>) => void)(args);
+  return args;
+}
+
 describe("sst.config.ts app()", () => {
-  it("retains and protects production", async () => {
+  it("retains and protects production, pins the SST version and the region", async () => {
     const config = await loadConfig("production");
-    expect(config.app({ stage: "production" })).toMatchObject({
-      name: "snapgram",
-      removal: "retain",
-      protect: true,
-      home: "aws",
-    });
+    const app = config.app({ stage: "production" });
+    expect(app).toMatchObject({ name: "snapgram", removal: "retain", protect: true, home: "aws" });
+    const pkg = JSON.parse(readFileSync(path.resolve("package.json"), "utf8"));
+    expect(pkg.devDependencies.sst, "sst pinned to an exact version").toMatch(/^\d+\.\d+\.\d+$/);
+    expect(app.version, "app() version is the pinned sst").toBe(pkg.devDependencies.sst);
+    expect(app.providers).toEqual({ aws: { region: expect.stringMatching(/^[a-z]+-[a-z]+-\d$/) } });
   });
 
   it("removes and does not protect other stages", async () => {
@@ -137,86 +163,93 @@ describe("sst.config.ts app()", () => {
 });
 
 describe("sst.config.ts run()", () => {
-  it("creates the database in a VPC, the photo bucket with PUT CORS and both secrets", async () => {
+  it("puts PostgreSQL in a VPC with a bastion, a pinned version, a proxy and TLS", async () => {
     const config = await loadConfig("dev");
     await config.run();
-
     const vpc = only("sst.aws.Vpc");
-    const postgres = created.filter((c) => ["sst.aws.Postgres", "sst.aws.Aurora"].includes(c.type));
-    expect(postgres, "one PostgreSQL database").toHaveLength(1);
-    expect(postgres[0]?.args.vpc, "database inside the VPC").toBeDefined();
-    if (postgres[0]?.type === "sst.aws.Aurora") expect(postgres[0].args.engine).toBe("postgres");
-    expect(vpc.name).toBeTruthy();
+    expect(vpc.args.bastion, "sst tunnel needs a bastion").toBe(true);
+    const db = only("sst.aws.Postgres");
+    expect(db.args.vpc).toBe(vpc.ref);
+    expect(db.args.version, "engine version pinned to major.minor").toMatch(/^\d+\.\d+$/);
+    expect(db.args.proxy).toBe(true);
+    const params = transformed(db, "parameterGroup").parameters as {
+      name: string;
+      value: string;
+    }[];
+    expect(params).toContainEqual({ name: "rds.force_ssl", value: "1" });
+    expect(transformed(db, "proxy").requireTls).toBe(true);
+    expect(
+      transformed(db, "instance").deletionProtection,
+      "not outside production",
+    ).toBeUndefined();
+  });
 
+  it("protects the production database: deletion protection and a final snapshot", async () => {
+    const config = await loadConfig("production");
+    await config.run();
+    const instance = transformed(only("sst.aws.Postgres"), "instance", { skipFinalSnapshot: true });
+    expect(instance).toMatchObject({ deletionProtection: true, skipFinalSnapshot: false });
+    expect(instance.finalSnapshotIdentifier).toMatch(/^[a-z][a-z0-9-]+$/);
+  });
+
+  it("keeps the photo bucket private, with PUT CORS and uploads/ expiring after a day", async () => {
+    const config = await loadConfig("dev");
+    await config.run();
     const bucket = only("sst.aws.Bucket");
-    const cors = bucket.args.cors as { allowMethods?: string[] } | undefined;
-    expect(cors?.allowMethods).toContain("PUT");
-
     expect(bucket.args.access, "never public: originals carry GPS metadata").toBe("cloudfront");
+    expect((bucket.args.cors as { allowMethods?: string[] }).allowMethods).toContain("PUT");
+    expect(bucket.args.lifecycle).toEqual([
+      expect.objectContaining({ prefix: "uploads/", expiresIn: "1 day" }),
+    ]);
+    const served = routes.filter((r) => r.method === "routeBucket" && r.args[1] === bucket.ref);
+    expect(served.map((r) => r.args[0]).sort()).toEqual(["/avatars", "/posts"]);
+  });
 
+  it("links every secret and the database to the site instead of copying them", async () => {
+    const config = await loadConfig("dev");
+    const output = await config.run();
     const secrets = created.filter((c) => c.type === "sst.Secret").map((c) => c.name);
     expect(secrets.sort()).toEqual([
       "AuthSecret",
+      "HealthToken",
       "PusherAppId",
       "PusherCluster",
       "PusherKey",
       "PusherSecret",
       "SmtpUrl",
     ]);
-  });
-
-  it("links everything to the Next.js site and passes the settings the app reads", async () => {
-    const config = await loadConfig("dev");
-    const output = await config.run();
-
     const site = only("sst.aws.Nextjs");
-    const db = created.find((c) => ["sst.aws.Postgres", "sst.aws.Aurora"].includes(c.type));
-    const dbName = db?.name ?? "?";
-    const bucketName = only("sst.aws.Bucket").name;
-
-    const link = (site.args.link as unknown[]).map(
-      (r) => created.find((c) => c.ref === r)?.name ?? String(r),
+    expect(linkedNames(site.args.link)).toEqual(
+      expect.arrayContaining(["Database", "Photos", ...secrets]),
     );
-    expect(link).toEqual(expect.arrayContaining([dbName, bucketName, "AuthSecret", "SmtpUrl"]));
-
     const environment = site.args.environment as Record<string, string>;
-    expect(environment.DATABASE_URL).toBe(
-      `postgres://<${dbName}.username>:<${dbName}.password>@<${dbName}.host>:<${dbName}.port>/<${dbName}.database>`,
-    );
-    expect(environment.S3_BUCKET).toBe(`<${bucketName}.name>`);
-    expect(environment.AUTH_SECRET).toBe("<AuthSecret.value>");
-    expect(environment.SMTP_URL).toBe("<SmtpUrl.value>");
-    // Live updates use Pusher Channels in AWS, never the laptop's embedded server.
-    expect(environment.PUSHER_APP_ID).toBe("<PusherAppId.value>");
-    expect(environment.PUSHER_KEY).toBe("<PusherKey.value>");
-    expect(environment.PUSHER_SECRET).toBe("<PusherSecret.value>");
-    expect(environment.PUSHER_CLUSTER).toBe("<PusherCluster.value>");
-    expect(environment.APP_URL).toMatch(/^(<\w+\.url>|https:\/\/)/);
-    expect(environment.DEV_OUTBOX_PAGE ?? "false").toBe("false");
-    // Photos load through the router, which serves only the processed prefixes of the bucket.
+    for (const copied of [
+      "DATABASE_URL",
+      "AUTH_SECRET",
+      "SMTP_URL",
+      "PUSHER_SECRET",
+      "HEALTH_TOKEN",
+    ]) {
+      expect(environment[copied], `${copied} comes through link`).toBeUndefined();
+    }
+    expect(JSON.stringify(environment)).not.toMatch(/\.value>|\.password>/);
+    expect(environment.S3_BUCKET).toBe("<Photos.name>");
+    expect(environment.APP_URL).toBe("<Router.url>");
     expect(environment.S3_PUBLIC_URL).toBe(environment.APP_URL);
-    const bucketRef = only("sst.aws.Bucket").ref;
-    const served = routes
-      .filter((r) => r.method === "routeBucket" && r.args[1] === bucketRef)
-      .map((r) => r.args[0]);
-    expect(served.sort()).toEqual(["/avatars", "/posts"]);
-    // Removed photos are invalidated on the router's distribution, which the site may do.
-    const router = only("sst.aws.Router").name;
-    const distribution = `${router}.nodes.cdn.nodes.distribution`;
+    expect(environment.DEV_OUTBOX_PAGE).toBe("false");
+    expect(environment.BACKGROUND_JOBS_DISABLED, "the cron does the timer's work").toBe("true");
+    const distribution = "Router.nodes.cdn.nodes.distribution";
     expect(environment.CDN_DISTRIBUTION_ID).toBe(`<${distribution}.id>`);
-    expect(site.args.permissions).toEqual(
-      expect.arrayContaining([
-        { actions: ["cloudfront:CreateInvalidation"], resources: [`<${distribution}.arn>`] },
-      ]),
-    );
-    expect(site.args.vpc, "site in the VPC to reach the database").toBeDefined();
-
-    expect(output.url).toBe(`<${site.name}.url>`);
+    expect(site.args.permissions).toContainEqual({
+      actions: ["cloudfront:CreateInvalidation"],
+      resources: [`<${distribution}.arn>`],
+    });
+    expect(output.url).toBe("<Web.url>");
   });
 
   it("takes the client address from a header the CloudFront router overwrites", async () => {
-    for (const domain of [undefined, "snapgram.example.com"]) {
-      const config = await loadConfig("production", domain);
+    for (const stage of ["production", "pr-1"]) {
+      const config = await loadConfig(stage);
       await config.run();
       const environment = only("sst.aws.Nextjs").args.environment as Record<string, string>;
       const header = environment.CLIENT_IP_HEADER ?? "";
@@ -229,16 +262,146 @@ describe("sst.config.ts run()", () => {
       expect(edge?.viewerRequest?.injection).toBe(
         `event.request.headers["${header}"] = { value: event.viewer.ip };`,
       );
-      if (domain) expect(router.args.domain).toBe(domain);
     }
   });
 
-  it("uses the custom domain for e-mailed links and photo uploads when set", async () => {
-    const config = await loadConfig("production", "snapgram.example.com");
+  it("builds the site with the pinned OpenNext for x86_64 Lambda on Node 22, in the VPC", async () => {
+    const config = await loadConfig("dev");
     await config.run();
+    const site = only("sst.aws.Nextjs");
+    const pkg = JSON.parse(readFileSync(path.resolve("package.json"), "utf8"));
+    expect(site.args.openNextVersion).toBe(pkg.devDependencies["@opennextjs/aws"]);
+    expect(site.args.buildCommand).toBe("npm run build:aws");
+    expect(pkg.scripts["build:aws"]).toBe("open-next build");
+    expect(site.args.server).toMatchObject({ runtime: "nodejs22.x", architecture: "x86_64" });
+    expect(site.args.vpc).toBe(only("sst.aws.Vpc").ref);
+    expect(site.args.router).toEqual({ instance: only("sst.aws.Router").ref });
+    const server = transformed(site, "server");
+    expect(server.logging).toMatchObject({ format: "json", retention: expect.any(String) });
+  });
+
+  it("migrates on every deploy, before the site, with the migrations copied in", async () => {
+    const config = await loadConfig("dev");
+    await config.run();
+    const migrator = created.find((c) => c.type === "sst.aws.Function" && c.name === "Migrator");
+    expect(migrator).toBeDefined();
+    const args = migrator?.args as Record<string, unknown>;
+    expect(args.handler).toBe("lib/deploy/migrate-handler.handler");
+    expect(existsSync(path.resolve("lib/deploy/migrate-handler.ts"))).toBe(true);
+    expect(args.vpc).toBe(only("sst.aws.Vpc").ref);
+    expect(linkedNames(args.link)).toEqual(["Database"]);
+    expect(args.copyFiles).toEqual([{ from: "db/migrations", to: "migrations" }]);
+    expect(args).toMatchObject({ runtime: "nodejs22.x", architecture: "x86_64" });
+    const invocation = only("aws.lambda.Invocation");
+    expect(invocation.args.functionName).toBe("<Migrator.name>");
+    expect(Object.values(invocation.args.triggers as object).length).toBeGreaterThan(0);
+    const site = only("sst.aws.Nextjs");
+    expect(site.opts?.dependsOn, "the site waits for the migrations").toEqual([invocation.ref]);
+  });
+
+  it("runs maintenance every 5 minutes in the VPC with the site's settings", async () => {
+    const config = await loadConfig("dev");
+    await config.run();
+    const cron = only("sst.aws.Cron");
+    expect(cron.args.schedule).toBe("rate(5 minutes)");
+    const fn = cron.args.function as Record<string, unknown>;
+    expect(fn.handler).toBe("lib/deploy/maintenance-handler.handler");
+    expect(existsSync(path.resolve("lib/deploy/maintenance-handler.ts"))).toBe(true);
+    expect(fn.vpc).toBe(only("sst.aws.Vpc").ref);
+    const site = only("sst.aws.Nextjs");
+    expect(linkedNames(fn.link)).toEqual(
+      expect.arrayContaining(["Database", "Photos", "AuthSecret"]),
+    );
+    expect(fn.environment).toEqual(site.args.environment);
+    expect((fn.nodejs as { esbuild?: { conditions?: string[] } }).esbuild?.conditions).toContain(
+      "react-server",
+    );
+  });
+
+  it("gives production and staging their custom domain, with SES and CORS on it", async () => {
+    const config = await loadConfig("production");
+    await config.run();
+    const router = only("sst.aws.Router");
+    const domain = router.args.domain as string;
+    expect(domain).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
     const environment = only("sst.aws.Nextjs").args.environment as Record<string, string>;
-    expect(environment.APP_URL).toBe("https://snapgram.example.com");
+    expect(environment.APP_URL).toBe(`https://${domain}`);
+    expect(environment.MAIL_FROM).toContain(`@${domain}>`);
+    expect(only("sst.aws.Email").args.sender).toBe(domain);
     const cors = only("sst.aws.Bucket").args.cors as { allowOrigins?: string[] };
-    expect(cors.allowOrigins).toEqual(["https://snapgram.example.com"]);
+    expect(cors.allowOrigins).toEqual([`https://${domain}`]);
+
+    await (await loadConfig("staging")).run();
+    const staging = only("sst.aws.Router").args.domain as string;
+    expect(staging).toBeTruthy();
+    expect(staging).not.toBe(domain);
+
+    await (await loadConfig("pr-42")).run();
+    expect(only("sst.aws.Router").args.domain, "previews use the CloudFront URL").toBeUndefined();
+    expect(created.some((c) => c.type === "sst.aws.Email")).toBe(false);
+  });
+
+  it("alarms on the server, the database and CloudFront to SNS e-mail, with a dashboard", async () => {
+    const config = await loadConfig("production");
+    const output = await config.run();
+    const alarms = created.filter((c) => c.type === "aws.cloudwatch.MetricAlarm");
+    const byMetric = Object.fromEntries(
+      alarms.map((a) => [`${a.args.namespace}/${a.args.metricName}`, a]),
+    );
+    const server = "<Web.nodes.server.nodes.function.name>";
+    for (const m of ["Errors", "Throttles", "Duration"]) {
+      expect(byMetric[`AWS/Lambda/${m}`]?.args.dimensions).toEqual({ FunctionName: server });
+    }
+    expect(byMetric["AWS/Lambda/Duration"]?.args.extendedStatistic).toBe("p95");
+    for (const m of ["CPUUtilization", "FreeStorageSpace", "DatabaseConnections"]) {
+      expect(byMetric[`AWS/RDS/${m}`]?.args.dimensions).toEqual({
+        DBInstanceIdentifier: "<Database.nodes.instance.identifier>",
+      });
+    }
+    const cdn = byMetric["AWS/CloudFront/5xxErrorRate"];
+    expect(cdn?.args.dimensions).toEqual({
+      DistributionId: "<Router.nodes.cdn.nodes.distribution.id>",
+      Region: "Global",
+    });
+    expect(cdn?.opts?.provider, "CloudFront metrics exist in us-east-1 only").toBe(
+      only("aws.Provider").ref,
+    );
+    expect(only("aws.Provider").args.region).toBe("us-east-1");
+
+    const topics = created.filter((c) => c.type === "aws.sns.Topic");
+    const topicArns = topics.map((t) => `<${t.name}.arn>`);
+    for (const a of alarms) expect(topicArns).toContain((a.args.alarmActions as string[])[0]);
+    const subscriptions = created.filter((c) => c.type === "aws.sns.TopicSubscription");
+    expect(subscriptions.map((s) => s.args.topic).sort()).toEqual(topicArns.sort());
+    for (const s of subscriptions) {
+      expect(s.args).toMatchObject({ protocol: "email", endpoint: expect.stringContaining("@") });
+    }
+
+    const dashboard = only("aws.cloudwatch.Dashboard");
+    const body = String(dashboard.args.dashboardBody);
+    for (const figure of [
+      "Errors",
+      "Throttles",
+      "CPUUtilization",
+      "5xxErrorRate",
+      "ImageProcessingTime",
+      "FeedPageTime",
+      "ActionFailure",
+      "RateLimitRefusal",
+      "RealtimePublishFailure",
+    ]) {
+      expect(body).toContain(`"${figure}"`);
+    }
+    // Every app metric on the dashboard is one lib/observability/metrics.ts emits.
+    const emitted = readFileSync(path.resolve("lib/observability/metrics.ts"), "utf8");
+    for (const [, name] of body.matchAll(/\["Snapgram","(\w+)"/g))
+      expect(emitted).toContain(`"${name}"`);
+    expect(output.dashboard).toBe("<Dashboard.dashboardName>");
+
+    const migrator = created.find((c) => c.name === "Migrator");
+    const migratorLogging = migrator?.args.logging as { retention?: string } | undefined;
+    expect(migratorLogging?.retention).toBeTruthy();
+    const cron = only("sst.aws.Cron").args.function as { logging: { retention: string } };
+    expect(cron.logging.retention).toBeTruthy();
   });
 });
