@@ -14,6 +14,8 @@
  *                                              // or { kind: "redirect", to: "/login" }
  *   h.signOut();                          // anonymous from now on
  *   await h.snapshot();                   // every row (rate limits aside): compare = nothing written
+ *   h.setClientAddress("198.51.100.2");   // later calls come from this address (per-IP limits);
+ *                                         // h.clientAddress() is the one the app sees now
  *
  * Each test starts on an empty database with no cookies and a fresh client IP. Route handlers
  * are called directly (`await POST(new Request(...))`); getCurrentUser reads the same cookies.
@@ -36,6 +38,7 @@ import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { users } from "@/db/schema";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import { noopPublisher } from "@/lib/realtime/publisher";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
@@ -145,6 +148,7 @@ export function setupActionHarness() {
       "x-forwarded-proto": "http",
       "x-forwarded-for": ip,
     });
+    harness.setClientAddress(ip);
   });
 
   const harness = {
@@ -245,6 +249,17 @@ export function setupActionHarness() {
         out[tablename] = Array.isArray(data) ? data : (data as { rows: unknown[] }).rows;
       }
       return JSON.stringify(out);
+    },
+
+    /**
+     * The client address the app sees (clientIp in lib/auth/ip.ts): with no TRUSTED_PROXY_HOPS or
+     * CLIENT_IP_HEADER set, the one our Node server records from the socket.
+     */
+    clientAddress: () => request.headers.get(SOCKET_ADDRESS_HEADER) ?? "",
+
+    /** The next calls come from this address (another device, another network). */
+    setClientAddress(ip: string) {
+      request.headers.set(SOCKET_ADDRESS_HEADER, ip);
     },
 
     /** Request headers of the simulated browser (host, x-forwarded-for, cookie). */
