@@ -49,3 +49,23 @@ test("signing up and reading the feed raise no CSP violation", async ({ page }) 
   await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
 });
+
+test("production responses carry HSTS, nosniff and a strict referrer policy", async ({
+  request,
+}) => {
+  const res = await request.get("/login");
+  const headers = res.headers();
+  expect(headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("a server-action body over 1 MB is answered 413, not 500", async ({ request }) => {
+  // Any action id: the size is refused before Next.js looks the action up.
+  const res = await request.post("/login", {
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(1024 * 1024 + 1),
+  });
+  expect(res.status()).toBe(413);
+  expect(await res.json()).toMatchObject({ ok: false, message: /too large/ });
+});
