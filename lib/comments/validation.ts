@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { postIdSchema } from "@/lib/posts/validation";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 // Shared by the comment form, the server actions and the services.
 
@@ -8,6 +9,7 @@ export const MAX_COMMENT = 2200;
 /** Plain text, trimmed; 1 to 2,200 characters. */
 export const commentBodySchema = z
   .string({ message: "Write a comment." })
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .trim()
   .min(1, { message: "Write a comment." })
   .max(MAX_COMMENT, { message: `Comments can have at most ${MAX_COMMENT} characters.` });

@@ -36,9 +36,22 @@ async function exceeds(body: ReadableStream<Uint8Array>, limit: number): Promise
   }
 }
 
+/**
+ * Whether Next.js may treat this POST as a server action: the Next-Action header, or (a form
+ * submitted before hydration) any multipart or urlencoded form posted to a page.
+ */
+function mayBeAction(req: Request): boolean {
+  if (req.method !== "POST") return false;
+  if (req.headers.has("next-action")) return true;
+  const type = req.headers.get("content-type")?.toLowerCase() ?? "";
+  const form =
+    type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+  return form && !new URL(req.url).pathname.startsWith("/api/");
+}
+
 /** A 413 for a server-action POST whose body is over the limit; null for everything else. */
 export async function refuseOversizedAction(req: Request): Promise<NextResponse | null> {
-  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  if (!mayBeAction(req)) return null;
   const declared = req.headers.get("content-length");
   if (declared !== null) {
     return Number(declared) > ACTION_BODY_LIMIT_BYTES ? tooLarge() : null;

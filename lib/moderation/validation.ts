@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 export const REPORT_REASONS = [
   "spam",
@@ -36,6 +37,7 @@ export const reportSchema = z.object({
   reason: z.enum(REPORT_REASONS, { message: "Choose a reason." }),
   details: z
     .string()
+    .refine(hasNoNul, { message: NUL_MESSAGE })
     .trim()
     .max(MAX_DETAILS, { message: `Keep it under ${MAX_DETAILS} characters.` })
     .optional()
@@ -52,6 +54,7 @@ export const decideSchema = z.object({
   }),
   note: z
     .string()
+    .refine(hasNoNul, { message: NUL_MESSAGE })
     .trim()
     .max(MAX_DETAILS, { message: `Keep the note under ${MAX_DETAILS} characters.` })
     .optional()

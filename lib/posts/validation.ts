@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASPECTS, type Aspect } from "@/lib/images/types";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 // Shared by the create/edit forms, the server actions and the route handlers.
 
@@ -46,11 +47,13 @@ export const cropSchema = z
 
 export const captionSchema = z
   .string()
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .trim()
   .max(MAX_CAPTION, { message: `Captions can have at most ${MAX_CAPTION} characters.` });
 
 export const altSchema = z
   .string()
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .trim()
   .max(MAX_ALT, { message: `Alt text can have at most ${MAX_ALT} characters.` });
 
@@ -90,5 +93,6 @@ export const deletePostSchema = z.object({ postId: postIdSchema });
 /** Opaque keyset cursor of (created_at, id); anything malformed is refused with a 400. */
 export const cursorSchema = z
   .string()
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .max(200)
   .regex(/^[A-Za-z0-9_-]+$/, { message: "Invalid cursor." });

@@ -31,6 +31,8 @@ export interface RateLimiter {
   count(key: string): Promise<number>;
   /** Blocks the key for `ms` from now, whatever its count (a growing delay, for example). */
   block(key: string, ms: number): Promise<void>;
+  /** Gives back `points` counted earlier (an attempt claimed up front that turned out fine). */
+  reward(key: string, points?: number): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export function createRateLimiter(rule: RateLimitRule, store: RateLimitStore): R
         points: Math.max(rule.points - (res?.consumedPoints ?? 0), 0),
         waitMs: Math.max(res?.msBeforeNext ?? rule.windowSeconds * 1000, 1),
       };
+    },
+    async reward(key, points = 1) {
+      await limiter.reward(key, points);
     },
     async reset(key) {
       await limiter.delete(key);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeTag } from "@/lib/discover/validation";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 // Shared by the search box, the server actions and the services.
 
@@ -9,6 +10,7 @@ export const recordSearchSchema = z.discriminatedUnion("kind", [
     kind: z.literal("tag"),
     target: z
       .string()
+      .refine(hasNoNul, { message: NUL_MESSAGE })
       .max(200)
       .transform((raw, ctx) => {
         const tag = normalizeTag(raw);

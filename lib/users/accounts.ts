@@ -14,6 +14,7 @@ import { reservedNameErrors } from "./reserved-names";
 import { revokeAllSessions } from "./session-queries";
 import {
   accountKey,
+  claimSignInAttempt,
   recordSignInFailure,
   recordSignInSuccess,
   signInBlock,
@@ -82,12 +83,12 @@ export async function authenticate(
   const { identifier, password } = input;
   const user = await q.findUserByLogin(db, identifier);
   const account = accountKey(user, identifier);
-  const block = await signInBlock(limits, account, ip);
+  const block = await claimSignInAttempt(limits, account, ip);
   if (block) return signInBlockFailure(block);
 
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid) {
-    await recordSignInFailure(limits, account, ip);
+    await recordSignInFailure(limits, account);
     return fail("UNAUTHENTICATED", INVALID_LOGIN);
   }
   await recordSignInSuccess(limits, account, ip);

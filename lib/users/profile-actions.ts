@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { cropSchema } from "@/lib/posts/validation";
-import { refuseWhileLimited } from "@/lib/rate-limit/abuse";
+import { countOrRefuse } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
@@ -50,12 +50,13 @@ export const removeAvatarAction = authActionClient.action(async ({ ctx }) => {
 export const changePasswordAction = authActionClient
   .inputSchema(changePasswordSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
-    // Wrong current-password guesses per account: refused while over, counted when wrong.
+    // Wrong current-password guesses per account: each try is counted before the (slow) check,
+    // so parallel guesses cannot all pass; a try that was not a wrong password is given back.
     const limits = getAbuseLimits();
-    const limited = await refuseWhileLimited(limits, "passwordGuess", ctx.user.id);
+    const limited = await countOrRefuse(limits, "passwordGuess", ctx.user.id);
     if (limited) return limited;
     const result = await changePassword(getDb(), ctx.user.id, parsedInput);
-    if (isWrongCurrentPassword(result)) await limits.passwordGuess.hit(ctx.user.id);
+    if (!isWrongCurrentPassword(result)) await limits.passwordGuess.reward(ctx.user.id);
     if (!result.ok) return result;
     // The bump ended every session, this one too: sign in again with the new password.
     await signIn("credentials", {

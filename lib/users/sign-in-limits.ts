@@ -59,24 +59,43 @@ export function signInBlockFailure(block: SignInBlock, lead?: string): Failure {
   return fail("RATE_LIMITED", lead ? `${lead} ${words}` : words);
 }
 
-/** Counts a wrong password (or unknown name) and sets the account's delay once it is due. */
-export async function recordSignInFailure(
+/**
+ * Claims one attempt before the (slow) password check: the account+address and address counters
+ * count it atomically, so a burst of parallel tries cannot all pass a check made before any of
+ * them was counted. A right password gives the claim back (recordSignInSuccess). Refused when a
+ * counter is over its limit or the account's delay runs.
+ */
+export async function claimSignInAttempt(
   limits: AccountLimits,
   account: string,
   ip: string,
-): Promise<void> {
-  const [failures] = await Promise.all([
-    limits.loginFailuresPerAccount.count(account),
+): Promise<SignInBlock | null> {
+  const [pair, address, delay] = await Promise.all([
     limits.loginPerAccountIp.hit(pairKey(account, ip)),
     limits.loginPerIp.hit(ip),
+    limits.loginDelayPerAccount.blockedFor(account),
   ]);
+  const waitMs = Math.max(pair, address, delay);
+  if (waitMs === 0) return null;
+  return { waitMs, reason: address === waitMs ? "address" : "account" };
+}
+
+/**
+ * A wrong password (or unknown name), its attempt already claimed: counts it for the account and
+ * sets the account's delay once it is due.
+ */
+export async function recordSignInFailure(limits: AccountLimits, account: string): Promise<void> {
+  const failures = await limits.loginFailuresPerAccount.count(account);
   const { delayAfter, baseMs, maxMs } = limits.loginDelay;
   if (failures < delayAfter) return;
   const delayMs = Math.min(maxMs, baseMs * 2 ** Math.min(failures - delayAfter, 30));
   await limits.loginDelayPerAccount.block(account, delayMs);
 }
 
-/** A right password: the account's failures and delay, and this address's count for it, end. */
+/**
+ * A right password: the account's failures and delay, and this address's count for it, end; the
+ * address gets its claimed attempt back (only failures count against an address).
+ */
 export async function recordSignInSuccess(
   limits: AccountLimits,
   account: string,
@@ -86,5 +105,6 @@ export async function recordSignInSuccess(
     limits.loginFailuresPerAccount.reset(account),
     limits.loginDelayPerAccount.reset(account),
     limits.loginPerAccountIp.reset(pairKey(account, ip)),
+    limits.loginPerIp.reward(ip),
   ]);
 }

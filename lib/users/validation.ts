@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 import { reservedUsernames } from "./reserved-usernames";
 
 // Shared by the forms, the server actions and the route handlers.
@@ -58,6 +59,7 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const signInSchema = z.object({
   identifier: z
     .string({ message: "Enter your email or username." })
+    .refine(hasNoNul, { message: NUL_MESSAGE })
     .trim()
     .toLowerCase()
     .min(1, { message: "Enter your email or username." })
@@ -102,6 +104,7 @@ export const MAX_BIO = 150;
 
 export const bioSchema = z
   .string()
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .trim()
   .max(MAX_BIO, { message: `Bio can have at most ${MAX_BIO} characters.` })
   .default("");
@@ -109,6 +112,7 @@ export const bioSchema = z
 // Only http(s) links: no javascript:, data: or other schemes ever reach an href.
 export const websiteSchema = z
   .string()
+  .refine(hasNoNul, { message: NUL_MESSAGE })
   .trim()
   .max(200, { message: "Website can have at most 200 characters." })
   .transform((v, ctx) => {

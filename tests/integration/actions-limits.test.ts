@@ -186,6 +186,25 @@ describe("wrong current-password guesses (changePasswordAction)", () => {
     expect(row?.sessionVersion).toBe(ana.sessionVersion);
   });
 
+  it("counts parallel guesses before checking them", async () => {
+    const ana = await h.user({ password: "correct horse battery" });
+    await h.signInAs(ana);
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        h.call(changePasswordAction, {
+          currentPassword: `guess ${i}`,
+          password: "new password 123",
+          confirm: "new password 123",
+        }),
+      ),
+    );
+    const checked = burst.filter((o) => o.kind === "fail" && o.code === "VALIDATION");
+    expect(checked).toHaveLength(max);
+    expect(burst.filter((o) => o.kind === "fail" && o.code === "RATE_LIMITED")).toHaveLength(
+      12 - max,
+    );
+  });
+
   it("does not count the right password", async () => {
     const ana = await h.user({ password: "correct horse battery" });
     await h.signInAs(ana);

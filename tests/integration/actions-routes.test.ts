@@ -142,6 +142,9 @@ describe("POST /api/auth/callback/credentials", () => {
       { identifier: suspended.username, password: suspended.password },
       { identifier: "", password: "" },
       { identifier: "x".repeat(300), password: "y" },
+      // PostgreSQL refuses a NUL in text: it must never reach the user look-up.
+      { identifier: "ana\u0000", password: "y" },
+      { identifier: owner.username, password: "correct horse\u0000battery" },
       {},
     ];
     for (const fields of refusals) {

@@ -10,7 +10,7 @@ import {
   signInRefusal,
   signInWait,
 } from "@/lib/users/accounts";
-import { accountKey, recordSignInFailure } from "@/lib/users/sign-in-limits";
+import { accountKey, claimSignInAttempt, recordSignInFailure } from "@/lib/users/sign-in-limits";
 import { openTestDatabase } from "./helpers/db";
 import { memoryMailer, newAccount, tokenFromMail } from "./helpers/fixtures";
 
@@ -24,6 +24,12 @@ afterAll(() => database.close());
 beforeEach(() => database.clean());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One wrong password as authenticate counts it: the attempt claimed, then the failure. */
+async function failedAttempt(limits: AccountLimits, account: string, ip: string) {
+  await claimSignInAttempt(limits, account, ip);
+  await recordSignInFailure(limits, account);
+}
 
 async function registered() {
   const input = newAccount();
@@ -64,11 +70,47 @@ describe.each<[string, () => RateLimitStore]>([
     expect((await attempt(input.password, "7.7.7.7")).ok).toBe(true);
   });
 
+  it("counts parallel guesses before checking them: a burst gets no more checks than the limit", async () => {
+    const { input } = await registered();
+    // No per-account delay here: only the account+address limit (10) stands.
+    const limits = { ...limitsFor(), loginDelay: { delayAfter: 1000, baseMs: 1, maxMs: 1 } };
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        authenticate(
+          database.db,
+          limits,
+          { identifier: input.username, password: `wrong-${i}-password` },
+          "6.6.6.6",
+        ),
+      ),
+    );
+    const checked = burst.filter((r) => !r.ok && r.code === "UNAUTHENTICATED").length;
+    expect(checked).toBe(10);
+    expect(burst.filter((r) => !r.ok && r.code === "RATE_LIMITED")).toHaveLength(20);
+  });
+
+  it("does not count a right password against its address", async () => {
+    const { input } = await registered();
+    const limits = limitsFor();
+    for (let i = 0; i < 5; i++) {
+      const r = await authenticate(
+        database.db,
+        limits,
+        { identifier: input.username, password: input.password },
+        "8.8.8.8",
+      );
+      expect(r.ok).toBe(true);
+    }
+    expect(await limits.loginPerIp.left("8.8.8.8")).toMatchObject({
+      points: limits.loginPerIp.rule.points,
+    });
+  });
+
   it("tells the owner how long to wait, or to reset the password", async () => {
     const { input, user } = await registered();
     const limits = limitsFor();
     const key = accountKey(user, input.username);
-    for (let i = 0; i < 6; i++) await recordSignInFailure(limits, key, "6.6.6.6");
+    for (let i = 0; i < 6; i++) await failedAttempt(limits, key, "6.6.6.6");
     const during = await authenticate(
       database.db,
       limits,
@@ -86,7 +128,7 @@ describe.each<[string, () => RateLimitStore]>([
     const limits = limitsFor();
     // 40 failures from 4 addresses, as if the attacker had waited out every delay.
     const key = accountKey(user, input.username);
-    for (let i = 0; i < 40; i++) await recordSignInFailure(limits, key, `6.6.6.${i % 4}`);
+    for (let i = 0; i < 40; i++) await failedAttempt(limits, key, `6.6.6.${i % 4}`);
     expect(await signInWait(database.db, limits, input.username, "7.7.7.7")).toBeGreaterThan(2000);
     const refused = await authenticate(
       database.db,
@@ -125,7 +167,7 @@ describe.each<[string, () => RateLimitStore]>([
     const key = accountKey(user, input.username);
     const delays: number[] = [];
     for (let i = 1; i <= 12; i++) {
-      await recordSignInFailure(limits, key, `6.6.${i}.1`);
+      await failedAttempt(limits, key, `6.6.${i}.1`);
       delays.push(await limits.loginDelayPerAccount.blockedFor(key));
     }
     expect(delays.slice(0, 4)).toEqual([0, 0, 0, 0]);
@@ -137,7 +179,7 @@ describe.each<[string, () => RateLimitStore]>([
     const { input, user } = await registered();
     const limits = limitsFor();
     const key = accountKey(user, input.username);
-    for (let i = 0; i < 5; i++) await recordSignInFailure(limits, key, "6.6.6.6");
+    for (let i = 0; i < 5; i++) await failedAttempt(limits, key, "6.6.6.6");
     await sleep((await signInWait(database.db, limits, input.username, "7.7.7.7")) + 50);
     const ok = await authenticate(
       database.db,
@@ -147,7 +189,7 @@ describe.each<[string, () => RateLimitStore]>([
     );
     expect(ok.ok).toBe(true);
     // The count starts again: one more failure sets no delay.
-    await recordSignInFailure(limits, key, "6.6.6.6");
+    await failedAttempt(limits, key, "6.6.6.6");
     expect(await signInWait(database.db, limits, input.username, "7.7.7.7")).toBe(0);
   });
 
@@ -173,7 +215,7 @@ describe.each<[string, () => RateLimitStore]>([
   it("100 failures from one address refuse it for every account, not other addresses", async () => {
     const { input } = await registered();
     const limits = limitsFor();
-    for (let i = 0; i < 100; i++) await recordSignInFailure(limits, `login:user${i}`, "6.6.6.6");
+    for (let i = 0; i < 100; i++) await failedAttempt(limits, `login:user${i}`, "6.6.6.6");
     const fromSprayer = await authenticate(
       database.db,
       limits,

@@ -54,9 +54,23 @@ describe("refuseOversizedAction", () => {
     expect(under).toBeNull();
   });
 
+  it("refuses a big form posted to a page without the action header (a no-JS submit)", async () => {
+    const big = "x".repeat(ACTION_BODY_LIMIT_BYTES + 1);
+    for (const type of ["multipart/form-data; boundary=x", "application/x-www-form-urlencoded"]) {
+      expect((await refuseOversizedAction(post({ "content-type": type }, big)))?.status).toBe(413);
+    }
+  });
+
   it("leaves other requests alone", async () => {
     const big = "x".repeat(ACTION_BODY_LIMIT_BYTES + 1);
     expect(await refuseOversizedAction(post({}, big))).toBeNull();
+    // Route handlers take their own bodies (next-auth's form posts, uploads).
+    const api = new Request("http://app.test/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: big,
+    });
+    expect(await refuseOversizedAction(api)).toBeNull();
     const get = new Request("http://app.test/", { headers: action });
     expect(await refuseOversizedAction(get)).toBeNull();
   });

@@ -5,6 +5,7 @@ import { getAccountLimits } from "@/lib/auth/server-limits";
 import { getDb } from "@/lib/db";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { signInWait } from "@/lib/users/accounts";
+import { signInSchema } from "@/lib/users/validation";
 
 export const { GET } = handlers;
 
@@ -16,11 +17,13 @@ export async function POST(req: NextRequest) {
       .clone()
       .formData()
       .catch(() => null);
-    const identifier = form?.get("identifier");
+    // The same rules as the form: a malformed identifier (a NUL byte, too long) looks nothing up
+    // here, and next-auth's authorize refuses it.
+    const identifier = signInSchema.shape.identifier.safeParse(form?.get("identifier"));
     const wait = await signInWait(
       getDb(),
       getAccountLimits(),
-      typeof identifier === "string" ? identifier.slice(0, 254) : "",
+      identifier.success ? identifier.data : "",
       clientIp(req.headers),
     );
     if (wait > 0) {

@@ -81,6 +81,8 @@ export const accountCases: Record<string, ActionCase> = {
     bad: [
       { input: (_w, good) => ({ ...spread(good), identifier: "" }), field: "identifier" },
       { input: (_w, good) => ({ ...spread(good), password: "" }), field: "password" },
+      // A NUL would fail the user look-up in PostgreSQL: refused before it.
+      { input: (_w, good) => ({ ...spread(good), identifier: "ana\u0000" }), field: "identifier" },
     ],
   },
 
@@ -150,6 +152,7 @@ export const accountCases: Record<string, ActionCase> = {
       },
       { input: (_w, good) => ({ ...spread(good), website: "not a url" }), field: "website" },
       { input: (_w, good) => ({ ...spread(good), bio: "x".repeat(151) }), field: "bio" },
+      { input: (_w, good) => ({ ...spread(good), bio: "a\u0000b" }), field: "bio" },
       { input: (_w, good) => ({ ...spread(good), username: "admin" }), field: "username" },
       { input: (_w, good) => ({ ...spread(good), name: "" }), field: "name" },
     ],

@@ -94,6 +94,7 @@ export const postCases: Record<string, ActionCase> = {
         input: (_w, good) => ({ ...(good as object), caption: "x".repeat(2201) }),
         field: "caption",
       },
+      { input: (_w, good) => ({ ...(good as object), caption: "a\u0000b" }), field: "caption" },
     ],
   },
 
