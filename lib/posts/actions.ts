@@ -7,7 +7,7 @@ import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
-import { budgetOf, countOrRefuse, spend } from "@/lib/rate-limit/abuse";
+import { countOrRefuse, take } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
@@ -55,15 +55,14 @@ export const updatePostAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     // New mention notifications from edits are budgeted: an edit over the budget is refused whole.
     const limits = getAbuseLimits();
-    const mentionBudget = await budgetOf(limits, "captionMention", ctx.user.id);
+    const takeMentions = (count: number) => take(limits, "captionMention", ctx.user.id, count);
     const { result, notified } = await updatePostAndNotify(
       getDb(),
       ctx.user.id,
       parsedInput,
       undefined,
-      { mentionBudget },
+      { takeMentions },
     );
-    await spend(limits, "captionMention", ctx.user.id, notified.length);
     publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
     return result;

@@ -35,8 +35,11 @@ export async function updatePost(
   return (await updatePostAndNotify(db, userId, input, now)).result;
 }
 
-/** How many new mention notifications an edit may send, and the answer when it would send more. */
-export type MentionBudget = { left: number; refusal: Failure };
+/**
+ * Takes the new mention notifications an edit sends from the author's budget (atomically), or
+ * answers the refusal when they would go over it.
+ */
+export type TakeMentions = (count: number) => Promise<Failure | null>;
 
 /** Thrown inside the transaction to roll the edit back when its mentions are over budget. */
 class OverBudget extends Error {
@@ -48,14 +51,15 @@ class OverBudget extends Error {
 /**
  * updatePost, plus a "mentioned you" notification to each account the new caption mentions that
  * was not told about this post before; answers the notifications created, to publish after commit.
- * With a mention budget, an edit that would send more than it allows is refused and changes nothing.
+ * With `takeMentions`, an edit that would send more than the budget allows is refused and changes
+ * nothing.
  */
 export async function updatePostAndNotify(
   db: Db,
   userId: string,
   input: UpdatePostInput,
   now = new Date(),
-  limits: { mentionBudget?: MentionBudget } = {},
+  limits: { takeMentions?: TakeMentions } = {},
 ): Promise<WithNotified<Result<undefined>>> {
   const { postId, caption, alts } = input;
   const run = db.transaction(async (tx) => {
@@ -72,8 +76,9 @@ export async function updatePostAndNotify(
     await syncMentions(tx, postId, userId, caption, now);
     const userIds = await postMentionIds(tx, postId);
     const notified = await notifyMentions(tx, { actorId: userId, userIds, postId, now });
-    const budget = limits.mentionBudget;
-    if (budget && notified.length > budget.left) throw new OverBudget(budget.refusal);
+    // Last step before commit: the edit is refused whole when its new mentions are over budget.
+    const refused = await limits.takeMentions?.(notified.length);
+    if (refused) throw new OverBudget(refused);
     return { result: ok(undefined), notified };
   });
   return run.catch((err: unknown) => {

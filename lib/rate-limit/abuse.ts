@@ -65,16 +65,6 @@ export function createAbuseLimits(
 const limited = (action: AbuseAction, waitMs: number): Failure =>
   fail("RATE_LIMITED", tooManyMessage(waitMs, abuseRules[action].what));
 
-/** RATE_LIMITED while `key` is over its limit, without counting; else null. */
-export async function refuseWhileLimited(
-  limits: AbuseLimits,
-  action: AbuseAction,
-  key: string,
-): Promise<Failure | null> {
-  const wait = await limits[action].blockedFor(key);
-  return wait > 0 ? limited(action, wait) : null;
-}
-
 /** Counts one event of `key`; RATE_LIMITED when it went over the limit, else null. */
 export async function countOrRefuse(
   limits: AbuseLimits,
@@ -85,17 +75,25 @@ export async function countOrRefuse(
   return wait > 0 ? limited(action, wait) : null;
 }
 
-/** What `key` may still spend in the window, and the refusal to answer past it. */
-export async function budgetOf(
+/**
+ * Takes `points` of `key`'s budget at once, atomically in the store, so simultaneous requests
+ * cannot each spend the same remainder. Over the limit: nothing is taken (the points go back) and
+ * the answer is RATE_LIMITED. Give points back with `giveBack` when the work they paid for fails.
+ */
+export async function take(
   limits: AbuseLimits,
   action: AbuseAction,
   key: string,
-): Promise<{ left: number; refusal: Failure }> {
-  const { points, waitMs } = await limits[action].left(key);
-  return { left: points, refusal: limited(action, waitMs) };
+  points: number,
+): Promise<Failure | null> {
+  if (points <= 0) return null;
+  const wait = await limits[action].hit(key, points);
+  if (wait === 0) return null;
+  await limits[action].reward(key, points);
+  return limited(action, wait);
 }
 
-/** Counts `points` events spent after a write committed (a budget checked with budgetOf). */
-export async function spend(limits: AbuseLimits, action: AbuseAction, key: string, points: number) {
-  if (points > 0) await limits[action].hit(key, points);
+/** Returns points taken for work that did not happen (a failed sign-up, a rolled-back edit). */
+export async function giveBack(limits: AbuseLimits, action: AbuseAction, key: string, points = 1) {
+  if (points > 0) await limits[action].reward(key, points);
 }

@@ -11,7 +11,7 @@ import { getAccountLimits } from "@/lib/auth/server-limits";
 import { getDb } from "@/lib/db";
 import { getMailer } from "@/lib/email";
 import { env } from "@/lib/env";
-import { countOrRefuse, refuseWhileLimited } from "@/lib/rate-limit/abuse";
+import { giveBack, take } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { ok } from "@/lib/result";
 import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
@@ -39,13 +39,20 @@ async function startSession(identifier: string, password: string) {
 export const registerAction = actionClient
   .inputSchema(registerSchema.extend(nextField), byFieldPath)
   .action(async ({ parsedInput }) => {
-    // Sign-ups per client address: refused while over, counted when one succeeds.
+    // Sign-ups per client address: one taken up front (simultaneous sign-ups cannot all pass),
+    // given back when the sign-up fails, so only accounts made count.
     const ip = clientIp(await headers());
-    const limited = await refuseWhileLimited(getAbuseLimits(), "signup", ip);
+    const limits = getAbuseLimits();
+    const limited = await take(limits, "signup", ip, 1);
     if (limited) return limited;
-    const result = await registerAccount(getDb(), parsedInput);
-    if (!result.ok) return result;
-    await countOrRefuse(getAbuseLimits(), "signup", ip);
+    const result = await registerAccount(getDb(), parsedInput).catch(async (error: unknown) => {
+      await giveBack(limits, "signup", ip);
+      throw error;
+    });
+    if (!result.ok) {
+      await giveBack(limits, "signup", ip);
+      return result;
+    }
     await startSession(result.data.username, parsedInput.password);
     redirect(safeNextPath(parsedInput.next));
   });

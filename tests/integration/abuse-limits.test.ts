@@ -2,11 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type AbuseLimits,
   abuseRules,
-  budgetOf,
   countOrRefuse,
   createAbuseLimits,
-  refuseWhileLimited,
-  spend,
+  giveBack,
+  take,
 } from "@/lib/rate-limit/abuse";
 import { fail } from "@/lib/result";
 import { openTestDatabase } from "./helpers/db";
@@ -28,31 +27,42 @@ beforeEach(async () => {
 });
 
 describe("abuse-limit helpers on the database store", () => {
-  it("refuseWhileLimited only reads; countOrRefuse counts and refuses past the limit", async () => {
+  it("countOrRefuse counts and refuses past the limit, per key and per rule", async () => {
     const n = abuseRules.signup.points;
-    for (let i = 0; i < 3; i++) expect(await refuseWhileLimited(limits, "signup", "ip")).toBeNull();
     for (let i = 0; i < n; i++) expect(await countOrRefuse(limits, "signup", "ip")).toBeNull();
     const refusal = fail(
       "RATE_LIMITED",
       "Too many sign-ups from this network. Try again in 60 minutes.",
     );
-    expect(await refuseWhileLimited(limits, "signup", "ip")).toEqual(refusal);
     expect(await countOrRefuse(limits, "signup", "ip")).toEqual(refusal);
-    // Counters are per key and per rule.
-    expect(await refuseWhileLimited(limits, "signup", "other ip")).toBeNull();
-    expect(await refuseWhileLimited(limits, "post", "ip")).toBeNull();
+    expect(await countOrRefuse(limits, "signup", "other ip")).toBeNull();
+    expect(await countOrRefuse(limits, "post", "ip")).toBeNull();
   });
 
-  it("budgetOf reports what is left; spend counts only what was spent", async () => {
+  it("take spends a budget whole or not at all; giveBack returns what was not used", async () => {
     const max = abuseRules.captionMention.points;
-    expect((await budgetOf(limits, "captionMention", "ana")).left).toBe(max);
-    await spend(limits, "captionMention", "ana", 0);
-    await spend(limits, "captionMention", "ana", 12);
-    const { left, refusal } = await budgetOf(limits, "captionMention", "ana");
-    expect(left).toBe(max - 12);
-    expect(refusal).toEqual(
-      fail("RATE_LIMITED", "Too many mentions in edited captions. Try again in 60 minutes."),
+    const refusal = fail(
+      "RATE_LIMITED",
+      "Too many mentions in edited captions. Try again in 60 minutes.",
     );
+    expect(await take(limits, "captionMention", "ana", 0)).toBeNull();
+    expect(await take(limits, "captionMention", "ana", max - 5)).toBeNull();
+    // Over the remainder: refused, and nothing of it taken.
+    expect(await take(limits, "captionMention", "ana", 6)).toEqual(refusal);
+    expect(await take(limits, "captionMention", "ana", 5)).toBeNull();
+    expect(await take(limits, "captionMention", "ana", 1)).toEqual(refusal);
+    await giveBack(limits, "captionMention", "ana", 2);
+    expect(await take(limits, "captionMention", "ana", 2)).toBeNull();
+  });
+
+  it("take is atomic: simultaneous requests cannot each spend the same remainder", async () => {
+    const max = abuseRules.captionMention.points;
+    const share = Math.floor(max / 2) + 1; // two of these do not fit
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => take(limits, "captionMention", "ana", share)),
+    );
+    expect(answers.filter((a) => a === null)).toHaveLength(1);
+    expect(answers.filter((a) => a?.code === "RATE_LIMITED")).toHaveLength(3);
   });
 
   it("an override changes a rule's limit (SIGNUPS_PER_ADDRESS_PER_HOUR)", async () => {
