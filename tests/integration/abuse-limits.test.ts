@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   type AbuseLimits,
   abuseRules,
@@ -8,21 +8,14 @@ import {
   take,
 } from "@/lib/rate-limit/abuse";
 import { fail } from "@/lib/result";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 
 // The abuse-limit helpers on the database store (the rate_limits table, as in production). Each
 // limit as users meet it, through its real action, is in actions-limits.test.ts.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 let limits: AbuseLimits;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
+beforeEach(() => {
   limits = createAbuseLimits({ kind: "database", db: database.db });
 });
 

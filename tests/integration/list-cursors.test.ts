@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as explore } from "@/app/api/explore/route";
 import { GET as tagPosts } from "@/app/api/explore/tags/[tag]/route";
 import { GET as feed } from "@/app/api/feed/route";
@@ -12,22 +12,16 @@ import { GET as profilePosts } from "@/app/api/users/[username]/posts/route";
 import { GET as saved } from "@/app/api/users/[username]/saved/route";
 import type { CurrentUser } from "@/lib/auth";
 import { encodeCursor } from "@/lib/pagination/cursor";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { insertPost, insertUser } from "./helpers/social";
 
 // Every GET ?cursor= list route, called as Next.js calls it: a tampered cursor is a 400 with a
 // clear message, never a 500 (and never reaches SQL as anything but a checked keyset).
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const viewer: { value: CurrentUser | null } = { value: null };
 vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => viewer.value }));
 vi.mock("@/lib/db", () => ({ getDb: () => database.db }));
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(() => database.clean());
 
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 const someId = "0190a4d2-7c1e-7a2b-8c3d-4e5f60718293";

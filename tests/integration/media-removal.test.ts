@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { mediaJobs, postMedia, posts, users } from "@/db/schema";
 import { memoryCdn } from "@/lib/cdn/types";
 import { runMaintenance } from "@/lib/maintenance/run";
@@ -14,7 +14,7 @@ import { deletePost } from "@/lib/posts/manage";
 import { avatarKeys } from "@/lib/posts/media";
 import { handleLocalMedia } from "@/lib/storage/local-routes";
 import type { Storage } from "@/lib/storage/types";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { tempStorage } from "./helpers/media";
 import { insertUsers } from "./helpers/social";
 
@@ -22,19 +22,10 @@ import { insertUsers } from "./helpers/social";
 // being served (the media route, the objects, the CDN), moderators keep the evidence, and the
 // author can still delete the post.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const storage = tempStorage();
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-  storage.remove();
-});
-beforeEach(async () => {
-  await database.clean();
-  storage.empty();
-});
+afterAll(() => storage.remove());
+beforeEach(() => storage.empty());
 const db = () => database.db;
 const bytes = (key: string) => Buffer.from(`webp bytes of ${key}`);
 const DAY = 86_400_000;

@@ -1,21 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { registerAccount } from "@/lib/users/accounts";
 import { updateProfile } from "@/lib/users/profile";
 import { registerSchema } from "@/lib/users/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 import { createUser } from "./helpers/media";
 
 // Names that pass for the product's staff are for moderators and admins only.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(() => database.clean());
+const database = withTestDatabase();
 const db = () => database.db;
 
 const profile = (overrides: Record<string, string> = {}) => ({

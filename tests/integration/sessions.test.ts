@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/db/schema";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
@@ -8,7 +8,7 @@ import { runMaintenance } from "@/lib/maintenance/run";
 import { endAllSessions, registerAccount } from "@/lib/users/accounts";
 import { changePassword } from "@/lib/users/profile";
 import { endSession, listSessions, startSession } from "@/lib/users/sessions";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
 // The request's cookies and database, as getCurrentUser and "Log out" read them in the app.
@@ -41,14 +41,9 @@ type AuthConfig = {
 const { endCurrentSession, getCurrentUser } = await import("@/lib/auth");
 const { validateSessionClaims } = await import("@/lib/auth/session");
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
+const database = withTestDatabase();
+beforeEach(() => {
   request.db = database.db;
-});
-afterAll(() => database.close());
-beforeEach(async () => {
-  await database.clean();
   request.cookies = [];
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import type { RateLimitStore } from "@/lib/rate-limit";
 import {
@@ -11,17 +11,12 @@ import {
   signInWait,
 } from "@/lib/users/accounts";
 import { accountKey, claimSignInAttempt, recordSignInFailure } from "@/lib/users/sign-in-limits";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { memoryMailer, newAccount, tokenFromMail } from "./helpers/fixtures";
 
 // Failed sign-ins must slow an attacker down without letting anyone lock the owner out.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(() => database.clean());
+const database = withTestDatabase();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

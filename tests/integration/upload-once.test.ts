@@ -1,25 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { uploadSlots } from "@/db/schema";
 import { isUploadSlotOpen } from "@/lib/posts/upload-slot-state";
 import { claimSlots, requestUploads } from "@/lib/posts/uploads";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { tempStorage } from "./helpers/media";
 import { insertUser } from "./helpers/social";
 
 // The local upload route asks isUploadSlotOpen before taking a PUT: a slot takes its upload only
 // until a post (or an avatar) claimed it, and never after it expired.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const storage = tempStorage();
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-  storage.remove();
-});
-beforeEach(() => database.clean());
+afterAll(() => storage.remove());
 
 async function newSlot() {
   const user = await insertUser(database.db);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type Database, openDatabase } from "@/db/client";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type Database, type Db, openDatabase } from "@/db/client";
 
 const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
@@ -26,6 +27,26 @@ export async function openTestDatabase(): Promise<Database & { clean(): Promise<
         .map((r) => `"${r.tablename}"`)
         .join(", ");
       if (list) await database.db.execute(sql.raw(`truncate ${list} restart identity cascade`));
+    },
+  };
+}
+
+/**
+ * The hooks every integration file needs, registered once: a migrated test database for the file
+ * (opened before its tests, closed after), emptied before each test. `database.db` is the Db to
+ * use inside tests; hooks the file registers after this call run after the cleaning.
+ */
+export function withTestDatabase(): { readonly db: Db } {
+  let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database?.close());
+  beforeEach(() => database?.clean());
+  return {
+    get db() {
+      if (!database) throw new Error("the test database opens in beforeAll");
+      return database.db;
     },
   };
 }
