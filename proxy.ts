@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { renewedSessionCookie } from "@/lib/auth/session-renewal";
 import { sessionClaims } from "@/lib/auth/session-token";
 import { refuseOversizedAction } from "@/lib/http/body-limit";
+import { cameThroughEdge } from "@/lib/http/origin-guard";
 import { pagePolicy } from "@/lib/http/page-csp";
 
 // Signed-out visitors of private pages go to /login?next=<path>. This only reads the cookie; pages
@@ -51,6 +52,10 @@ function isPublic(pathname: string) {
 }
 
 export default async function proxy(req: NextRequest) {
+  // Behind a CDN (ORIGIN_SECRET set): only requests the CDN forwarded (lib/http/origin-guard.ts).
+  if (!cameThroughEdge(req.headers, process.env.ORIGIN_SECRET)) {
+    return new NextResponse("Forbidden", { status: 403 });
+  }
   return renewSessionCookie(req, await route(req));
 }
 

@@ -125,6 +125,11 @@ export const env = createEnv({
     HEALTH_TOKEN: optionalText().refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters",
     }),
+    // Behind a CDN: the value the CDN writes into x-origin-verify on every request; requests
+    // without it are refused (403) by proxy.ts. Unset: no check (laptops, a plain server).
+    ORIGIN_SECRET: optionalText().refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
   },
   client: {},
   experimental__runtimeEnv: {},

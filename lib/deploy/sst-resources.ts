@@ -23,6 +23,7 @@ export const linkedSecrets: Record<string, string> = {
   PusherSecret: "PUSHER_SECRET",
   PusherCluster: "PUSHER_CLUSTER",
   HealthToken: "HEALTH_TOKEN",
+  OriginSecret: "ORIGIN_SECRET",
 };
 
 type Links = Record<string, unknown>;
