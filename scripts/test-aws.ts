@@ -73,6 +73,7 @@ try {
   // the handler (resource.enc, zero nonce, tag last) and its key in SST_KEY. No AUTH_SECRET or
   // HEALTH_TOKEN variable: lib/env.ts must get them through the SST SDK.
   const healthToken = "health-token-for-the-bundle-test-0123456789";
+  const originSecret = "origin-secret-for-the-bundle-test-0123456789";
   const key = randomBytes(32);
   const cipher = createCipheriv("aes-256-gcm", key, Buffer.alloc(12, 0));
   const links = {
@@ -81,6 +82,7 @@ try {
       value: "test-only-bundle-secret-not-for-deployments-0123456789",
     },
     HealthToken: { type: "sst.sst.Secret", value: healthToken },
+    OriginSecret: { type: "sst.sst.Secret", value: originSecret },
   };
   const sealed = Buffer.concat([cipher.update(JSON.stringify(links)), cipher.final()]);
   writeFileSync(path.join(fn, "resource.enc"), Buffer.concat([sealed, cipher.getAuthTag()]));
@@ -166,6 +168,7 @@ try {
     expectedMigrations: journal.entries.length,
     account: { identifier: "lambda_tester", password },
     healthToken,
+    originSecret,
     db,
     output: () => stdout.join(""),
   });

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type postgres from "postgres";
+import { ORIGIN_SECRET_HEADER } from "../../lib/http/origin-guard";
+import { postThroughBundle } from "./post-check";
 
 export interface LambdaResult {
   statusCode: number;
@@ -19,7 +21,7 @@ interface Request {
   query?: string;
   headers?: Record<string, string>;
   cookies?: string[];
-  body?: string;
+  body?: string | Buffer;
 }
 
 /** A Lambda Function URL event (payload format 2.0), as CloudFront forwards it. */
@@ -93,6 +95,8 @@ export async function runChecks(opts: {
   expectedMigrations: number;
   account: { identifier: string; password: string };
   healthToken: string;
+  /** What the router writes into x-origin-verify (the linked OriginSecret). */
+  originSecret: string;
   db: postgres.Sql;
   /** Everything the function wrote to stdout so far. */
   output: () => string;
@@ -110,7 +114,14 @@ export async function runChecks(opts: {
   function expect(condition: unknown, message: string): asserts condition {
     if (!condition) throw new Error(message);
   }
-  const call = (req: Request) => opts.invoke(functionUrlEvent(req));
+  // As CloudFront forwards it: the router's viewer-request function adds the origin secret.
+  const call = (req: Request) =>
+    opts.invoke(
+      functionUrlEvent({
+        ...req,
+        headers: { [ORIGIN_SECRET_HEADER]: opts.originSecret, ...req.headers },
+      }),
+    );
   const modules = path.join(opts.bundleDir, "node_modules");
 
   await check("the bundle holds sharp and argon2 for linux-x64-glibc", async () => {
@@ -138,6 +149,27 @@ export async function runChecks(opts: {
     );
     return found.join(", ");
   });
+
+  await check(
+    "the function URL answers 403 to requests that did not come through the router",
+    async () => {
+      const around = [
+        functionUrlEvent({ path: "/api/health" }),
+        functionUrlEvent({ path: "/login", headers: { [ORIGIN_SECRET_HEADER]: "a guess" } }),
+        functionUrlEvent({
+          method: "POST",
+          path: "/api/auth/callback/credentials",
+          headers: { "x-viewer-address": "203.0.113.50" },
+          body: "identifier=lambda_tester&password=guess",
+        }),
+      ];
+      for (const event of around) {
+        const r = await opts.invoke(event);
+        expect(r.statusCode === 403, `${event.rawPath}: status ${r.statusCode}`);
+      }
+      return `${around.length} requests refused`;
+    },
+  );
 
   await check("GET /api/health: database ok, migrations current", async () => {
     const r = await call({ path: "/api/health" });
@@ -236,6 +268,16 @@ export async function runChecks(opts: {
     expect((json(r) as { unreadCount?: number }).unreadCount === 0, "no unreadCount");
     return "401 without the cookie, 200 with it";
   });
+
+  await check("a photo goes upload -> processing -> post through the create page's actions", () =>
+    postThroughBundle({
+      call,
+      bundleDir: opts.bundleDir,
+      session,
+      origin: "https://snapgram.test",
+      db: opts.db,
+    }),
+  );
 
   await check("EMF metrics: feed time, failed actions by code, image processing", async () => {
     // A failure made by lib/result's fail(): an unknown profile's grid (public route).
