@@ -8,6 +8,7 @@
 // Set the secrets once per stage (DEPLOY.md):
 //   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
 //   npx sst secret set HealthToken "$(openssl rand -hex 24)" --stage production
+//   npx sst secret set OriginSecret "$(openssl rand -hex 24)" --stage production
 //   npx sst secret set SmtpUrl "smtps://USER:PASS@email-smtp.eu-west-1.amazonaws.com:465" --stage production
 //   npx sst secret set PusherAppId 123456 --stage production   (and PusherKey, PusherSecret,
 //   PusherCluster from the Pusher Channels app's keys page)
@@ -34,6 +35,8 @@ const ARCHITECTURE = "x86_64";
 const RUNTIME = "nodejs22.x";
 /** The header the router's viewer-request function writes the viewer's address into. */
 const CLIENT_IP_HEADER = "x-viewer-address";
+/** The header the router writes the OriginSecret into (lib/http/origin-guard.ts reads it). */
+const ORIGIN_SECRET_HEADER = "x-origin-verify";
 
 export default $config({
   app(input) {
@@ -49,7 +52,7 @@ export default $config({
   async run() {
     const isProduction = $app.stage === "production";
     const domain = DOMAINS[$app.stage];
-    const appUrl = (router: { url: unknown }) => (domain ? `https://${domain}` : router.url);
+    const appUrl = (router: sst.aws.Router) => (domain ? `https://${domain}` : router.url);
 
     // `bastion` gives operators `npx sst tunnel` to the database (DEPLOY.md).
     const vpc = new sst.aws.Vpc("Vpc", {
@@ -102,6 +105,9 @@ export default $config({
       auth: new sst.Secret("AuthSecret"),
       smtp: new sst.Secret("SmtpUrl"),
       health: new sst.Secret("HealthToken"),
+      // Written by the router into every request it forwards; the app refuses requests without it
+      // (proxy.ts), so the server function's public URL is useless around CloudFront.
+      origin: new sst.Secret("OriginSecret"),
       // Live updates over Pusher Channels (the embedded soketi is for laptops only).
       pusherAppId: new sst.Secret("PusherAppId"),
       pusherKey: new sst.Secret("PusherKey"),
@@ -118,12 +124,14 @@ export default $config({
     // x-viewer-address on every request (a copy sent by the client is replaced), and the app reads
     // only that header (CLIENT_IP_HEADER below). X-Forwarded-For starts with whatever the client
     // wrote, and the router's origin request policy (AllViewerExceptHostHeader) does not forward
-    // CloudFront-Viewer-Address.
+    // CloudFront-Viewer-Address. The same function writes the OriginSecret (a viewer's copy is
+    // overwritten): the app answers 403 without it, so the function URL is closed to the public.
     const router = new sst.aws.Router("Router", {
       ...(domain ? { domain } : {}),
       edge: {
         viewerRequest: {
-          injection: `event.request.headers["${CLIENT_IP_HEADER}"] = { value: event.viewer.ip };`,
+          injection: $interpolate`event.request.headers["${CLIENT_IP_HEADER}"] = { value: event.viewer.ip };
+event.request.headers["${ORIGIN_SECRET_HEADER}"] = { value: "${secrets.origin.value}" };`,
         },
       },
     });
@@ -217,179 +225,16 @@ export default $config({
     );
 
     const server = site.nodes.server?.apply((fn) => fn.nodes.function.name);
+    // CloudWatch alarms, their SNS topics and the dashboard (infra/monitor.ts).
+    const { monitor } = await import("./infra/monitor");
     const dashboard = monitor({
       server,
       instance: database.nodes.instance?.identifier,
       distribution: distribution.id,
       alertEmail: ALERT_EMAILS[$app.stage],
+      region: REGION,
     });
 
     return { url: site.url, migrator: migrator.name, dashboard };
   },
 });
-
-/**
- * CloudWatch: alarms on server errors and throttles, p95 duration, RDS CPU / free storage /
- * connections and the CloudFront 5xx rate, sent to an SNS topic with an e-mail subscription, and
- * one dashboard with those figures and the app's own metrics (lib/observability/metrics.ts, EMF).
- * CloudFront publishes its metrics in us-east-1 only: that alarm and its topic live there.
- */
-function monitor(refs: {
-  server: $util.Output<string> | undefined;
-  instance: $util.Output<string> | undefined;
-  distribution: $util.Output<string>;
-  alertEmail: string | undefined;
-}) {
-  const usEast1 = new aws.Provider("UsEast1", { region: "us-east-1" });
-  const topics = [
-    new aws.sns.Topic("Alerts"),
-    new aws.sns.Topic("AlertsGlobal", {}, { provider: usEast1 }),
-  ];
-  if (refs.alertEmail) {
-    topics.forEach((topic, i) => {
-      new aws.sns.TopicSubscription(
-        `AlertsEmail${i}`,
-        { topic: topic.arn, protocol: "email", endpoint: refs.alertEmail as string },
-        i === 1 ? { provider: usEast1 } : {},
-      );
-    });
-  }
-  const alarm = (name: string, args: aws.cloudwatch.MetricAlarmArgs, global = false) => {
-    const topic = topics[global ? 1 : 0] as aws.sns.Topic;
-    new aws.cloudwatch.MetricAlarm(
-      name,
-      {
-        evaluationPeriods: 3,
-        datapointsToAlarm: 2,
-        period: 300,
-        treatMissingData: "notBreaching",
-        alarmActions: [topic.arn],
-        okActions: [topic.arn],
-        ...args,
-      },
-      global ? { provider: usEast1 } : {},
-    );
-  };
-  const lambda = { FunctionName: refs.server as $util.Output<string> };
-  const rds = { DBInstanceIdentifier: refs.instance as $util.Output<string> };
-  const above = "GreaterThanThreshold" as const;
-  const below = "LessThanThreshold" as const;
-  alarm("ServerErrors", {
-    namespace: "AWS/Lambda",
-    metricName: "Errors",
-    dimensions: lambda,
-    statistic: "Sum",
-    comparisonOperator: above,
-    threshold: 5,
-  });
-  alarm("ServerThrottles", {
-    namespace: "AWS/Lambda",
-    metricName: "Throttles",
-    dimensions: lambda,
-    statistic: "Sum",
-    comparisonOperator: above,
-    threshold: 0,
-  });
-  alarm("ServerP95Duration", {
-    namespace: "AWS/Lambda",
-    metricName: "Duration",
-    dimensions: lambda,
-    extendedStatistic: "p95",
-    comparisonOperator: above,
-    threshold: 3000,
-  });
-  alarm("DatabaseCpu", {
-    namespace: "AWS/RDS",
-    metricName: "CPUUtilization",
-    dimensions: rds,
-    statistic: "Average",
-    comparisonOperator: above,
-    threshold: 80,
-  });
-  alarm("DatabaseFreeStorage", {
-    namespace: "AWS/RDS",
-    metricName: "FreeStorageSpace",
-    dimensions: rds,
-    statistic: "Minimum",
-    comparisonOperator: below,
-    threshold: 2 * 1024 ** 3,
-  });
-  alarm("DatabaseConnections", {
-    namespace: "AWS/RDS",
-    metricName: "DatabaseConnections",
-    dimensions: rds,
-    statistic: "Maximum",
-    comparisonOperator: above,
-    threshold: 60,
-  });
-  alarm(
-    "Cdn5xxRate",
-    {
-      namespace: "AWS/CloudFront",
-      metricName: "5xxErrorRate",
-      dimensions: { DistributionId: refs.distribution, Region: "Global" },
-      statistic: "Average",
-      comparisonOperator: above,
-      threshold: 1,
-    },
-    true,
-  );
-
-  const app = (name: string, stat: string) => ["Snapgram", name, { stat }];
-  const widget = (title: string, metrics: unknown[][], region = REGION) => ({
-    type: "metric",
-    width: 12,
-    height: 6,
-    properties: { title, metrics, region, period: 300, view: "timeSeries" },
-  });
-  const body = $jsonStringify({
-    widgets: [
-      widget("Server errors and throttles", [
-        ["AWS/Lambda", "Errors", "FunctionName", lambda.FunctionName, { stat: "Sum" }],
-        ["AWS/Lambda", "Throttles", "FunctionName", lambda.FunctionName, { stat: "Sum" }],
-      ]),
-      widget("Server duration p95 (ms)", [
-        ["AWS/Lambda", "Duration", "FunctionName", lambda.FunctionName, { stat: "p95" }],
-      ]),
-      widget("Database", [
-        ["AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", rds.DBInstanceIdentifier],
-        ["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", rds.DBInstanceIdentifier],
-        [
-          "AWS/RDS",
-          "FreeStorageSpace",
-          "DBInstanceIdentifier",
-          rds.DBInstanceIdentifier,
-          { yAxis: "right" },
-        ],
-      ]),
-      widget(
-        "CloudFront 5xx rate (%)",
-        [
-          [
-            "AWS/CloudFront",
-            "5xxErrorRate",
-            "DistributionId",
-            refs.distribution,
-            "Region",
-            "Global",
-          ],
-        ],
-        "us-east-1",
-      ),
-      widget("Photo processing and feed p95 (ms)", [
-        app("ImageProcessingTime", "p95"),
-        app("FeedPageTime", "p95"),
-      ]),
-      widget("Failures (count)", [
-        app("ActionFailure", "Sum"),
-        app("RateLimitRefusal", "Sum"),
-        app("RealtimePublishFailure", "Sum"),
-      ]),
-    ],
-  });
-  const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
-    dashboardName: `snapgram-${$app.stage}`,
-    dashboardBody: body,
-  });
-  return dashboard.dashboardName;
-}

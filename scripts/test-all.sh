@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check of the project. Runs each step even when an earlier one fails, then
 # prints one final line "N passed, N failed[, N skipped]" and exits non-zero if anything failed.
-#   lint, typecheck -> vitest (unit + integration) on PGlite -> integration on PostgreSQL (when
+#   lint, typecheck (app, and sst.config.ts against SST's platform types) -> vitest (unit + integration) on PGlite -> integration on PostgreSQL (when
 #   TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432) -> next build -> Playwright
 #   -> OpenNext build of the AWS server function -> its handler invoked (npm run test:aws).
 set -euo pipefail
@@ -39,6 +39,10 @@ steps+=("step:lint:${last_code}")
 
 run typecheck npm run --silent typecheck
 steps+=("step:typecheck:${last_code}")
+
+# The SST stack against the pinned SST's platform types (`sst install` into .sst/platform).
+run typecheck-sst npm run --silent typecheck:sst
+steps+=("step:typecheck-sst:${last_code}")
 
 # The GitHub Actions workflows against the workflow schema (action-validator, from npm).
 run workflows npm run --silent lint:workflows

@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { linkedSecrets } from "@/lib/deploy/sst-resources";
+import { ORIGIN_SECRET_HEADER } from "@/lib/http/origin-guard";
 
 // Evaluates sst.config.ts with the SST globals stubbed: `$config` returns its argument, each
 // `sst.*` constructor records its name and arguments, and every output of a resource reads as the
@@ -22,9 +21,7 @@ interface SstConfig {
   run(): Promise<Record<string, unknown>>;
 }
 
-const configSource = readFileSync(path.resolve(import.meta.dirname, "../../sst.config.ts"), "utf8");
-const workDir = mkdtempSync(path.join(tmpdir(), "sst-config-test-"));
-let loads = 0;
+let config: SstConfig | undefined;
 let created: Created[] = [];
 let routes: { on: string; method: string; args: unknown[] }[] = [];
 const g = globalThis as Record<string, unknown>;
@@ -101,16 +98,12 @@ async function loadConfig(stage: string): Promise<SstConfig> {
   };
   g.aws = fakeNamespace("aws");
 
-  const source = configSource.replace(/^\/\/\/\s*<reference[^\n]*\n/m, "");
-  const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const file = path.join(workDir, `sst.config.${++loads}.mjs`);
-  writeFileSync(file, js);
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as {
-    default: SstConfig;
-  };
-  return mod.default;
+  // Imported once, after the globals exist ($config runs at import); each run() is evaluated anew
+  // and reads the stage from $app. Its dynamic import of infra/monitor goes through Vitest too.
+  // (A computed path: tsc must not pull the config, which needs SST's own types, into this program.)
+  const file = path.resolve(import.meta.dirname, "../../sst.config.ts");
+  config ??= ((await import(/* @vite-ignore */ file)) as { default: SstConfig }).default;
+  return config;
 }
 
 function only(type: string): Created {
@@ -120,7 +113,6 @@ function only(type: string): Created {
 }
 
 afterAll(() => {
-  rmSync(workDir, { recursive: true, force: true });
   for (const name of ["$config", "$app", "$interpolate", "$concat", "$jsonStringify", "sst", "aws"])
     delete g[name];
 });
@@ -212,6 +204,7 @@ describe("sst.config.ts run()", () => {
     expect(secrets.sort()).toEqual([
       "AuthSecret",
       "HealthToken",
+      "OriginSecret",
       "PusherAppId",
       "PusherCluster",
       "PusherKey",
@@ -247,7 +240,7 @@ describe("sst.config.ts run()", () => {
     expect(output.url).toBe("<Web.url>");
   });
 
-  it("takes the client address from a header the CloudFront router overwrites", async () => {
+  it("takes the client address and the origin secret from headers the router overwrites", async () => {
     for (const stage of ["production", "pr-1"]) {
       const config = await loadConfig(stage);
       await config.run();
@@ -258,10 +251,14 @@ describe("sst.config.ts run()", () => {
       expect(environment.TRUSTED_PROXY_HOPS ?? "0").toBe("0");
       const router = only("sst.aws.Router");
       const edge = router.args.edge as { viewerRequest?: { injection?: string } } | undefined;
-      // The viewer-request function sets (not appends) the header from the viewer's address.
+      // The viewer-request function sets (not appends) the header from the viewer's address,
+      // and the origin secret the app requires (proxy.ts) from the linked OriginSecret.
       expect(edge?.viewerRequest?.injection).toBe(
-        `event.request.headers["${header}"] = { value: event.viewer.ip };`,
+        `event.request.headers["${header}"] = { value: event.viewer.ip };\n` +
+          `event.request.headers["${ORIGIN_SECRET_HEADER}"] = { value: "<OriginSecret.value>" };`,
       );
+      expect(linkedSecrets.OriginSecret).toBe("ORIGIN_SECRET");
+      expect(linkedNames(only("sst.aws.Nextjs").args.link)).toContain("OriginSecret");
     }
   });
 
