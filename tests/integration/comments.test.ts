@@ -1,22 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commentMentions, comments, posts, users } from "@/db/schema";
 import { addComment, deleteComment } from "@/lib/comments/comments";
 import { latestCommentsFor, listComments } from "@/lib/comments/queries";
 import { addCommentSchema } from "@/lib/comments/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, insertUsers, postCounts, urls } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
@@ -34,9 +25,9 @@ describe("addComment", () => {
   it("adds a trimmed comment, stores mentions of active accounts, and counts it", async () => {
     const [author, ana, ben] = await insertUsers(db(), 3);
     const eve = await insertUser(db(), "suspended");
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     const body = `  Nice one @${ben?.username.toUpperCase()} @${ana?.username} @${eve.username} @nobody  `;
-    const result = await addComment(db(), urls, ana?.id ?? "", parsed(postId, body), t(1));
+    const result = await addComment(db(), urls, ana.id, parsed(postId, body), t(1));
     expect(result).toMatchObject({
       ok: true,
       data: {
@@ -52,14 +43,14 @@ describe("addComment", () => {
     });
     const mentions = await db().select().from(commentMentions);
     expect(mentions.map((m) => m.userId)).toEqual([ben?.id]);
-    await comment(ben?.id ?? "", postId, "second");
+    await comment(ben.id, postId, "second");
     expect((await postCounts(db(), postId))?.commentCount).toBe(2);
   });
 
   it("accepts exactly 2200 characters after trimming", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const data = await comment(ana?.id ?? "", postId, ` ${"y".repeat(2200)} `);
+    const postId = await insertPost(db(), author.id);
+    const data = await comment(ana.id, postId, ` ${"y".repeat(2200)} `);
     expect(data.comment.body).toHaveLength(2200);
   });
 
@@ -79,8 +70,8 @@ describe("addComment", () => {
     ],
   ])("refuses commenting on %s with NOT_FOUND and changes nothing", async (_, make) => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await make(author?.id ?? "");
-    const result = await addComment(db(), urls, ana?.id ?? "", parsed(postId, "hello"));
+    const postId = await make(author.id);
+    const result = await addComment(db(), urls, ana.id, parsed(postId, "hello"));
     expect(result).toEqual({
       ok: false,
       code: "NOT_FOUND",
@@ -93,31 +84,31 @@ describe("addComment", () => {
 describe("deleteComment", () => {
   it("lets the comment's author delete it for good; the count follows", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const first = await comment(ana?.id ?? "", postId, "hi @someone");
-    await comment(ana?.id ?? "", postId, "again");
-    const result = await deleteComment(db(), ana?.id ?? "", { commentId: first.comment.id });
+    const postId = await insertPost(db(), author.id);
+    const first = await comment(ana.id, postId, "hi @someone");
+    await comment(ana.id, postId, "again");
+    const result = await deleteComment(db(), ana.id, { commentId: first.comment.id });
     expect(result).toEqual({ ok: true, data: { commentCount: 1, postId } });
     expect(await countRows(db(), "comments")).toBe(1);
-    const again = await deleteComment(db(), ana?.id ?? "", { commentId: first.comment.id });
+    const again = await deleteComment(db(), ana.id, { commentId: first.comment.id });
     expect(again).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect((await postCounts(db(), postId))?.commentCount).toBe(1);
   });
 
   it("lets the post's author delete a comment on their post", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const data = await comment(ana?.id ?? "", postId, "rude");
-    const result = await deleteComment(db(), author?.id ?? "", { commentId: data.comment.id });
+    const postId = await insertPost(db(), author.id);
+    const data = await comment(ana.id, postId, "rude");
+    const result = await deleteComment(db(), author.id, { commentId: data.comment.id });
     expect(result).toEqual({ ok: true, data: { commentCount: 0, postId } });
     expect(await countRows(db(), "comments")).toBe(0);
   });
 
   it("refuses anyone else with FORBIDDEN and changes nothing", async () => {
     const [author, ana, eve] = await insertUsers(db(), 3);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const data = await comment(ana?.id ?? "", postId, "mine");
-    const result = await deleteComment(db(), eve?.id ?? "", { commentId: data.comment.id });
+    const postId = await insertPost(db(), author.id);
+    const data = await comment(ana.id, postId, "mine");
+    const result = await deleteComment(db(), eve.id, { commentId: data.comment.id });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await countRows(db(), "comments")).toBe(1);
     expect((await postCounts(db(), postId))?.commentCount).toBe(1);
@@ -125,13 +116,13 @@ describe("deleteComment", () => {
 
   it("answers NOT_FOUND for a missing or moderator-removed comment", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const data = await comment(ana?.id ?? "", postId, "bad");
+    const postId = await insertPost(db(), author.id);
+    const data = await comment(ana.id, postId, "bad");
     // A moderator's removal (a later issue) hides the comment and takes it out of the count.
     await db().update(comments).set({ status: "removed" }).where(eq(comments.id, data.comment.id));
     await db().update(posts).set({ commentCount: 0 }).where(eq(posts.id, postId));
     for (const commentId of [MISSING, data.comment.id]) {
-      const result = await deleteComment(db(), ana?.id ?? "", { commentId });
+      const result = await deleteComment(db(), ana.id, { commentId });
       expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
     expect(await countRows(db(), "comments")).toBe(1);
@@ -142,10 +133,10 @@ describe("deleteComment", () => {
 describe("listComments", () => {
   it("walks 27 comments sharing one created_at without duplicates or gaps", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     const ids: string[] = [];
     for (let i = 0; i < 27; i++)
-      ids.push((await comment(ana?.id ?? "", postId, `c${i}`, t(5))).comment.id);
+      ids.push((await comment(ana.id, postId, `c${i}`, t(5))).comment.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -159,15 +150,15 @@ describe("listComments", () => {
 
   it("shows only visible comments by active accounts, with who may delete them", async () => {
     const [author, ana, ben, viewer] = await insertUsers(db(), 4);
-    const postId = await insertPost(db(), author?.id ?? "");
-    const a = await comment(ana?.id ?? "", postId, "by ana", t(1));
-    const b = await comment(ben?.id ?? "", postId, "by ben", t(2));
-    const hidden = await comment(ben?.id ?? "", postId, "removed", t(3));
+    const postId = await insertPost(db(), author.id);
+    const a = await comment(ana.id, postId, "by ana", t(1));
+    const b = await comment(ben.id, postId, "by ben", t(2));
+    const hidden = await comment(ben.id, postId, "removed", t(3));
     await db()
       .update(comments)
       .set({ status: "removed" })
       .where(eq(comments.id, hidden.comment.id));
-    const v = await comment(viewer?.id ?? "", postId, "by viewer", t(4));
+    const v = await comment(viewer.id, postId, "by viewer", t(4));
     const asViewer = await listComments(db(), { postId, viewerId: viewer?.id ?? null }, urls);
     expect(asViewer?.items.map((c) => [c.id, c.viewerCanDelete])).toEqual([
       [v.comment.id, true],
@@ -182,7 +173,7 @@ describe("listComments", () => {
     await db()
       .update(users)
       .set({ status: "suspended" })
-      .where(eq(users.id, ben?.id ?? ""));
+      .where(eq(users.id, ben.id));
     const after = await listComments(db(), { postId, viewerId: null }, urls);
     expect(after?.items.map((c) => c.body)).toEqual(["by viewer", "by ana"]);
     await db().update(posts).set({ status: "removed" }).where(eq(posts.id, postId));
@@ -205,12 +196,12 @@ describe("listComments", () => {
 describe("latestCommentsFor", () => {
   it("gives the two newest visible comments of each post, oldest first, in one call", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const p1 = await insertPost(db(), author?.id ?? "");
-    const p2 = await insertPost(db(), author?.id ?? "");
-    const p3 = await insertPost(db(), author?.id ?? "");
-    for (let i = 1; i <= 4; i++) await comment(ana?.id ?? "", p1, `p1 #${i}`, t(i));
-    await comment(ana?.id ?? "", p2, "p2 only", t(9));
-    const removed = await comment(ana?.id ?? "", p1, "p1 removed", t(10));
+    const p1 = await insertPost(db(), author.id);
+    const p2 = await insertPost(db(), author.id);
+    const p3 = await insertPost(db(), author.id);
+    for (let i = 1; i <= 4; i++) await comment(ana.id, p1, `p1 #${i}`, t(i));
+    await comment(ana.id, p2, "p2 only", t(9));
+    const removed = await comment(ana.id, p1, "p1 removed", t(10));
     await db()
       .update(comments)
       .set({ status: "removed" })

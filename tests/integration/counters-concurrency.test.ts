@@ -1,28 +1,19 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db/client";
 import { posts, users } from "@/db/schema";
 import { addComment, deleteComment } from "@/lib/comments/comments";
 import { setFollow } from "@/lib/follows/follows";
 import { setLike } from "@/lib/likes/likes";
 import type { Result } from "@/lib/result";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { insertPost, insertUser, insertUsers, urls } from "./helpers/social";
 
 // Denormalised counters stay equal to the rows they count when many writers act on one post or
 // one account at once. On PostgreSQL the writes really race over separate connections; on PGlite
 // (one connection) the same interleaved sequences run one by one, so this file always runs.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 
 type Op = () => Promise<Result<unknown>>;

@@ -1,21 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts } from "@/db/schema";
 import { tagPage, trendingTags } from "@/lib/discover/queries";
 import { postScore } from "@/lib/discover/ranking";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { addPosts, hoursAgo, type NewPost, person, storage, suspend, T0 } from "./helpers/discover";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 
 const db = () => database.db;
 const times = (n: number, post: (i: number) => NewPost) =>

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exploreRanks, exploreSnapshots, posts } from "@/db/schema";
 import { dismissSuggestion, listExplorePage, suggestedPeople } from "@/lib/discover/queries";
 import { postScore } from "@/lib/discover/ranking";
 import { refreshDiscover, rowsOf } from "@/lib/discover/refresh";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import {
   addPosts,
   follow,
@@ -16,16 +16,7 @@ import {
   T0,
 } from "./helpers/discover";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 
 const db = () => database.db;
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);

@@ -4,25 +4,16 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
 import { uuidv7 } from "uuidv7";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { comments, follows, likes, postMedia, posts, saves, users } from "@/db/schema";
 import { listFeedPage } from "@/lib/feed/queries";
 import { encodeCursor } from "@/lib/pagination/cursor";
 import type { FeedPost } from "@/lib/posts/types";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 
 const db = () => database.db;
 const storage = { publicUrl: (key: string) => `https://cdn.test/${key}` };

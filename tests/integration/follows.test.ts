@@ -1,21 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { setFollow } from "@/lib/follows/follows";
 import { isFollowing, listFollowers, listFollowing, suggestPeople } from "@/lib/follows/queries";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { countRows, insertUser, insertUsers, urls, userCounts } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 const follow = (from: string, to: string, at?: Date) =>
@@ -24,9 +15,9 @@ const follow = (from: string, to: string, at?: Date) =>
 describe("setFollow", () => {
   it("follows and unfollows, keeping both counters exact", async () => {
     const [ana, ben, cat] = await insertUsers(db(), 3);
-    const a = ana?.id ?? "";
-    const b = ben?.id ?? "";
-    const c = cat?.id ?? "";
+    const a = ana.id;
+    const b = ben.id;
+    const c = cat.id;
     expect(await follow(a, b)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
     expect(await follow(c, b)).toEqual({ ok: true, data: { following: true, followerCount: 2 } });
     expect(await follow(b, a)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
@@ -43,15 +34,15 @@ describe("setFollow", () => {
   it("is idempotent: repeating a follow or an unfollow changes nothing", async () => {
     const [ana, ben] = await insertUsers(db(), 2);
     for (let i = 0; i < 3; i++) {
-      const r = await follow(ana?.id ?? "", ben?.id ?? "");
+      const r = await follow(ana.id, ben.id);
       expect(r).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
     }
-    expect(await userCounts(db(), ana?.id ?? "")).toEqual({ followerCount: 0, followingCount: 1 });
+    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 1 });
     for (let i = 0; i < 3; i++) {
-      const r = await setFollow(db(), ana?.id ?? "", { userId: ben?.id ?? "", follow: false });
+      const r = await setFollow(db(), ana.id, { userId: ben.id, follow: false });
       expect(r).toEqual({ ok: true, data: { following: false, followerCount: 0 } });
     }
-    expect(await userCounts(db(), ana?.id ?? "")).toEqual({ followerCount: 0, followingCount: 0 });
+    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
     expect(await countRows(db(), "follows")).toBe(0);
   });
 
@@ -112,15 +103,15 @@ describe("listFollowers and listFollowing", () => {
     const [star, viewer, ana, ben] = await insertUsers(db(), 4);
     const eve = await insertUser(db());
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
-    await follow(ana?.id ?? "", star?.id ?? "", t(1));
-    await follow(ben?.id ?? "", star?.id ?? "", t(2));
-    await follow(eve.id, star?.id ?? "", t(3));
-    await follow(viewer?.id ?? "", star?.id ?? "", t(4));
-    await follow(viewer?.id ?? "", ben?.id ?? "", t(5));
+    await follow(ana.id, star.id, t(1));
+    await follow(ben.id, star.id, t(2));
+    await follow(eve.id, star.id, t(3));
+    await follow(viewer.id, star.id, t(4));
+    await follow(viewer.id, ben.id, t(5));
     await db().update(users).set({ status: "suspended" }).where(eq(users.id, eve.id));
     const page = await listFollowers(
       db(),
-      { userId: star?.id ?? "", viewerId: viewer?.id ?? null },
+      { userId: star.id, viewerId: viewer?.id ?? null },
       urls,
     );
     expect(page?.items.map((p) => [p.username, p.viewerFollows, p.isViewer])).toEqual([
@@ -128,7 +119,7 @@ describe("listFollowers and listFollowing", () => {
       [ben?.username, true, false],
       [ana?.username, false, false],
     ]);
-    const following = await listFollowing(db(), { userId: viewer?.id ?? "", viewerId: null }, urls);
+    const following = await listFollowing(db(), { userId: viewer.id, viewerId: null }, urls);
     expect(following?.items.map((p) => p.username)).toEqual([ben?.username, star?.username]);
   });
 
@@ -149,7 +140,7 @@ describe("suggestPeople", () => {
   it("puts friends of friends first with a reason, then popular accounts", async () => {
     const [viewer, ana, ben, cat, dan, pop, quiet] = await insertUsers(db(), 7);
     const suspended = await insertUser(db(), "suspended");
-    const id = (u: { id: string } | undefined) => u?.id ?? "";
+    const id = (u: { id: string }) => u.id;
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     // The viewer follows ana and ben; both follow cat, ben also follows dan and the suspended one.
     await follow(id(viewer), id(ana), t(1));

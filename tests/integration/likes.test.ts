@@ -1,38 +1,29 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { follows, posts, users } from "@/db/schema";
 import { setLike } from "@/lib/likes/likes";
 import { latestLikersFor, listLikers, viewerStateFor } from "@/lib/likes/queries";
 import { setSave } from "@/lib/saves/saves";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, insertUsers, postCounts, urls } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 
 describe("setLike", () => {
   it("likes and unlikes, keeping like_count exact and answering the fresh count", async () => {
     const [author, ana, ben] = await insertUsers(db(), 3);
-    const postId = await insertPost(db(), author?.id ?? "");
-    expect(await setLike(db(), ana?.id ?? "", { postId, liked: true })).toEqual({
+    const postId = await insertPost(db(), author.id);
+    expect(await setLike(db(), ana.id, { postId, liked: true })).toEqual({
       ok: true,
       data: { liked: true, likeCount: 1 },
     });
-    expect(await setLike(db(), ben?.id ?? "", { postId, liked: true })).toEqual({
+    expect(await setLike(db(), ben.id, { postId, liked: true })).toEqual({
       ok: true,
       data: { liked: true, likeCount: 2 },
     });
-    expect(await setLike(db(), ana?.id ?? "", { postId, liked: false })).toEqual({
+    expect(await setLike(db(), ana.id, { postId, liked: false })).toEqual({
       ok: true,
       data: { liked: false, likeCount: 1 },
     });
@@ -49,13 +40,13 @@ describe("setLike", () => {
 
   it("is idempotent: repeating a like or an unlike changes nothing", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana?.id ?? "", { postId, liked: true });
+      const r = await setLike(db(), ana.id, { postId, liked: true });
       expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
     }
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana?.id ?? "", { postId, liked: false });
+      const r = await setLike(db(), ana.id, { postId, liked: false });
       expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0 } });
     }
     expect(await countRows(db(), "likes")).toBe(0);
@@ -63,9 +54,9 @@ describe("setLike", () => {
 
   it("keeps counts exact over a burst of 100 alternating likes and unlikes", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     for (let i = 0; i < 100; i++) {
-      await setLike(db(), ana?.id ?? "", { postId, liked: i % 3 !== 0 });
+      await setLike(db(), ana.id, { postId, liked: i % 3 !== 0 });
     }
     const rows = await countRows(db(), "likes");
     expect((await postCounts(db(), postId))?.likeCount).toBe(rows);
@@ -79,9 +70,9 @@ describe("setLike", () => {
     ],
   ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await make(author?.id ?? "");
+    const postId = await make(author.id);
     for (const liked of [true, false]) {
-      const result = await setLike(db(), ana?.id ?? "", { postId, liked });
+      const result = await setLike(db(), ana.id, { postId, liked });
       expect(result).toEqual({
         ok: false,
         code: "NOT_FOUND",
@@ -93,13 +84,13 @@ describe("setLike", () => {
 
   it("refuses a post whose author is suspended, leaving an earlier like alone", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
-    await setLike(db(), ana?.id ?? "", { postId, liked: true });
+    const postId = await insertPost(db(), author.id);
+    await setLike(db(), ana.id, { postId, liked: true });
     await db()
       .update(users)
       .set({ status: "suspended" })
-      .where(eq(users.id, author?.id ?? ""));
-    const result = await setLike(db(), ana?.id ?? "", { postId, liked: false });
+      .where(eq(users.id, author.id));
+    const result = await setLike(db(), ana.id, { postId, liked: false });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await countRows(db(), "likes")).toBe(1);
     expect((await postCounts(db(), postId))?.likeCount).toBe(1);
@@ -134,19 +125,19 @@ describe("listLikers", () => {
 
   it("lists newest first, says whom the viewer follows, and hides suspended likers", async () => {
     const [author, viewer, ana, ben, eve] = await insertUsers(db(), 5);
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
-    await setLike(db(), ana?.id ?? "", { postId, liked: true }, t(1));
-    await setLike(db(), ben?.id ?? "", { postId, liked: true }, t(2));
-    await setLike(db(), eve?.id ?? "", { postId, liked: true }, t(3));
-    await setLike(db(), viewer?.id ?? "", { postId, liked: true }, t(4));
+    await setLike(db(), ana.id, { postId, liked: true }, t(1));
+    await setLike(db(), ben.id, { postId, liked: true }, t(2));
+    await setLike(db(), eve.id, { postId, liked: true }, t(3));
+    await setLike(db(), viewer.id, { postId, liked: true }, t(4));
     await db()
       .insert(follows)
-      .values({ followerId: viewer?.id ?? "", followeeId: ana?.id ?? "" });
+      .values({ followerId: viewer.id, followeeId: ana.id });
     await db()
       .update(users)
       .set({ status: "suspended" })
-      .where(eq(users.id, eve?.id ?? ""));
+      .where(eq(users.id, eve.id));
     const page = await listLikers(db(), { postId, viewerId: viewer?.id ?? null }, urls);
     expect(page?.items.map((p) => [p.username, p.viewerFollows, p.isViewer])).toEqual([
       [viewer?.username, false, true],
@@ -174,14 +165,14 @@ describe("listLikers", () => {
 describe("viewerStateFor and latestLikersFor", () => {
   it("answers likes, saves and the newest liker of a page of posts", async () => {
     const [author, viewer, ana] = await insertUsers(db(), 3);
-    const p1 = await insertPost(db(), author?.id ?? "");
-    const p2 = await insertPost(db(), author?.id ?? "");
-    const p3 = await insertPost(db(), author?.id ?? "");
+    const p1 = await insertPost(db(), author.id);
+    const p2 = await insertPost(db(), author.id);
+    const p3 = await insertPost(db(), author.id);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
-    await setLike(db(), viewer?.id ?? "", { postId: p1, liked: true }, t(1));
-    await setLike(db(), ana?.id ?? "", { postId: p1, liked: true }, t(2));
-    await setLike(db(), viewer?.id ?? "", { postId: p2, liked: true }, t(3));
-    await setSave(db(), viewer?.id ?? "", { postId: p3, saved: true });
+    await setLike(db(), viewer.id, { postId: p1, liked: true }, t(1));
+    await setLike(db(), ana.id, { postId: p1, liked: true }, t(2));
+    await setLike(db(), viewer.id, { postId: p2, liked: true }, t(3));
+    await setSave(db(), viewer.id, { postId: p3, saved: true });
     const state = await viewerStateFor(db(), viewer?.id ?? null, [p1, p2, p3]);
     expect([...state.liked].sort()).toEqual([p1, p2].sort());
     expect([...state.saved]).toEqual([p3]);

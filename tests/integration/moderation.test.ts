@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { follows, hashtags, moderationActions, posts, reports, users } from "@/db/schema";
 import { addComment } from "@/lib/comments/comments";
@@ -10,19 +10,10 @@ import { countOpenTargets, listModerationLog, listReportQueue } from "@/lib/mode
 import { decideSchema, reportSchema } from "@/lib/moderation/validation";
 import { getPostView } from "@/lib/posts/queries";
 import { syncHashtags } from "@/lib/posts/tags";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { insertPost, insertUsers, postCounts, urls } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 
 // The services take parsed input: parsed here as the actions do (bad input is refused by the
@@ -248,8 +239,8 @@ describe("decide", () => {
     await db()
       .update(users)
       .set({ role: "moderator" })
-      .where(eq(users.id, other?.id ?? ""));
-    const otherMod: Moderator = { id: other?.id ?? "", role: "moderator" };
+      .where(eq(users.id, other.id));
+    const otherMod: Moderator = { id: other.id, role: "moderator" };
     expect(
       await decide(db(), otherMod, { targetType: "user", targetId: mod.id, decision: "restore" }),
     ).toMatchObject({ code: "FORBIDDEN" });

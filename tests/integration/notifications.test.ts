@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { notifications, posts, uploadSlots, users } from "@/db/schema";
 import { addComment, addCommentAndNotify, deleteComment } from "@/lib/comments/comments";
 import { setFollow, setFollowAndNotify } from "@/lib/follows/follows";
@@ -9,22 +9,13 @@ import type { NotificationView } from "@/lib/notifications/types";
 import { createPostAndNotify } from "@/lib/posts/create";
 import { updatePostAndNotify } from "@/lib/posts/manage";
 import { requestUploads } from "@/lib/posts/uploads";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { jpeg, tempStorage } from "./helpers/media";
 import { insertPost, insertUser, insertUsers, urls } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const storage = tempStorage();
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-  storage.remove();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+afterAll(() => storage.remove());
 const db = () => database.db;
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
 
@@ -72,8 +63,8 @@ describe("likes", () => {
 
   it("says nothing when the like is refused", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "", { status: "removed" });
-    const r = await setLikeAndNotify(db(), ana?.id ?? "", { postId, liked: true });
+    const postId = await insertPost(db(), author.id, { status: "removed" });
+    const r = await setLikeAndNotify(db(), ana.id, { postId, liked: true });
     expect(r).toMatchObject({ result: { ok: false, code: "NOT_FOUND" }, notified: [] });
     expect(await rows()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { passwordResetTokens, users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
@@ -7,18 +7,13 @@ import { hashResetToken } from "@/lib/auth/reset-token";
 import * as accounts from "@/lib/users/accounts";
 import { isResetTokenUsable, registerAccount, requestPasswordReset } from "@/lib/users/accounts";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/users/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { memoryMailer, newAccount, tokenFromMail } from "./helpers/fixtures";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 let limits: AccountLimits;
 let mailer: ReturnType<typeof memoryMailer>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(async () => {
-  await database.clean();
+beforeEach(() => {
   limits = createAccountLimits({ kind: "memory" });
   mailer = memoryMailer();
 });

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import {
   discoverRefreshes,
@@ -21,7 +21,7 @@ import * as uploads from "@/lib/posts/uploads";
 import { createPostSchema, requestUploadsSchema, updatePostSchema } from "@/lib/posts/validation";
 import type { Storage } from "@/lib/storage/types";
 import { gpsTags, jpegWithGps, pngHeaderClaiming } from "../fixtures/images";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { createUser, jpeg, tempStorage } from "./helpers/media";
 
 // Services take parsed input: these parse it as the actions do, throwing on anything the action
@@ -39,19 +39,10 @@ const updatePost = (db: Db, userId: string, input: unknown) =>
   manage.updatePost(db, userId, updatePostSchema.parse(input));
 const { deletePost } = manage;
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const storage = tempStorage();
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-  storage.remove();
-});
-beforeEach(async () => {
-  await database.clean();
-  storage.empty();
-});
+afterAll(() => storage.remove());
+beforeEach(() => storage.empty());
 
 const db = () => database.db;
 

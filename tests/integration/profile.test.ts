@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { postMedia, posts, uploadSlots, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -14,22 +14,13 @@ import * as profileService from "@/lib/users/profile";
 import { removeAvatar, setAvatar } from "@/lib/users/profile";
 import { getProfileView } from "@/lib/users/profile-queries";
 import { changePasswordSchema, updateProfileSchema } from "@/lib/users/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { createUser, jpeg, tempStorage } from "./helpers/media";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 const storage = tempStorage();
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-  storage.remove();
-});
-beforeEach(async () => {
-  await database.clean();
-  storage.empty();
-});
+afterAll(() => storage.remove());
+beforeEach(() => storage.empty());
 const db = () => database.db;
 
 // The services take parsed input: parsed here as the actions do (bad input is refused by the

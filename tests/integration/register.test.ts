@@ -1,19 +1,14 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import * as accounts from "@/lib/users/accounts";
 import { registerSchema } from "@/lib/users/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(() => database.clean());
+const database = withTestDatabase();
 
 // registerAccount takes parsed input: parsed here as registerAction does (bad input is refused by
 // the action: actions-accounts.test.ts).

@@ -1,39 +1,30 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts, users } from "@/db/schema";
 import { isSaved, listSaved } from "@/lib/saves/queries";
 import { setSave } from "@/lib/saves/saves";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, insertUsers, urls } from "./helpers/social";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
-});
+const database = withTestDatabase();
 const db = () => database.db;
 const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 
 describe("setSave", () => {
   it("saves and unsaves; repeating either changes nothing", async () => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author?.id ?? "");
+    const postId = await insertPost(db(), author.id);
     for (let i = 0; i < 2; i++) {
-      const r = await setSave(db(), ana?.id ?? "", { postId, saved: true });
+      const r = await setSave(db(), ana.id, { postId, saved: true });
       expect(r).toEqual({ ok: true, data: { saved: true } });
     }
-    expect(await isSaved(db(), ana?.id ?? "", postId)).toBe(true);
+    expect(await isSaved(db(), ana.id, postId)).toBe(true);
     expect(await countRows(db(), "saves")).toBe(1);
     for (let i = 0; i < 2; i++) {
-      const r = await setSave(db(), ana?.id ?? "", { postId, saved: false });
+      const r = await setSave(db(), ana.id, { postId, saved: false });
       expect(r).toEqual({ ok: true, data: { saved: false } });
     }
-    expect(await isSaved(db(), ana?.id ?? "", postId)).toBe(false);
+    expect(await isSaved(db(), ana.id, postId)).toBe(false);
     expect(await countRows(db(), "saves")).toBe(0);
   });
 
@@ -53,8 +44,8 @@ describe("setSave", () => {
     ],
   ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
     const [author, ana] = await insertUsers(db(), 2);
-    const postId = await make(author?.id ?? "");
-    const result = await setSave(db(), ana?.id ?? "", { postId, saved: true });
+    const postId = await make(author.id);
+    const result = await setSave(db(), ana.id, { postId, saved: true });
     expect(result).toEqual({
       ok: false,
       code: "NOT_FOUND",
@@ -68,13 +59,13 @@ describe("listSaved", () => {
   it("walks 26 saves sharing one created_at newest first, without duplicates or gaps", async () => {
     const [author, ana] = await insertUsers(db(), 2);
     const ids: string[] = [];
-    for (let i = 0; i < 26; i++) ids.push(await insertPost(db(), author?.id ?? ""));
+    for (let i = 0; i < 26; i++) ids.push(await insertPost(db(), author.id));
     const now = new Date("2025-03-01T12:00:00.000Z");
-    for (const postId of ids) await setSave(db(), ana?.id ?? "", { postId, saved: true }, now);
+    for (const postId of ids) await setSave(db(), ana.id, { postId, saved: true }, now);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await listSaved(db(), { userId: ana?.id ?? "", cursor, limit: 6 }, urls);
+      const page = await listSaved(db(), { userId: ana.id, cursor, limit: 6 }, urls);
       if (!page) throw new Error("bad cursor");
       seen.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor;
@@ -84,18 +75,18 @@ describe("listSaved", () => {
 
   it("shows grid items newest saved first and leaves out removed posts", async () => {
     const [author, ana, ben] = await insertUsers(db(), 3);
-    const a = author?.id ?? "";
+    const a = author.id;
     const older = await insertPost(db(), a, { photos: 3 });
     const newer = await insertPost(db(), a);
     const gone = await insertPost(db(), a);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     // Saved in another order than posted: the list follows the save time.
-    await setSave(db(), ana?.id ?? "", { postId: newer, saved: true }, t(1));
-    await setSave(db(), ana?.id ?? "", { postId: older, saved: true }, t(2));
-    await setSave(db(), ana?.id ?? "", { postId: gone, saved: true }, t(3));
-    await setSave(db(), ben?.id ?? "", { postId: newer, saved: true }, t(4));
+    await setSave(db(), ana.id, { postId: newer, saved: true }, t(1));
+    await setSave(db(), ana.id, { postId: older, saved: true }, t(2));
+    await setSave(db(), ana.id, { postId: gone, saved: true }, t(3));
+    await setSave(db(), ben.id, { postId: newer, saved: true }, t(4));
     await db().update(posts).set({ status: "removed" }).where(eq(posts.id, gone));
-    const page = await listSaved(db(), { userId: ana?.id ?? "" }, urls);
+    const page = await listSaved(db(), { userId: ana.id }, urls);
     expect(page?.items.map((i) => [i.id, i.mediaCount])).toEqual([
       [older, 3],
       [newer, 1],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import {
   clearRecentSearches,
@@ -9,7 +9,7 @@ import {
 import * as recent from "@/lib/search/recent";
 import { recordSearchSchema } from "@/lib/search/validation";
 import { updateProfile } from "@/lib/users/profile";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { addPosts, follow, person, storage, suspend } from "./helpers/discover";
 
 // recordSearch takes parsed input: parsed here as recordSearchAction does (bad input:
@@ -17,15 +17,8 @@ import { addPosts, follow, person, storage, suspend } from "./helpers/discover";
 const recordSearch = (db: Db, viewerId: string, input: unknown, now?: Date) =>
   recent.recordSearch(db, viewerId, recordSearchSchema.parse(input), now);
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.clean();
+const database = withTestDatabase();
+beforeEach(() => {
   // Each test writes new people: answers remembered from the last test would not hold.
   forgetSearchMatches();
 });

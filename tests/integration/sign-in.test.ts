@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
@@ -8,17 +8,12 @@ import * as accounts from "@/lib/users/accounts";
 import { endAllSessions, explainFailedSignIn, registerAccount } from "@/lib/users/accounts";
 import { startSession } from "@/lib/users/sessions";
 import { signInSchema } from "@/lib/users/validation";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const database = withTestDatabase();
 let limits: AccountLimits;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(async () => {
-  await database.clean();
+beforeEach(() => {
   limits = createAccountLimits({ kind: "memory" });
 });
 

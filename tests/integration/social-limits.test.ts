@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setLike } from "@/lib/likes/likes";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
-import { openTestDatabase } from "./helpers/db";
+import { withTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, postCounts } from "./helpers/social";
 
 // The like action checks hitSocialLimit before calling setLike; this drives the same pair.
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(() => database.clean());
+const database = withTestDatabase();
 
 describe("a burst of 100 likes and unlikes from one user", () => {
   it("is limited with a clear message, and the like count stays exact", async () => {

@@ -36,7 +36,7 @@ export async function openTestDatabase(): Promise<Database & { clean(): Promise<
  * (opened before its tests, closed after), emptied before each test. `database.db` is the Db to
  * use inside tests; hooks the file registers after this call run after the cleaning.
  */
-export function withTestDatabase(): { readonly db: Db } {
+export function withTestDatabase(): { readonly db: Db; readonly driver: Database["driver"] } {
   let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -47,6 +47,10 @@ export function withTestDatabase(): { readonly db: Db } {
     get db() {
       if (!database) throw new Error("the test database opens in beforeAll");
       return database.db;
+    },
+    get driver() {
+      if (!database) throw new Error("the test database opens in beforeAll");
+      return database.driver;
     },
   };
 }

@@ -7,8 +7,19 @@ import { postMedia, posts, users } from "@/db/schema";
 
 let counter = 0;
 
+/** N items, as a tuple: `const [a, b] = await insertUsers(db, 2)` types both as defined. */
+type Tuple<T, N extends number, R extends T[] = []> = number extends N
+  ? T[]
+  : R["length"] extends N
+    ? R
+    : Tuple<T, N, [T, ...R]>;
+
 /** `n` active accounts (suspended when asked), in creation order. */
-export async function insertUsers(db: Db, n: number, status: "active" | "suspended" = "active") {
+export async function insertUsers<N extends number>(
+  db: Db,
+  n: N,
+  status: "active" | "suspended" = "active",
+): Promise<Tuple<typeof users.$inferSelect, N>> {
   const rows = Array.from({ length: n }, () => {
     counter += 1;
     const tag = `${Date.now().toString(36)}${counter}`;
@@ -21,7 +32,7 @@ export async function insertUsers(db: Db, n: number, status: "active" | "suspend
       status,
     };
   });
-  return db.insert(users).values(rows).returning();
+  return (await db.insert(users).values(rows).returning()) as Tuple<typeof users.$inferSelect, N>;
 }
 
 export async function insertUser(db: Db, status: "active" | "suspended" = "active") {
