@@ -6,18 +6,17 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
+import { timestampMs, uuidPk } from "./columns";
 import { hashtags } from "./posts";
-import { users } from "./users";
+import { userRef } from "./users";
 
 // Discover and search. What is expensive to rank is precomputed here on a schedule (see
 // lib/discover/refresh.ts); the pg_trgm extension and the trigram indexes on users and hashtags
 // are in the hand-written migration 0005_search_trigram.sql.
 
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = timestampMs;
 
 /** When each precomputed ranking ('explore', 'trending') was last rebuilt. */
 export const discoverRefreshes = pgTable("discover_refreshes", {
@@ -32,9 +31,7 @@ export const discoverRefreshes = pgTable("discover_refreshes", {
 export const exploreSnapshots = pgTable(
   "explore_snapshots",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: uuidPk(),
     computedAt: at("computed_at").notNull(),
     candidateCount: integer("candidate_count").notNull().default(0),
   },
@@ -80,12 +77,8 @@ export const trendingHashtags = pgTable(
 export const dismissedSuggestions = pgTable(
   "dismissed_suggestions",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    suggestedId: uuid("suggested_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef("user_id"),
+    suggestedId: userRef("suggested_id"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -103,9 +96,7 @@ export const recentSearchKind = pgEnum("recent_search_kind", ["user", "tag"]);
 export const recentSearches = pgTable(
   "recent_searches",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef("user_id"),
     kind: recentSearchKind("kind").notNull(),
     target: text("target").notNull(),
     searchedAt: at("searched_at").notNull().defaultNow(),

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
+import { index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { timestampMs, uuidPk } from "./columns";
 
 export const mediaJobKind = pgEnum("media_job_kind", ["place", "delete"]);
 
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = timestampMs;
 
 // Photo objects to put where the database says they belong, written in the same transaction as
 // the change that moves them (a post removed, an account suspended or restored, a post deleted)
@@ -16,9 +16,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 
 export const mediaJobs = pgTable(
   "media_jobs",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: uuidPk(),
     kind: mediaJobKind("kind").notNull(),
     keys: jsonb("keys").$type<string[]>().notNull(),
     paths: jsonb("paths").$type<string[]>().notNull().default(sql`'[]'::jsonb`),

@@ -1,17 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { REPORT_REASONS } from "@/lib/moderation/validation";
-import { users } from "./users";
+import { timestampMs, uuidPk } from "./columns";
+import { userRef, users } from "./users";
 
 export const reportTarget = pgEnum("report_target", ["post", "comment", "user"]);
 export const reportReason = pgEnum("report_reason", REPORT_REASONS);
@@ -24,19 +15,15 @@ export const moderationActionKind = pgEnum("moderation_action_kind", [
   "restore_user",
 ]);
 
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = timestampMs;
 
 // Someone asks moderators to look at a post, a comment or an account. One open report per
 // reporter and target; a moderator's decision closes every open report on the target at once.
 export const reports = pgTable(
   "reports",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    reporterId: uuid("reporter_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    reporterId: userRef("reporter_id"),
     targetType: reportTarget("target_type").notNull(),
     targetId: uuid("target_id").notNull(),
     reason: reportReason("reason").notNull(),
@@ -59,9 +46,7 @@ export const reports = pgTable(
 export const moderationActions = pgTable(
   "moderation_actions",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: uuidPk(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     action: moderationActionKind("action").notNull(),
     targetType: reportTarget("target_type").notNull(),

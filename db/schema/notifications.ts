@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
+import { createdAtMs, uuidPk } from "./columns";
 import { posts } from "./posts";
 import { comments } from "./social";
-import { users } from "./users";
+import { userRef } from "./users";
 
 export const notificationKind = pgEnum("notification_kind", [
   "like",
@@ -17,19 +17,13 @@ export const notificationKind = pgEnum("notification_kind", [
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    recipientId: uuid("recipient_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    actorId: uuid("actor_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    recipientId: userRef("recipient_id"),
+    actorId: userRef("actor_id"),
     kind: notificationKind("kind").notNull(),
     postId: uuid("post_id").references(() => posts.id, { onDelete: "cascade" }),
     commentId: uuid("comment_id").references(() => comments.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: createdAtMs(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [

@@ -13,26 +13,22 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
-import { users } from "./users";
+import { createdAt, createdAtMs, uuidPk } from "./columns";
+import { userRef } from "./users";
 
 export const postStatus = pgEnum("post_status", ["visible", "removed"]);
 
 export const posts = pgTable(
   "posts",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    authorId: uuid("author_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    authorId: userRef("author_id"),
     caption: text("caption").notNull().default(""),
     status: postStatus("status").notNull().default("visible"),
     likeCount: integer("like_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     // Millisecond precision, so a keyset cursor (created_at, id) round-trips through JS exactly.
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: createdAtMs(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -47,6 +43,12 @@ export const posts = pgTable(
   ],
 );
 
+/** A required reference to a post, deleted with it. */
+export const postRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => posts.id, { onDelete: "cascade" });
+
 export type Post = typeof posts.$inferSelect;
 
 /** One stored rendition of a photo: a WebP `width` pixels wide under `key`. */
@@ -55,12 +57,8 @@ export type MediaVariant = { key: string; width: number; height: number };
 export const postMedia = pgTable(
   "post_media",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    postId: postRef("post_id"),
     position: smallint("position").notNull(),
     // Largest first; every variant has the post's aspect ratio.
     variants: jsonb("variants").$type<MediaVariant[]>().notNull(),
@@ -78,13 +76,11 @@ export type PostMedia = typeof postMedia.$inferSelect;
 export const hashtags = pgTable(
   "hashtags",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: uuidPk(),
     // Stored lower-case, without the '#'.
     tag: text("tag").notNull(),
     postCount: integer("post_count").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("hashtags_tag_idx").on(t.tag),
@@ -95,13 +91,11 @@ export const hashtags = pgTable(
 export const postHashtags = pgTable(
   "post_hashtags",
   {
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+    postId: postRef("post_id"),
     hashtagId: uuid("hashtag_id")
       .notNull()
       .references(() => hashtags.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.postId, t.hashtagId] }),
@@ -113,13 +107,9 @@ export const postHashtags = pgTable(
 export const postMentions = pgTable(
   "post_mentions",
   {
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    postId: postRef("post_id"),
+    userId: userRef("user_id"),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.postId, t.userId] }),

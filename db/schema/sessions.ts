@@ -1,6 +1,6 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
-import { users } from "./users";
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, uuidPk } from "./columns";
+import { userRef } from "./users";
 
 // One row per sign-in. The session cookie carries the row's id (`sid`), and every request checks
 // the row: "Log out" revokes it on the server, so a copied cookie stops working at once.
@@ -9,13 +9,9 @@ import { users } from "./users";
 export const sessions = pgTable(
   "sessions",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    id: uuidPk(),
+    userId: userRef("user_id"),
+    createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     absoluteExpiresAt: timestamp("absolute_expires_at", { withTimezone: true }).notNull(),

@@ -1,34 +1,18 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
-import { posts } from "./posts";
-import { users } from "./users";
+import { check, index, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAtMs, uuidPk } from "./columns";
+import { postRef } from "./posts";
+import { userRef } from "./users";
 
 // The social graph and reactions. Every counter these rows drive (users.follower_count,
 // following_count, posts.like_count, comment_count) is updated in the same transaction.
 
-const createdAt = () =>
-  timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
-
 export const follows = pgTable(
   "follows",
   {
-    followerId: uuid("follower_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    followeeId: uuid("followee_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
+    followerId: userRef("follower_id"),
+    followeeId: userRef("followee_id"),
+    createdAt: createdAtMs(),
   },
   (t) => [
     primaryKey({ columns: [t.followerId, t.followeeId] }),
@@ -42,13 +26,9 @@ export const follows = pgTable(
 export const likes = pgTable(
   "likes",
   {
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
+    postId: postRef("post_id"),
+    userId: userRef("user_id"),
+    createdAt: createdAtMs(),
   },
   (t) => [
     // (post, user): "did the viewer like it" for a page of posts, and likers of a post.
@@ -61,13 +41,9 @@ export const likes = pgTable(
 export const saves = pgTable(
   "saves",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
-    createdAt: createdAt(),
+    userId: userRef("user_id"),
+    postId: postRef("post_id"),
+    createdAt: createdAtMs(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.postId] }),
@@ -80,18 +56,12 @@ export const commentStatus = pgEnum("comment_status", ["visible", "removed"]);
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
-    authorId: uuid("author_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    postId: postRef("post_id"),
+    authorId: userRef("author_id"),
     body: text("body").notNull(),
     status: commentStatus("status").notNull().default("visible"),
-    createdAt: createdAt(),
+    createdAt: createdAtMs(),
   },
   (t) => [
     index("comments_post_created_idx").on(t.postId, t.createdAt.desc(), t.id.desc()),
@@ -108,9 +78,7 @@ export const commentMentions = pgTable(
     commentId: uuid("comment_id")
       .notNull()
       .references(() => comments.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef("user_id"),
   },
   (t) => [
     primaryKey({ columns: [t.commentId, t.userId] }),

@@ -1,6 +1,6 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
-import { users } from "./users";
+import { index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { createdAt, uuidPk } from "./columns";
+import { userRef } from "./users";
 
 export const uploadPurpose = pgEnum("upload_purpose", ["post", "avatar"]);
 
@@ -9,19 +9,15 @@ export const uploadPurpose = pgEnum("upload_purpose", ["post", "avatar"]);
 export const uploadSlots = pgTable(
   "upload_slots",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    userId: userRef("user_id"),
     purpose: uploadPurpose("purpose").notNull(),
     key: text("key").notNull(),
     contentType: text("content_type").notNull(),
     maxBytes: integer("max_bytes").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("upload_slots_user_idx").on(t.userId, t.createdAt),

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { uuidv7 } from "uuidv7";
+import { createdAt, uuidPk } from "./columns";
 
 export const userRole = pgEnum("user_role", ["user", "moderator", "admin"]);
 export const userStatus = pgEnum("user_status", ["active", "suspended"]);
@@ -18,9 +18,7 @@ export const userStatus = pgEnum("user_status", ["active", "suspended"]);
 export const users = pgTable(
   "users",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: uuidPk(),
     username: text("username").notNull(),
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -34,7 +32,7 @@ export const users = pgTable(
     followerCount: integer("follower_count").notNull().default(0),
     followingCount: integer("following_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -47,6 +45,12 @@ export const users = pgTable(
   ],
 );
 
+/** A required reference to an account, deleted with it. */
+export const userRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
@@ -54,16 +58,12 @@ export type NewUser = typeof users.$inferInsert;
 export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
-    id: uuid("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPk(),
+    userId: userRef("user_id"),
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("password_reset_tokens_hash_idx").on(t.tokenHash),
