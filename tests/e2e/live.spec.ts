@@ -2,8 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { CreatePostPage } from "./pages/create-post-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
-import { signedUp } from "./support/sign-up";
-import { newUser } from "./support/users";
+import { twoSignedUp } from "./support/sign-up";
 
 async function sharePost(page: Page, alt: string) {
   const create = new CreatePostPage(page);
@@ -21,10 +20,7 @@ test("B likes and comments on A's post while A has it open: A's page and badge u
   browser,
 }) => {
   test.setTimeout(120_000);
-  const a = newUser();
-  const b = newUser();
-  const pageA = await signedUp(browser, a);
-  const pageB = await signedUp(browser, b);
+  const { a, pageA, pageB } = await twoSignedUp(browser);
   const postId = await sharePost(pageA, "A pink square");
 
   await openHydrated(pageA, `/p/${postId}`);
@@ -87,10 +83,7 @@ test("with the realtime server unreachable, the page says live updates are pause
   browser,
 }) => {
   test.setTimeout(120_000);
-  const a = newUser();
-  const b = newUser();
-  const pageA = await signedUp(browser, a);
-  const pageB = await signedUp(browser, b);
+  const { a, pageA, pageB } = await twoSignedUp(browser);
   const postId = await sharePost(pageA, "A pink square");
 
   // A's browser cannot open any WebSocket: the realtime server is out of reach for it.

@@ -3,8 +3,7 @@ import { CreatePostPage } from "./pages/create-post-page";
 import { LoginPage } from "./pages/login-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
-import { signedUp } from "./support/sign-up";
-import { newUser } from "./support/users";
+import { twoSignedUp } from "./support/sign-up";
 
 // The demo moderator `npm run setup` creates on the e2e server.
 const MODERATOR = { username: "mod", password: "snapgram-demo" };
@@ -13,10 +12,7 @@ test("B reports A's post; a moderator removes it from the queue; the log says so
   browser,
 }) => {
   test.setTimeout(120_000);
-  const a = newUser();
-  const b = newUser();
-  const pageA = await signedUp(browser, a);
-  const pageB = await signedUp(browser, b);
+  const { a, pageA, pageB } = await twoSignedUp(browser);
 
   const create = new CreatePostPage(pageA);
   await create.goto();

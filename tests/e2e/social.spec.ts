@@ -2,8 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { CreatePostPage } from "./pages/create-post-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
-import { signedUp } from "./support/sign-up";
-import { newUser } from "./support/users";
+import { twoSignedUp } from "./support/sign-up";
 
 async function follow(page: Page, username: string) {
   await openHydrated(page, `/${username}`);
@@ -18,10 +17,7 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
   browser,
 }) => {
   test.setTimeout(180_000);
-  const a = newUser();
-  const b = newUser();
-  const pageA = await signedUp(browser, a);
-  const pageB = await signedUp(browser, b);
+  const { a, b, pageA, pageB } = await twoSignedUp(browser);
 
   const postId = await test.step("A shares a photo", async () => {
     const create = new CreatePostPage(pageA);

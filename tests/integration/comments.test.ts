@@ -5,11 +5,20 @@ import { addComment, deleteComment } from "@/lib/comments/comments";
 import { latestCommentsFor, listComments } from "@/lib/comments/queries";
 import { addCommentSchema } from "@/lib/comments/validation";
 import { withTestDatabase } from "./helpers/db";
-import { countRows, insertPost, insertUser, insertUsers, postCounts, urls } from "./helpers/social";
+import {
+  countRows,
+  insertPost,
+  insertUser,
+  insertUsers,
+  MISSING_POST,
+  postCounts,
+  unavailablePosts,
+  urls,
+} from "./helpers/social";
 
 const database = withTestDatabase();
 const db = () => database.db;
-const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const MISSING = MISSING_POST;
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
 
 // Services take parsed input: parsed here as addCommentAction does (bad input: actions-social.test.ts).
@@ -54,31 +63,20 @@ describe("addComment", () => {
     expect(data.comment.body).toHaveLength(2200);
   });
 
-  it.each([
-    ["a missing post", async (_authorId: string) => MISSING],
-    [
-      "a removed post",
-      async (authorId: string) => insertPost(db(), authorId, { status: "removed" }),
-    ],
-    [
-      "a suspended author's post",
-      async (authorId: string) => {
-        const id = await insertPost(db(), authorId);
-        await db().update(users).set({ status: "suspended" }).where(eq(users.id, authorId));
-        return id;
-      },
-    ],
-  ])("refuses commenting on %s with NOT_FOUND and changes nothing", async (_, make) => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await make(author.id);
-    const result = await addComment(db(), urls, ana.id, parsed(postId, "hello"));
-    expect(result).toEqual({
-      ok: false,
-      code: "NOT_FOUND",
-      message: "This post doesn't exist or was removed.",
-    });
-    expect(await countRows(db(), "comments")).toBe(0);
-  });
+  it.each(unavailablePosts(db))(
+    "refuses commenting on %s with NOT_FOUND and changes nothing",
+    async (_, make) => {
+      const [author, ana] = await insertUsers(db(), 2);
+      const postId = await make(author.id);
+      const result = await addComment(db(), urls, ana.id, parsed(postId, "hello"));
+      expect(result).toEqual({
+        ok: false,
+        code: "NOT_FOUND",
+        message: "This post doesn't exist or was removed.",
+      });
+      expect(await countRows(db(), "comments")).toBe(0);
+    },
+  );
 });
 
 describe("deleteComment", () => {
@@ -170,10 +168,7 @@ describe("listComments", () => {
     const signedOut = await listComments(db(), { postId, viewerId: null }, urls);
     expect(signedOut?.items.some((c) => c.viewerCanDelete)).toBe(false);
 
-    await db()
-      .update(users)
-      .set({ status: "suspended" })
-      .where(eq(users.id, ben.id));
+    await db().update(users).set({ status: "suspended" }).where(eq(users.id, ben.id));
     const after = await listComments(db(), { postId, viewerId: null }, urls);
     expect(after?.items.map((c) => c.body)).toEqual(["by viewer", "by ana"]);
     await db().update(posts).set({ status: "removed" }).where(eq(posts.id, postId));

@@ -4,11 +4,18 @@ import { users } from "@/db/schema";
 import { setFollow } from "@/lib/follows/follows";
 import { isFollowing, listFollowers, listFollowing, suggestPeople } from "@/lib/follows/queries";
 import { withTestDatabase } from "./helpers/db";
-import { countRows, insertUser, insertUsers, urls, userCounts } from "./helpers/social";
+import {
+  countRows,
+  insertUser,
+  insertUsers,
+  MISSING_POST,
+  urls,
+  userCounts,
+} from "./helpers/social";
 
 const database = withTestDatabase();
 const db = () => database.db;
-const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const MISSING = MISSING_POST;
 const follow = (from: string, to: string, at?: Date) =>
   setFollow(db(), from, { userId: to, follow: true }, at);
 
@@ -109,11 +116,7 @@ describe("listFollowers and listFollowing", () => {
     await follow(viewer.id, star.id, t(4));
     await follow(viewer.id, ben.id, t(5));
     await db().update(users).set({ status: "suspended" }).where(eq(users.id, eve.id));
-    const page = await listFollowers(
-      db(),
-      { userId: star.id, viewerId: viewer?.id ?? null },
-      urls,
-    );
+    const page = await listFollowers(db(), { userId: star.id, viewerId: viewer?.id ?? null }, urls);
     expect(page?.items.map((p) => [p.username, p.viewerFollows, p.isViewer])).toEqual([
       [viewer?.username, false, true],
       [ben?.username, true, false],

@@ -5,11 +5,19 @@ import { setLike } from "@/lib/likes/likes";
 import { latestLikersFor, listLikers, viewerStateFor } from "@/lib/likes/queries";
 import { setSave } from "@/lib/saves/saves";
 import { withTestDatabase } from "./helpers/db";
-import { countRows, insertPost, insertUser, insertUsers, postCounts, urls } from "./helpers/social";
+import {
+  countRows,
+  insertPost,
+  insertUser,
+  insertUsers,
+  MISSING_POST,
+  postCounts,
+  urls,
+} from "./helpers/social";
 
 const database = withTestDatabase();
 const db = () => database.db;
-const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const MISSING = MISSING_POST;
 
 describe("setLike", () => {
   it("likes and unlikes, keeping like_count exact and answering the fresh count", async () => {
@@ -86,10 +94,7 @@ describe("setLike", () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await insertPost(db(), author.id);
     await setLike(db(), ana.id, { postId, liked: true });
-    await db()
-      .update(users)
-      .set({ status: "suspended" })
-      .where(eq(users.id, author.id));
+    await db().update(users).set({ status: "suspended" }).where(eq(users.id, author.id));
     const result = await setLike(db(), ana.id, { postId, liked: false });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await countRows(db(), "likes")).toBe(1);
@@ -131,13 +136,8 @@ describe("listLikers", () => {
     await setLike(db(), ben.id, { postId, liked: true }, t(2));
     await setLike(db(), eve.id, { postId, liked: true }, t(3));
     await setLike(db(), viewer.id, { postId, liked: true }, t(4));
-    await db()
-      .insert(follows)
-      .values({ followerId: viewer.id, followeeId: ana.id });
-    await db()
-      .update(users)
-      .set({ status: "suspended" })
-      .where(eq(users.id, eve.id));
+    await db().insert(follows).values({ followerId: viewer.id, followeeId: ana.id });
+    await db().update(users).set({ status: "suspended" }).where(eq(users.id, eve.id));
     const page = await listLikers(db(), { postId, viewerId: viewer?.id ?? null }, urls);
     expect(page?.items.map((p) => [p.username, p.viewerFollows, p.isViewer])).toEqual([
       [viewer?.username, false, true],

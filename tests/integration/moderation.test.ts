@@ -236,10 +236,7 @@ describe("decide", () => {
     expect(await decide(db(), mod, restore)).toMatchObject({ code: "NOT_FOUND" });
     await decide(db(), admin, { targetType: "user", targetId: mod.id, decision: "suspend" });
     const other = (await insertUsers(db(), 1))[0];
-    await db()
-      .update(users)
-      .set({ role: "moderator" })
-      .where(eq(users.id, other.id));
+    await db().update(users).set({ role: "moderator" }).where(eq(users.id, other.id));
     const otherMod: Moderator = { id: other.id, role: "moderator" };
     expect(
       await decide(db(), otherMod, { targetType: "user", targetId: mod.id, decision: "restore" }),

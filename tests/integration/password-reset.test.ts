@@ -5,10 +5,10 @@ import { passwordResetTokens, users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { hashResetToken } from "@/lib/auth/reset-token";
 import * as accounts from "@/lib/users/accounts";
-import { isResetTokenUsable, registerAccount, requestPasswordReset } from "@/lib/users/accounts";
+import { isResetTokenUsable, requestPasswordReset } from "@/lib/users/accounts";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/users/validation";
 import { withTestDatabase } from "./helpers/db";
-import { memoryMailer, newAccount, tokenFromMail } from "./helpers/fixtures";
+import { memoryMailer, registeredAccount, tokenFromMail } from "./helpers/fixtures";
 
 const database = withTestDatabase();
 let limits: AccountLimits;
@@ -33,12 +33,7 @@ const resetPassword = (db: Db, input: unknown) =>
 const authenticate = (db: Db, l: AccountLimits, input: unknown, ip: string) =>
   accounts.authenticate(db, l, signInSchema.parse(input), ip);
 
-async function registered() {
-  const input = newAccount();
-  const result = await registerAccount(database.db, input);
-  if (!result.ok) throw new Error(result.message);
-  return { input, user: result.data };
-}
+const registered = () => registeredAccount(database.db);
 
 describe("password reset", () => {
   it("answers the same for known and unknown addresses, mailing only the known one", async () => {

@@ -1,14 +1,21 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { posts, users } from "@/db/schema";
+import { posts } from "@/db/schema";
 import { isSaved, listSaved } from "@/lib/saves/queries";
 import { setSave } from "@/lib/saves/saves";
 import { withTestDatabase } from "./helpers/db";
-import { countRows, insertPost, insertUser, insertUsers, urls } from "./helpers/social";
+import {
+  countRows,
+  insertPost,
+  insertUser,
+  insertUsers,
+  unavailablePosts,
+  urls,
+} from "./helpers/social";
 
 const database = withTestDatabase();
 const db = () => database.db;
-const MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const _MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 
 describe("setSave", () => {
   it("saves and unsaves; repeating either changes nothing", async () => {
@@ -28,31 +35,20 @@ describe("setSave", () => {
     expect(await countRows(db(), "saves")).toBe(0);
   });
 
-  it.each([
-    ["a missing post", async (_authorId: string) => MISSING],
-    [
-      "a removed post",
-      async (authorId: string) => insertPost(db(), authorId, { status: "removed" }),
-    ],
-    [
-      "a suspended author's post",
-      async (authorId: string) => {
-        const id = await insertPost(db(), authorId);
-        await db().update(users).set({ status: "suspended" }).where(eq(users.id, authorId));
-        return id;
-      },
-    ],
-  ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await make(author.id);
-    const result = await setSave(db(), ana.id, { postId, saved: true });
-    expect(result).toEqual({
-      ok: false,
-      code: "NOT_FOUND",
-      message: "This post doesn't exist or was removed.",
-    });
-    expect(await countRows(db(), "saves")).toBe(0);
-  });
+  it.each(unavailablePosts(db))(
+    "refuses %s with NOT_FOUND and changes nothing",
+    async (_, make) => {
+      const [author, ana] = await insertUsers(db(), 2);
+      const postId = await make(author.id);
+      const result = await setSave(db(), ana.id, { postId, saved: true });
+      expect(result).toEqual({
+        ok: false,
+        code: "NOT_FOUND",
+        message: "This post doesn't exist or was removed.",
+      });
+      expect(await countRows(db(), "saves")).toBe(0);
+    },
+  );
 });
 
 describe("listSaved", () => {

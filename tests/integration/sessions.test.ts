@@ -5,11 +5,11 @@ import { sessions } from "@/db/schema";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
 import { runMaintenance } from "@/lib/maintenance/run";
-import { endAllSessions, registerAccount } from "@/lib/users/accounts";
+import { endAllSessions } from "@/lib/users/accounts";
 import { changePassword } from "@/lib/users/profile";
 import { endSession, listSessions, startSession } from "@/lib/users/sessions";
 import { withTestDatabase } from "./helpers/db";
-import { newAccount } from "./helpers/fixtures";
+import { registeredAccount } from "./helpers/fixtures";
 
 // The request's cookies and database, as getCurrentUser and "Log out" read them in the app.
 const request = vi.hoisted(() => ({
@@ -51,12 +51,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const COOKIE = SESSION_COOKIE_NAMES[1] ?? "authjs.session-token";
 
-async function registered() {
-  const input = newAccount();
-  const result = await registerAccount(database.db, input);
-  if (!result.ok) throw new Error(result.message);
-  return { input, user: result.data };
-}
+const registered = () => registeredAccount(database.db);
 
 /** A sign-in: its sessions row and the claims its cookie carries. */
 async function signedIn(user: { id: string; sessionVersion: number }, userAgent = "") {

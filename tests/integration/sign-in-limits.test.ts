@@ -4,7 +4,6 @@ import type { RateLimitStore } from "@/lib/rate-limit";
 import {
   authenticate,
   explainFailedSignIn,
-  registerAccount,
   requestPasswordReset,
   resetPassword,
   signInRefusal,
@@ -12,7 +11,7 @@ import {
 } from "@/lib/users/accounts";
 import { accountKey, claimSignInAttempt, recordSignInFailure } from "@/lib/users/sign-in-limits";
 import { withTestDatabase } from "./helpers/db";
-import { memoryMailer, newAccount, tokenFromMail } from "./helpers/fixtures";
+import { memoryMailer, registeredAccount, tokenFromMail } from "./helpers/fixtures";
 
 // Failed sign-ins must slow an attacker down without letting anyone lock the owner out.
 
@@ -26,12 +25,7 @@ async function failedAttempt(limits: AccountLimits, account: string, ip: string)
   await recordSignInFailure(limits, account);
 }
 
-async function registered() {
-  const input = newAccount();
-  const result = await registerAccount(database.db, input);
-  if (!result.ok) throw new Error(result.message);
-  return { input, user: result.data };
-}
+const registered = () => registeredAccount(database.db);
 
 describe.each<[string, () => RateLimitStore]>([
   ["memory", () => ({ kind: "memory" })],

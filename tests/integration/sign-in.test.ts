@@ -5,11 +5,11 @@ import { users } from "@/db/schema";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { validateSessionClaims } from "@/lib/auth/session";
 import * as accounts from "@/lib/users/accounts";
-import { endAllSessions, explainFailedSignIn, registerAccount } from "@/lib/users/accounts";
+import { endAllSessions, explainFailedSignIn } from "@/lib/users/accounts";
 import { startSession } from "@/lib/users/sessions";
 import { signInSchema } from "@/lib/users/validation";
 import { withTestDatabase } from "./helpers/db";
-import { newAccount } from "./helpers/fixtures";
+import { registeredAccount } from "./helpers/fixtures";
 
 const database = withTestDatabase();
 let limits: AccountLimits;
@@ -24,12 +24,7 @@ const INCORRECT = "Incorrect username, email or password.";
 const authenticate = (db: Executor, l: AccountLimits, input: unknown, ip: string) =>
   accounts.authenticate(db, l, signInSchema.parse(input), ip);
 
-async function registered() {
-  const input = newAccount();
-  const result = await registerAccount(database.db, input);
-  if (!result.ok) throw new Error(result.message);
-  return { input, user: result.data };
-}
+const registered = () => registeredAccount(database.db);
 
 describe("authenticate", () => {
   it("signs in with the e-mail or the username, in any letter case", async () => {

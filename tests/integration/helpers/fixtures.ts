@@ -1,4 +1,6 @@
+import type { Db } from "@/db/client";
 import type { Mail, Mailer } from "@/lib/email/types";
+import { registerAccount } from "@/lib/users/accounts";
 
 let counter = 0;
 /** A fresh, valid sign-up for each call. */
@@ -30,4 +32,12 @@ export function tokenFromMail(mail: Mail): string {
   const match = mail.text.match(/reset-password\?token=([A-Za-z0-9_-]+)/);
   if (!match?.[1]) throw new Error("no reset link in mail");
   return match[1];
+}
+
+/** A new account registered through the sign-up service, with the input it was made from. */
+export async function registeredAccount(db: Db) {
+  const input = newAccount();
+  const result = await registerAccount(db, input);
+  if (!result.ok) throw new Error(result.message);
+  return { input, user: result.data };
 }

@@ -94,3 +94,25 @@ export async function countRows(db: Db, table: "likes" | "saves" | "comments" | 
 
 /** A storage stub: public URLs only, as the queries need. */
 export const urls = { publicUrl: (key: string) => `/media/${key}` };
+
+/** A post id no row has. */
+export const MISSING_POST = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+
+/**
+ * Posts nobody may act on, each answered NOT_FOUND: missing, removed, by a suspended author.
+ * For `it.each`: [label, make(authorId) -> postId].
+ */
+export function unavailablePosts(db: () => Db): [string, (authorId: string) => Promise<string>][] {
+  return [
+    ["a missing post", async () => MISSING_POST],
+    ["a removed post", (authorId) => insertPost(db(), authorId, { status: "removed" })],
+    [
+      "a suspended author's post",
+      async (authorId) => {
+        const id = await insertPost(db(), authorId);
+        await db().update(users).set({ status: "suspended" }).where(eq(users.id, authorId));
+        return id;
+      },
+    ],
+  ];
+}
