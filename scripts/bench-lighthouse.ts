@@ -1,0 +1,188 @@
+// Lighthouse on the main pages, as a phone sees them: Lighthouse 12's default mobile emulation and
+// throttling, Chromium at /usr/bin/chromium. Starts a throwaway stack (fresh PGlite seeded with the
+// demo content, the embedded realtime server, the BUILT app: scripts/bench/live-stack.ts), signs
+// in as a demo user, runs every page RUNS times (median by performance score) signed in and the
+// public ones signed out, and prints one row per page: scores, LCP, TBT, CLS, the script bytes
+// the page loaded (compressed) and whether the back/forward cache may keep it.
+// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json]
+// Needs a build (`npm run build`). Exits 1 when the stack could not be set up, 2 past the deadline.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import type { Browser } from "playwright";
+import { launchBrowser, signIn } from "./bench/live-browser";
+import { type LiveStack, startLiveStack } from "./bench/live-stack";
+import { runBench } from "./bench/run";
+import { buildProblem } from "./bench/server";
+
+const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const RUNS = Math.max(1, Number(arg("runs") ?? 3) || 3);
+const ONLY = arg("only")?.split(",");
+const JSON_OUT = arg("json");
+const VIEWER = "ana";
+const OTHER = "ben.k";
+
+type PageSpec = { name: string; path: string; signedIn: boolean };
+type Run = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  fcp: number;
+  scriptBytes: number;
+  bfcache: boolean;
+};
+
+const root = path.resolve(import.meta.dirname, "..");
+let stack: LiveStack | null = null;
+let browser: Browser | null = null;
+let chrome: chromeLauncher.LaunchedChrome | null = null;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+};
+
+async function firstOf(baseUrl: string, cookie: string) {
+  const get = async (url: string) => {
+    const res = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+    return res.json() as Promise<{ items: { id: string; caption?: string }[] }>;
+  };
+  const posts = await get(`/api/users/${OTHER}/posts`);
+  const post = posts.items[0]?.id;
+  if (!post) throw new Error(`${OTHER} has no posts: is the demo content seeded?`);
+  const tag = posts.items.map((p) => /#(\w+)/.exec(p.caption ?? "")?.[1]).find(Boolean);
+  return { post, tag: tag ?? "food" };
+}
+
+async function measure(url: string, cookie: string | null, port: number): Promise<Run> {
+  const result = await lighthouse(
+    url,
+    {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+    },
+    undefined,
+  );
+  if (!result) throw new Error(`no Lighthouse result for ${url}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const num = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  const requests = (audits["network-requests"]?.details as { items?: Record<string, unknown>[] })
+    ?.items;
+  const scriptBytes = (requests ?? [])
+    .filter((r) => r.resourceType === "Script")
+    .reduce((sum, r) => sum + (Number(r.transferSize) || 0), 0);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcp: num("largest-contentful-paint"),
+    tbt: num("total-blocking-time"),
+    cls: num("cumulative-layout-shift"),
+    fcp: num("first-contentful-paint"),
+    scriptBytes,
+    // Lighthouse's bf-cache audit passes when nothing keeps the page out of the cache.
+    bfcache: (audits["bf-cache"]?.score ?? 0) === 1,
+  };
+}
+
+function row(spec: PageSpec, runs: Run[]): string {
+  const byScore = [...runs].sort((a, b) => a.performance - b.performance);
+  const mid = byScore[Math.floor((byScore.length - 1) / 2)] as Run;
+  const cells = [
+    `${spec.name} (${spec.signedIn ? "signed in" : "signed out"})`,
+    String(median(runs.map((r) => r.performance))),
+    `${(median(runs.map((r) => r.lcp)) / 1000).toFixed(1)} s`,
+    `${Math.round(median(runs.map((r) => r.tbt)))} ms`,
+    median(runs.map((r) => r.cls)).toFixed(3),
+    `${(median(runs.map((r) => r.scriptBytes)) / 1024).toFixed(0)} KB`,
+    `${mid.accessibility} / ${mid.bestPractices} / ${mid.seo}`,
+    mid.bfcache ? "yes" : "no",
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+async function main(): Promise<boolean> {
+  const problem = buildProblem(root);
+  if (problem) {
+    console.error(`bench:lighthouse: ${problem}; run \`npm run build\` first`);
+    return false;
+  }
+  stack = await startLiveStack(root, (line) => console.log(line));
+  browser = await launchBrowser();
+  const page = await signIn(browser, stack.baseUrl, VIEWER);
+  const cookie = (await page.context().cookies())
+    .filter((c) => c.name.includes("session-token"))
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
+  if (!cookie) throw new Error("no session cookie after signing in");
+  await browser.close();
+  browser = null;
+  const { post, tag } = await firstOf(stack.baseUrl, cookie);
+
+  const pages: PageSpec[] = [
+    { name: "home", path: "/", signedIn: true },
+    { name: "profile", path: `/${OTHER}`, signedIn: true },
+    { name: "post", path: `/p/${post}`, signedIn: true },
+    { name: "explore", path: "/explore", signedIn: true },
+    { name: "tag", path: `/explore/tags/${tag}`, signedIn: true },
+    { name: "login", path: "/login", signedIn: false },
+    { name: "profile", path: `/${OTHER}`, signedIn: false },
+    { name: "post", path: `/p/${post}`, signedIn: false },
+  ].filter((p) => !ONLY || ONLY.includes(p.name));
+
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const results: { spec: PageSpec; runs: Run[] }[] = [];
+  // A warm-up load per page compiles nothing (the build is done) but fills the OS file cache.
+  for (const spec of pages) {
+    const url = `${stack.baseUrl}${spec.path}`;
+    const auth = spec.signedIn ? cookie : null;
+    await measure(url, auth, chrome.port);
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(url, auth, chrome.port));
+    results.push({ spec, runs });
+    console.log(`measured ${spec.path} ${spec.signedIn ? "signed in" : "signed out"}`);
+  }
+
+  console.log(`\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}`);
+  console.log(
+    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const { spec, runs } of results) console.log(row(spec, runs));
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
+  return true;
+}
+
+runBench({
+  name: "bench:lighthouse",
+  deadlineMs: 40 * 60_000,
+  main,
+  cleanup: async () => {
+    await browser?.close().catch(() => {});
+    await chrome?.kill();
+    await stack?.stop();
+  },
+});
