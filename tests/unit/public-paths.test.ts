@@ -23,7 +23,12 @@ function apiRoutes(dir = "api"): [string, string][] {
     if (entry.isDirectory()) found.push(...apiRoutes(rel));
     else if (entry.name === "route.ts") {
       const url = `/${dir}`.replace(/\[(\.\.\.)?[^\]]+\]/g, "x1");
-      found.push([url, readFileSync(path.join(app, rel), "utf8")]);
+      const source = readFileSync(path.join(app, rel), "utf8");
+      // A route built by a shared helper next to it (../post-list-route): its options are there.
+      const helpers = [...source.matchAll(/from "(\.\.?\/[^"]+)"/g)].map((m) =>
+        readFileSync(path.join(app, dir, `${m[1]}.ts`), "utf8"),
+      );
+      found.push([url, [source, ...helpers].join("\n")]);
     }
   }
   return found;
