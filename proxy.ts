@@ -4,6 +4,7 @@ import { sessionClaims } from "@/lib/auth/session-token";
 import { refuseOversizedAction } from "@/lib/http/body-limit";
 import { cameThroughEdge } from "@/lib/http/origin-guard";
 import { pagePolicy } from "@/lib/http/page-csp";
+import { isPublicPath } from "@/lib/http/public-paths";
 
 // Signed-out visitors of private pages go to /login?next=<path>. This only reads the cookie; pages
 // and actions re-check the session against the database (suspension, "sign out everywhere", a
@@ -15,40 +16,6 @@ import { pagePolicy } from "@/lib/http/page-csp";
 /** Whether the request carries a session token that decrypts with our secret and has not expired. */
 async function hasSessionToken(req: NextRequest): Promise<boolean> {
   return (await sessionClaims(req.cookies, process.env.AUTH_SECRET)) !== null;
-}
-
-const publicPaths = [
-  /^\/login$/,
-  /^\/register$/,
-  /^\/forgot-password$/,
-  /^\/reset-password$/,
-  /^\/api\/auth(\/|$)/,
-  // /api/health/deep answers 404 without its token (HEALTH_TOKEN).
-  /^\/api\/health(\/deep)?$/,
-  /^\/dev\/outbox(\/|$)/,
-  /^\/media\//,
-  /^\/api\/uploads\//,
-  // Posts and profiles are public, as on Instagram (and for link previews).
-  /^\/p\/[^/]+$/,
-  /^\/api\/users\/[^/]+\/(posts|followers|following)$/,
-  /^\/api\/posts\/[^/]+\/(comments|likes)$/,
-];
-
-// Single-segment pages for signed-in people only; every other /<segment> is a profile.
-const privateTopLevel = new Set([
-  "create",
-  "explore",
-  "notifications",
-  "accounts",
-  "admin",
-  "saved",
-]);
-const profilePath = /^\/([A-Za-z0-9._]{1,30})\/?$/;
-
-function isPublic(pathname: string) {
-  if (publicPaths.some((p) => p.test(pathname))) return true;
-  const profile = profilePath.exec(pathname)?.[1];
-  return profile !== undefined && !privateTopLevel.has(profile.toLowerCase());
 }
 
 export default async function proxy(req: NextRequest) {
@@ -76,7 +43,7 @@ async function route(req: NextRequest): Promise<NextResponse> {
   const oversized = await refuseOversizedAction(req);
   if (oversized) return oversized;
   const api = pathname.startsWith("/api/");
-  if (isPublic(pathname) || (await hasSessionToken(req))) {
+  if (isPublicPath(pathname) || (await hasSessionToken(req))) {
     // Pages learn their own path (requireUser's /login?next=); API routes never need it, and
     // overriding request headers costs every request a copy of them.
     if (api) return NextResponse.next();

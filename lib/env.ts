@@ -120,6 +120,9 @@ export const env = createEnv({
     REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
     REALTIME_DISABLED: flag(false),
     BACKGROUND_JOBS_DISABLED: flag(false),
+    // The bench's own routes (GET /api/bench/ping); scripts/bench/server.ts turns them on for the
+    // server it measures. Off: they answer 404, so a deployment never serves them.
+    BENCH_ROUTES: flag(false),
     // Secret for GET /api/health/deep (header x-health-token): runs sharp and argon2 inside the
     // deployed bundle. Unset: that endpoint answers 404.
     HEALTH_TOKEN: optionalText().refine((v) => v === undefined || v.length >= 32, {

@@ -3,8 +3,9 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { commentMentions, comments, posts, users } from "@/db/schema";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
 import { avatarUrl } from "@/lib/posts/media";
 import type { CommentView, Page } from "@/lib/posts/types";
@@ -171,9 +172,9 @@ export async function listComments(
   params: { postId: string; viewerId: string | null; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<CommentView> | null> {
-  const limit = Math.min(Math.max(params.limit ?? COMMENTS_PAGE_SIZE, 1), 60);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: COMMENTS_PAGE_SIZE, max: 60 });
+  if (!page) return null;
+  const { limit, after } = page;
   const rows = await db
     .select(commentColumns)
     .from(comments)

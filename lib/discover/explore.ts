@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { exploreRanks, exploreSnapshots, postMedia, posts, users } from "@/db/schema";
+import { pageParams } from "@/lib/pagination/page-params";
 import { toMediaView } from "@/lib/posts/media";
 import type { GridItem, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
@@ -87,9 +88,9 @@ export async function listExplorePage(
   params: { viewerId: string; cursor?: string | null; limit?: number; now?: Date },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? EXPLORE_PAGE_SIZE) || 1, 1), 60);
-  const after = params.cursor ? decodeExploreCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: EXPLORE_PAGE_SIZE, max: 60 }, decodeExploreCursor);
+  if (!page) return null;
+  const { limit, after } = page;
   const now = params.now ?? new Date();
   const read = () =>
     explorePageQuery(

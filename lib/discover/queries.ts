@@ -3,6 +3,7 @@ import { asc, desc, eq, gt } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { dismissedSuggestions, hashtags, trendingHashtags, users } from "@/db/schema";
 import { suggestPeople } from "@/lib/follows/queries";
+import { pageLimit } from "@/lib/pagination/page-params";
 import type { PersonView } from "@/lib/posts/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { getStorage } from "@/lib/storage";
@@ -30,7 +31,7 @@ export async function trendingTags(
   db: Db,
   params: { limit?: number; now?: Date } = {},
 ): Promise<TrendingTag[]> {
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? 12) || 1, 1), 30);
+  const limit = pageLimit(params.limit, { fallback: 12, max: 30 });
   await refreshWhenStale(db, "trending", params.now ?? new Date());
   const rows = await db
     .select({
@@ -64,7 +65,7 @@ export async function suggestedPeople(
   params: { viewerId: string; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<PersonView[]> {
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? 10) || 1, 1), 30);
+  const limit = pageLimit(params.limit, { fallback: 10, max: 30 });
   const dismissed = await db
     .select({ id: dismissedSuggestions.suggestedId })
     .from(dismissedSuggestions)

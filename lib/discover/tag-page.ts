@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { hashtags, postHashtags, posts, users } from "@/db/schema";
-import { decodeCursor, encodeCursor, type Keyset } from "@/lib/pagination/cursor";
+import { encodeCursor, type Keyset } from "@/lib/pagination/cursor";
+import { pageParams } from "@/lib/pagination/page-params";
 import type { GridItem, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -104,9 +105,9 @@ export async function tagPage(
 ): Promise<TagPageView | null> {
   const tag = normalizeTag(params.tag);
   if (!tag) return null;
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? TAG_PAGE_SIZE) || 1, 1), 60);
+  const page = pageParams(params, { fallback: TAG_PAGE_SIZE, max: 60 });
+  if (!page) return null;
+  const { limit, after } = page;
   const [row] = await db
     .select({ id: hashtags.id, postCount: hashtags.postCount })
     .from(hashtags)

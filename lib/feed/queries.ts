@@ -4,8 +4,9 @@ import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { posts, users } from "@/db/schema";
 import { toCommentView } from "@/lib/comments/queries";
-import { decodeCursor, type Keyset, toPage } from "@/lib/pagination/cursor";
+import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { descIndexed } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import type { MediaRow } from "@/lib/posts/media";
 import { postWithAuthorColumns, toPostView } from "@/lib/posts/queries";
 import type { FeedPost, Page } from "@/lib/posts/types";
@@ -167,9 +168,9 @@ export async function listFeedPage(
   params: { viewerId: string; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<FeedPost> | null> {
-  const limit = Math.min(Math.max(params.limit ?? FEED_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: FEED_PAGE_SIZE, max: MAX_PAGE_SIZE });
+  if (!page) return null;
+  const { limit, after } = page;
   const { viewerId } = params;
   const name = after ? "feed_page_after" : "feed_page_first";
   const statement = preparedOnce(db, name, () => feedPageSelect(db, after !== null).prepare(name));

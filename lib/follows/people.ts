@@ -1,13 +1,15 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
+import type { PageSize } from "@/lib/pagination/page-params";
 import { avatarUrl } from "@/lib/posts/media";
 import type { PersonView } from "@/lib/posts/types";
 import type { Storage } from "@/lib/storage/types";
 
 // Rows of people lists (followers, following, likers, suggestions) become PersonView here.
 
-export const PEOPLE_PAGE_SIZE = 30;
+/** Page size of a people list (followers, following, likers): 30 unless asked, at most 60. */
+export const PEOPLE_PAGE: PageSize = { fallback: 30, max: 60 };
 
 export const personColumns = {
   id: users.id,
@@ -43,7 +45,3 @@ export function toPersonView(
     ...(reason ? { reason } : {}),
   };
 }
-
-/** Page size of a people list: the asked limit, kept between 1 and 60. */
-export const clampLimit = (limit: number | undefined, fallback = PEOPLE_PAGE_SIZE) =>
-  Math.min(Math.max(Math.trunc(limit ?? fallback) || fallback, 1), 60);

@@ -4,12 +4,13 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { pageLimit, pageParams } from "@/lib/pagination/page-params";
 import type { Page, PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "./people";
+import { PEOPLE_PAGE, personColumns, toPersonView, viewerFollowsColumn } from "./people";
 
 // All SQL of the social graph. Functions take (db, params) so they run in or out of a transaction.
 
@@ -125,9 +126,9 @@ async function listPeople(
   direction: "followers" | "following",
   storage: Pick<Storage, "publicUrl">,
 ): Promise<Page<PersonView> | null> {
-  const limit = clampLimit(params.limit);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, PEOPLE_PAGE);
+  if (!page) return null;
+  const { limit, after } = page;
   // Keyset (created_at, other person's id): the index on (followee|follower, created_at desc, ...).
   const mine = direction === "followers" ? follows.followeeId : follows.followerId;
   const other = direction === "followers" ? follows.followerId : follows.followeeId;
@@ -171,7 +172,7 @@ export async function suggestPeople(
   limit = 10,
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<PersonView[]> {
-  const max = clampLimit(limit, 10);
+  const max = pageLimit(limit, { fallback: 10, max: 60 });
   const viaFollow = alias(follows, "via_follow");
   const mutual = alias(users, "mutual");
   // viewer -> mutual (follows) -> candidate (via_follow)

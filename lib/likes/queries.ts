@@ -2,9 +2,15 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { likes, posts, saves, users } from "@/db/schema";
-import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "@/lib/follows/people";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import {
+  PEOPLE_PAGE,
+  personColumns,
+  toPersonView,
+  viewerFollowsColumn,
+} from "@/lib/follows/people";
+import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import type { Page, PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -72,9 +78,9 @@ export async function listLikers(
   params: { postId: string; viewerId: string | null; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<PersonView> | null> {
-  const limit = clampLimit(params.limit);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, PEOPLE_PAGE);
+  if (!page) return null;
+  const { limit, after } = page;
   if (!(await findVisiblePost(db, params.postId))) return { items: [], nextCursor: null };
   const rows = await db
     .select({

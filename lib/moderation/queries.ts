@@ -3,8 +3,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { comments, moderationActions, postMedia, posts, reports, users } from "@/db/schema";
-import { decodeCursor, type Keyset, toPage } from "@/lib/pagination/cursor";
+import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import { avatarUrl, toMediaView } from "@/lib/posts/media";
 import { mediaColumns } from "@/lib/posts/media-columns";
 import type { Page } from "@/lib/posts/types";
@@ -147,9 +148,9 @@ export async function listReportQueue(
   params: { cursor?: string | null; limit?: number } = {},
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<ReportGroup> | null> {
-  const limit = Math.min(Math.max(params.limit ?? QUEUE_PAGE_SIZE, 1), 50);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: QUEUE_PAGE_SIZE, max: 50 });
+  if (!page) return null;
+  const { limit, after } = page;
   const having = after
     ? sql`having (min(r.created_at), r.target_id) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
     : sql``;
@@ -211,9 +212,9 @@ export async function listModerationLog(
   db: Executor,
   params: { cursor?: string | null; limit?: number } = {},
 ): Promise<Page<LogEntry> | null> {
-  const limit = Math.min(Math.max(params.limit ?? LOG_PAGE_SIZE, 1), 100);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: LOG_PAGE_SIZE, max: 100 });
+  if (!page) return null;
+  const { limit, after } = page;
   const rows = await db
     .select({
       id: moderationActions.id,

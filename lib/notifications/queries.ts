@@ -4,8 +4,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { comments, notifications, postMedia, posts, users } from "@/db/schema";
 import { personColumns, viewerFollowsColumn } from "@/lib/follows/people";
-import { decodeCursor, toPage } from "@/lib/pagination/cursor";
+import { toPage } from "@/lib/pagination/cursor";
 import { olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import { avatarUrl } from "@/lib/posts/media";
 import type { AuthorView, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
@@ -44,9 +45,9 @@ export async function listNotifications(
   params: { userId: string; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<NotificationView> | null> {
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? NOTIFICATIONS_PAGE_SIZE) || 1, 1), 60);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: NOTIFICATIONS_PAGE_SIZE, max: 60 });
+  if (!page) return null;
+  const { limit, after } = page;
 
   const grouped = db
     .select({

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
-import { decodeCursor } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
@@ -92,9 +92,9 @@ export async function listProfileGrid(
   params: { userId: string; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
-  const limit = Math.min(Math.max(params.limit ?? GRID_PAGE_SIZE, 1), 60);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: GRID_PAGE_SIZE, max: 60 });
+  if (!page) return null;
+  const { limit, after } = page;
   const rows = await db
     .select({ ...gridColumns, createdAt: posts.createdAt })
     .from(posts)

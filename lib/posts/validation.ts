@@ -89,10 +89,3 @@ export const updatePostSchema = z.object({
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 
 export const deletePostSchema = z.object({ postId: postIdSchema });
-
-/** Opaque keyset cursor of (created_at, id); anything malformed is refused with a 400. */
-export const cursorSchema = z
-  .string()
-  .refine(hasNoNul, { message: NUL_MESSAGE })
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: "Invalid cursor." });

@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { posts, saves, users } from "@/db/schema";
-import { decodeCursor } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { pageParams } from "@/lib/pagination/page-params";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "@/lib/posts/grid";
 import type { GridItem, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
@@ -49,9 +49,9 @@ export async function listSaved(
   params: { userId: string; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
-  const limit = Math.min(Math.max(params.limit ?? GRID_PAGE_SIZE, 1), 60);
-  const after = params.cursor ? decodeCursor(params.cursor) : null;
-  if (params.cursor && !after) return null;
+  const page = pageParams(params, { fallback: GRID_PAGE_SIZE, max: 60 });
+  if (!page) return null;
+  const { limit, after } = page;
   const author = alias(users, "author");
   const rows = await db
     .select({ ...gridColumns, savedAt: saves.createdAt })

@@ -6,6 +6,7 @@ import { preparedOnce } from "@/db/prepared";
 import { hashtags, users } from "@/db/schema";
 import { type PersonRow, personColumns, toPersonView } from "@/lib/follows/people";
 import { followedAmong } from "@/lib/follows/queries";
+import { pageLimit } from "@/lib/pagination/page-params";
 import type { PersonView } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -197,7 +198,7 @@ export async function searchTypeahead(
 ): Promise<TypeaheadResult> {
   const query = normalizeSearchQuery(params.q);
   if (!query) return EMPTY;
-  const limit = Math.min(Math.max(Math.trunc(params.limit ?? TYPEAHEAD_LIMIT) || 1, 1), 20);
+  const limit = pageLimit(params.limit, { fallback: TYPEAHEAD_LIMIT, max: 20 });
   const key = `${limit}\u0000${query.scope}\u0000${query.text}`;
   const found =
     (await matches.fetch(key, { context: { db, query, limit } })) ??

@@ -53,6 +53,8 @@ export async function startServer(
       env: {
         ...process.env,
         BACKGROUND_JOBS_DISABLED: "true",
+        // The trivial route the benches compare with (app/api/bench/ping); 404 without it.
+        BENCH_ROUTES: "true",
         ...env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",

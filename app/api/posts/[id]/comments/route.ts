@@ -1,24 +1,5 @@
-import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth";
 import { listComments } from "@/lib/comments/queries";
-import { getDb } from "@/lib/db";
-import { respondWithPage } from "@/lib/http/page-route";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
-import { postIdSchema } from "@/lib/posts/validation";
-import { fail } from "@/lib/result";
-
-type Context = { params: Promise<{ id: string }> };
+import { postListRoute } from "../post-list-route";
 
 /** GET ?cursor=: the next page of a post's comments, newest first, as JSON Page<CommentView>. */
-export async function GET(request: NextRequest, { params }: Context) {
-  const postId = postIdSchema.safeParse((await params).id);
-  return respondWithPage(request, "comments page", async (cursor) => {
-    const db = getDb();
-    if (!postId.success || !(await findVisiblePost(db, postId.data))) {
-      return fail("NOT_FOUND", POST_NOT_FOUND);
-    }
-    const viewer = await getCurrentUser();
-    return listComments(db, { postId: postId.data, viewerId: viewer?.id ?? null, cursor });
-  });
-}
+export const GET = postListRoute("comments page", listComments);

@@ -1,23 +1,5 @@
-import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { respondWithPage } from "@/lib/http/page-route";
-import { findVisiblePost, listLikers } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
-import { postIdSchema } from "@/lib/posts/validation";
-import { fail } from "@/lib/result";
-
-type Context = { params: Promise<{ id: string }> };
+import { listLikers } from "@/lib/likes/queries";
+import { postListRoute } from "../post-list-route";
 
 /** GET ?cursor=: the next page of the people who liked a post, newest first, Page<PersonView>. */
-export async function GET(request: NextRequest, { params }: Context) {
-  const postId = postIdSchema.safeParse((await params).id);
-  return respondWithPage(request, "likers page", async (cursor) => {
-    const db = getDb();
-    if (!postId.success || !(await findVisiblePost(db, postId.data))) {
-      return fail("NOT_FOUND", POST_NOT_FOUND);
-    }
-    const viewer = await getCurrentUser();
-    return listLikers(db, { postId: postId.data, viewerId: viewer?.id ?? null, cursor });
-  });
-}
+export const GET = postListRoute("likers page", listLikers);

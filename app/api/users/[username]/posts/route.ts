@@ -1,21 +1,17 @@
-import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { USER_NOT_FOUND } from "@/lib/follows/validation";
-import { respondWithPage } from "@/lib/http/page-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { fail } from "@/lib/result";
 import { getProfileView } from "@/lib/users/profile-queries";
 
-type Context = { params: Promise<{ username: string }> };
-
 /** GET ?cursor=: the next page of a profile's grid as JSON Page<GridItem> (infinite scroll). */
-export async function GET(request: NextRequest, { params }: Context) {
-  const { username } = await params;
-  return respondWithPage(request, "profile grid page", async (cursor) => {
+export const GET = apiRoute<{ username: string }>(
+  { label: "profile grid page", viewer: "optional", cursor: true },
+  async ({ params, viewer, cursor }) => {
     const db = getDb();
-    const profile = await getProfileView(db, username, (await getCurrentUser())?.id ?? null);
+    const profile = await getProfileView(db, params.username, viewer?.id ?? null);
     if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
     return listProfileGrid(db, { userId: profile.id, cursor });
-  });
-}
+  },
+);

@@ -1,0 +1,25 @@
+import { getDb } from "@/lib/db";
+import { USER_NOT_FOUND } from "@/lib/follows/validation";
+import { apiRoute } from "@/lib/http/api-route";
+import { fail } from "@/lib/result";
+import { getProfileView } from "@/lib/users/profile-queries";
+
+type PeopleList = (
+  db: ReturnType<typeof getDb>,
+  params: { userId: string; viewerId: string | null; cursor?: string },
+) => Promise<object | null>;
+
+/** A `GET ?cursor=` list of an account's people (followers, following): 404 for no account. */
+export function peopleListRoute(label: string, list: PeopleList) {
+  return apiRoute<{ username: string }>(
+    { label, viewer: "optional", cursor: true },
+    async ({ params, viewer, cursor }) => {
+      const db = getDb();
+      const viewerId = viewer?.id ?? null;
+      // getProfileView answers null for a malformed name, a missing or a suspended account.
+      const profile = await getProfileView(db, params.username, viewerId);
+      if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
+      return list(db, { userId: profile.id, viewerId, cursor });
+    },
+  );
+}
