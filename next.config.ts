@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // `next dev` serves its scripts and HMR only to the host it was started for (localhost):
+  // opened at http://127.0.0.1:3000 or [::1] the page would never hydrate. Loopback only.
+  allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]", "::1"],
   experimental: {
     // The default (1 MB), stated: proxy.ts answers bigger action bodies 413 (lib/http/body-limit).
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
