@@ -3,6 +3,12 @@ import type { Metadata } from "next";
 import { SuggestedPeople } from "@/components/discover/suggested-people";
 import { TrendingTags } from "@/components/discover/trending-tags";
 import { ProfileGrid } from "@/components/profile/profile-grid";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { lists } from "@/components/query/list-query";
 import { SearchBox } from "@/components/search/search-box";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
@@ -18,10 +24,13 @@ export const metadata: Metadata = { title: "Explore" };
 export default async function ExplorePage() {
   const user = await requireUser();
   const db = getDb();
-  const [tags, people, page] = await Promise.all([
+  const queryClient = createRequestQueryClient();
+  const [tags, people] = await Promise.all([
     trendingTags(db, { limit: 12 }),
     suggestedPeople(db, { viewerId: user.id, limit: 10 }),
-    listExplorePage(db, { viewerId: user.id }),
+    prefetchFirstPage(queryClient, lists.explore().queryKey, () =>
+      listExplorePage(db, { viewerId: user.id }),
+    ),
   ]);
 
   return (
@@ -33,15 +42,11 @@ export default async function ExplorePage() {
       <div className="flex flex-col gap-6 pt-3 md:gap-8 md:pt-0">
         <TrendingTags tags={tags} />
         <SuggestedPeople people={people} />
-        <ProfileGrid
-          initialPage={page ?? { items: [], nextCursor: null }}
-          feed={{
-            endpoint: "/api/explore",
-            queryKey: ["explore"],
-            title: "Popular right now",
-            empty: <EmptyExplore />,
-          }}
-        />
+        <HydrateLists client={queryClient}>
+          <ProfileGrid
+            feed={{ ...lists.explore(), title: "Popular right now", empty: <EmptyExplore /> }}
+          />
+        </HydrateLists>
       </div>
     </main>
   );
