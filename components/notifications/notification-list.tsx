@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { toResult } from "@/components/forms/action-result";
 import { distinctItems, listKeys, lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/types";
@@ -77,15 +78,11 @@ export function NotificationList() {
 
 function EmptyNotifications() {
   return (
-    <div className="flex flex-col items-center px-6 py-16 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Heart aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-xl font-bold">No notifications yet</p>
-      <p className="mt-2 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        When someone likes or comments on your posts, mentions you or follows you, you&apos;ll see
-        it here.
-      </p>
-    </div>
+    <EmptyState
+      icon={Heart}
+      title="No notifications yet"
+      className="py-16"
+      description="When someone likes or comments on your posts, mentions you or follows you, you'll see it here."
+    />
   );
 }

@@ -6,6 +6,7 @@ import { type ReactNode, useId } from "react";
 import { PhotoImage } from "@/components/post/post-media";
 import { distinctItems, type ListSource, lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
 import type { GridItem } from "@/lib/posts/types";
 
@@ -141,39 +142,31 @@ function GridThumb({ item, priority }: { item: GridItem; priority: boolean }) {
 
 function EmptyGrid({ isSelf }: { isSelf: boolean }) {
   return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Camera aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-2xl font-extrabold md:text-3xl">No posts yet</p>
+    <EmptyState
+      icon={Camera}
+      title="No posts yet"
+      large
+      description={isSelf ? "When you share photos, they will appear on your profile." : null}
+    >
       {isSelf ? (
-        <>
-          <p className="mt-3 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-            When you share photos, they will appear on your profile.
-          </p>
-          <Link
-            href="/create"
-            className="mt-4 rounded-sm text-sm font-semibold text-sky-600 hover:text-sky-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:text-sky-300"
-          >
-            Share your first photo
-          </Link>
-        </>
+        <Link
+          href="/create"
+          className="mt-4 rounded-sm text-sm font-semibold text-sky-600 hover:text-sky-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:text-sky-300"
+        >
+          Share your first photo
+        </Link>
       ) : null}
-    </div>
+    </EmptyState>
   );
 }
 
 function EmptySaved() {
   return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Bookmark aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-2xl font-extrabold md:text-3xl">Save</p>
-      <p className="mt-3 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        Save photos that you want to see again. No one is notified, and only you can see what
-        you&apos;ve saved.
-      </p>
-    </div>
+    <EmptyState
+      icon={Bookmark}
+      title="Save"
+      large
+      description="Save photos that you want to see again. No one is notified, and only you can see what you've saved."
+    />
   );
 }

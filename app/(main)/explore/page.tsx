@@ -10,6 +10,7 @@ import {
 } from "@/components/query/hydrate-lists";
 import { lists } from "@/components/query/list-query";
 import { SearchBox } from "@/components/search/search-box";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listExplorePage, suggestedPeople, trendingTags } from "@/lib/discover/queries";
@@ -44,24 +45,20 @@ export default async function ExplorePage() {
         <SuggestedPeople people={people} />
         <HydrateLists client={queryClient}>
           <ProfileGrid
-            feed={{ ...lists.explore(), title: "Popular right now", empty: <EmptyExplore /> }}
+            feed={{
+              ...lists.explore(),
+              title: "Popular right now",
+              empty: (
+                <EmptyState
+                  icon={Compass}
+                  title="Nothing to explore yet"
+                  description="Popular photos from people you don't follow will show up here."
+                />
+              ),
+            }}
           />
         </HydrateLists>
       </div>
     </main>
-  );
-}
-
-function EmptyExplore() {
-  return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Compass aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-xl font-bold">Nothing to explore yet</p>
-      <p className="mt-2 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        Popular photos from people you don&apos;t follow will show up here.
-      </p>
-    </div>
   );
 }
