@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getDb } from "@/lib/db";
 import { evidenceThumbnails } from "@/lib/media/evidence";
+import { requireModerator } from "@/lib/moderation/access";
 import { type LogEntry, listModerationLog } from "@/lib/moderation/queries";
 
 export const metadata: Metadata = { title: "Moderation log" };
@@ -27,6 +28,7 @@ function targetLink(e: LogEntry) {
 
 /** Every decision, newest first: who, what, on what, and their note. */
 export default async function ModerationLogPage({ searchParams }: Props) {
+  await requireModerator();
   const { cursor } = await searchParams;
   const page =
     (await listModerationLog(getDb(), { cursor: typeof cursor === "string" ? cursor : null })) ??

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { ReportGroupCard } from "@/components/moderation/report-group-card";
 import { getDb } from "@/lib/db";
+import { requireModerator } from "@/lib/moderation/access";
 import { listReportQueue } from "@/lib/moderation/queries";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -11,6 +12,7 @@ type Props = { searchParams: Promise<{ cursor?: string | string[] }> };
 
 /** The moderators' queue: every reported target once, the longest-waiting first. */
 export default async function ReportsPage({ searchParams }: Props) {
+  await requireModerator();
   const { cursor } = await searchParams;
   const page =
     (await listReportQueue(getDb(), { cursor: typeof cursor === "string" ? cursor : null })) ??
