@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { FeedList } from "@/components/feed/feed-list";
 import { SuggestionsPanel } from "@/components/feed/suggestions-panel";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { listKeys } from "@/components/query/list-query";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listFeedPage } from "@/lib/feed/queries";
@@ -16,11 +22,13 @@ const SUGGESTIONS = 8;
 export default async function HomePage() {
   const user = await requireUser();
   const db = getDb();
-  const [page, profile] = await Promise.all([
-    listFeedPage(db, { viewerId: user.id }),
+  const queryClient = createRequestQueryClient();
+  const [firstPage, profile] = await Promise.all([
+    prefetchFirstPage(queryClient, listKeys.feed(user.id), () =>
+      listFeedPage(db, { viewerId: user.id }),
+    ),
     getProfileView(db, user.username, user.id),
   ]);
-  const firstPage = page ?? { items: [], nextCursor: null };
   const empty = firstPage.items.length === 0;
   const people = empty ? await suggestPeople(db, user.id, SUGGESTIONS) : [];
   const viewer: AuthorView = {
@@ -36,7 +44,9 @@ export default async function HomePage() {
       {empty ? (
         <SuggestionsPanel name={user.name} people={people} />
       ) : (
-        <FeedList initialPage={firstPage} viewer={viewer} />
+        <HydrateLists client={queryClient}>
+          <FeedList viewer={viewer} />
+        </HydrateLists>
       )}
     </main>
   );

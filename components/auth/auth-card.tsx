@@ -52,14 +52,3 @@ export function AuthLink({ href, children }: { href: string; children: ReactNode
     </Link>
   );
 }
-
-/** A thin "OR" divider between parts of an auth card. */
-export function Divider({ label = "OR" }: { label?: string }) {
-  return (
-    <div className="my-5 flex items-center gap-4 text-xs font-semibold text-neutral-500 dark:text-neutral-400">
-      <span className="h-px flex-1 bg-neutral-300 dark:bg-neutral-800" />
-      {label}
-      <span className="h-px flex-1 bg-neutral-300 dark:bg-neutral-800" />
-    </div>
-  );
-}

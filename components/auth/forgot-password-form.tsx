@@ -1,9 +1,9 @@
 "use client";
 
+import { EmailField } from "@/components/forms/account-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import { forgotPasswordAction } from "@/lib/users/actions";
 
 export const RESET_SENT =
@@ -15,17 +15,7 @@ export function ForgotPasswordForm() {
   const hasFieldErrors = Boolean(fieldErrors.email?.length);
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        errors={fieldErrors.email}
-      />
+      <EmailField errors={fieldErrors.email} />
       {succeeded ? <Alert tone="success">{RESET_SENT}</Alert> : null}
       {message && !hasFieldErrors ? <Alert>{message}</Alert> : null}
       <Button type="submit" pending={isPending} fullWidth className="mt-2">

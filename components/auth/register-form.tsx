@@ -1,5 +1,6 @@
 "use client";
 
+import { EmailField, NewPasswordFields } from "@/components/forms/account-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,17 +14,7 @@ export function RegisterForm({ next }: { next?: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        errors={fieldErrors.email}
-      />
+      <EmailField errors={fieldErrors.email} />
       <TextField
         label="Username"
         name="username"
@@ -42,15 +33,7 @@ export function RegisterForm({ next }: { next?: string }) {
         maxLength={50}
         errors={fieldErrors.name}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters."
-        errors={fieldErrors.password}
-      />
+      <NewPasswordFields fieldErrors={fieldErrors} label="Password" confirm={false} />
       {message && !hasFieldErrors ? <Alert>{message}</Alert> : null}
       <Button type="submit" pending={isPending} fullWidth className="mt-2">
         Sign up

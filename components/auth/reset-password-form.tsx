@@ -1,9 +1,9 @@
 "use client";
 
+import { NewPasswordFields } from "@/components/forms/account-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import { resetPasswordAction } from "@/lib/users/actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -11,23 +11,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters."
-        errors={fieldErrors.password}
-      />
-      <TextField
-        label="Confirm new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={fieldErrors.confirm}
-      />
+      <NewPasswordFields fieldErrors={fieldErrors} />
       {message ? <Alert>{message}</Alert> : null}
       {fieldErrors.token?.length ? <Alert>{fieldErrors.token.join(" ")}</Alert> : null}
       <Button type="submit" pending={isPending} fullWidth className="mt-2">

@@ -6,12 +6,12 @@ import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useRef, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
+import { listKeys } from "@/components/query/list-query";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/validation";
 import type { AuthorView, CommentView } from "@/lib/posts/types";
 import {
   type CommentsData,
-  commentsKey,
   pendingCommentId,
   prependComment,
   removeComment,
@@ -95,7 +95,7 @@ export function CommentForm({
         viewerCanDelete: false,
       };
       queryClient.setQueryData<CommentsData>(
-        commentsKey(postId),
+        listKeys.comments(postId),
         (data) => data && prependComment(data, comment),
       );
       patchCount((n) => n + 1);
@@ -103,7 +103,7 @@ export function CommentForm({
     },
     onSuccess: ({ comment, commentCount }, { pendingId }) => {
       queryClient.setQueryData<CommentsData>(
-        commentsKey(postId),
+        listKeys.comments(postId),
         (data) => data && replaceComment(data, pendingId, comment),
       );
       patchCount(() => commentCount);
@@ -111,7 +111,7 @@ export function CommentForm({
     },
     onError: (err, { body, pendingId }) => {
       queryClient.setQueryData<CommentsData>(
-        commentsKey(postId),
+        listKeys.comments(postId),
         (data) => data && removeComment(data, pendingId),
       );
       patchCount((n) => Math.max(0, n - 1));

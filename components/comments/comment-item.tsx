@@ -7,6 +7,7 @@ import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
+import { listKeys } from "@/components/query/list-query";
 import { useRealtimeViewer } from "@/components/realtime/realtime-provider";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
@@ -15,7 +16,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/posts/types";
-import { type CommentsData, commentsKey, isPendingComment, removeComment } from "./comments-query";
+import { type CommentsData, isPendingComment, removeComment } from "./comments-query";
 
 type CommentItemProps = {
   comment: CommentView;
@@ -91,7 +92,7 @@ function DeleteComment({ comment, onDeleted }: DeleteCommentProps) {
     onSuccess: ({ commentCount }) => {
       setOpen(false);
       queryClient.setQueryData<CommentsData>(
-        commentsKey(comment.postId),
+        listKeys.comments(comment.postId),
         (data) => data && removeComment(data, comment.id),
       );
       patchCachedItems(queryClient, comment.postId, (post) => ({

@@ -1,55 +1,33 @@
 "use client";
 
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { CirclePlus } from "lucide-react";
-import { useEffect } from "react";
+import { lists } from "@/components/query/list-query";
+import { useListQuery } from "@/components/query/use-list-query";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
-import type { CommentView, Page } from "@/lib/posts/types";
+import type { CommentView } from "@/lib/posts/types";
 import { CommentItem } from "./comment-item";
-import { type CommentsData, commentsKey, fetchCommentsPage } from "./comments-query";
 
-type CommentListProps = {
-  postId: string;
-  /** The first page, rendered on the server (newest first). */
-  initialPage: Page<CommentView>;
-  className?: string;
-};
+type CommentListProps = { postId: string; className?: string };
 
 /**
- * A post's comments, newest first: the first page from the server, older ones with "View more
- * comments". Lives in the TanStack cache under commentsKey(postId), where the comment form adds
- * (optimistically) and live updates write (useLivePostCache).
+ * A post's comments, newest first: the first page prefetched by the server page, older ones with
+ * "View more comments". Lives in the TanStack cache under listKeys.comments(postId), where the
+ * comment form adds (optimistically) and live updates write (useLivePostCache).
  */
-export function CommentList({ postId, initialPage, className = "" }: CommentListProps) {
-  const queryClient = useQueryClient();
+export function CommentList({ postId, className = "" }: CommentListProps) {
   // Live events keep the list fresh; while they are paused, it polls and refetches on focus.
   const live = useLiveFallback();
-  const query = useInfiniteQuery({
-    queryKey: commentsKey(postId),
-    queryFn: ({ pageParam, signal }) => fetchCommentsPage(postId, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const query = useListQuery<CommentView>(lists.comments(postId), {
     refetchInterval: live.refetchInterval,
     refetchOnWindowFocus: live.refetchOnWindowFocus ? "always" : false,
   });
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
-  // A newer server render (a revisit, a refresh) replaces a cached list that no longer matches.
-  useEffect(() => {
-    const key = commentsKey(postId);
-    const cached = queryClient.getQueryData<CommentsData>(key);
-    const ids = (p: Page<CommentView> | undefined) => p?.items.map((c) => c.id).join() ?? "";
-    if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
-      queryClient.setQueryData<CommentsData>(key, { pages: [initialPage], pageParams: [null] });
-    }
-  }, [initialPage, postId, queryClient]);
-
-  const comments = data.pages.flatMap((p) => p.items);
+  const comments = data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <section aria-label="Comments" className={className}>
-      {comments.length === 0 ? (
+      {data && comments.length === 0 ? (
         <div className="hidden py-8 text-center md:block">
           <p className="text-lg font-bold">No comments yet.</p>
           <p className="text-sm text-neutral-500 dark:text-neutral-400">Start the conversation.</p>

@@ -1,30 +1,14 @@
-import type { InfiniteData } from "@tanstack/react-query";
-import type { CommentView, Page } from "@/lib/posts/types";
+import type { ListData } from "@/components/query/list-query";
+import type { CommentView } from "@/lib/posts/types";
 
-export type CommentsData = InfiniteData<Page<CommentView>, string | null>;
-
-/** The TanStack Query key of a post's comments (newest first), for the list and live updates. */
-export const commentsKey = (postId: string) => ["comments", postId] as const;
+/** A post's cached comments (newest first), under listKeys.comments(postId). */
+export type CommentsData = ListData<CommentView>;
 
 /** Optimistic comments carry this id prefix until the server answers with the real one. */
 const PENDING = "pending:";
 export const pendingCommentId = () => `${PENDING}${crypto.randomUUID()}`;
 export const isPendingComment = (comment: Pick<CommentView, "id">) =>
   comment.id.startsWith(PENDING);
-
-export async function fetchCommentsPage(
-  postId: string,
-  cursor: string | null,
-  signal: AbortSignal,
-): Promise<Page<CommentView>> {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const res = await fetch(`/api/posts/${encodeURIComponent(postId)}/comments${query}`, {
-    signal,
-    headers: { accept: "application/json" },
-  });
-  if (!res.ok) throw new Error(`Couldn't load comments (${res.status}).`);
-  return (await res.json()) as Page<CommentView>;
-}
 
 /** The newest comment goes on top of the first page. */
 export function prependComment(data: CommentsData, comment: CommentView): CommentsData {

@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { toResult } from "@/components/forms/action-result";
 import type { Aspect } from "@/lib/images/types";
 import { createPostAction, requestUploadsAction } from "@/lib/posts/actions";
 import { type Failure, fail, type Result } from "@/lib/result";
-import { toResult } from "./action-result";
 import { cropFromView } from "./crop-math";
 import type { Photo, UploadState } from "./types";
 import { createPool, putFile, type UploadSlot } from "./upload-file";
@@ -22,6 +22,8 @@ type Options = {
 
 const MAX_PARALLEL_UPLOADS = 3;
 const OFFLINE = "Couldn't reach Snapgram. Check your connection and try again.";
+// What a refused input says when no field or form error names the problem.
+const POST_REFUSED = "Please check your post.";
 
 async function requestSlots(photos: Photo[]): Promise<Result<{ slots: UploadSlot[] }>> {
   try {
@@ -29,7 +31,7 @@ async function requestSlots(photos: Photo[]): Promise<Result<{ slots: UploadSlot
       purpose: "post",
       files: photos.map((p) => ({ type: p.type, size: p.file.size })),
     });
-    const result = toResult<{ slots: UploadSlot[] }>(answer);
+    const result = toResult<{ slots: UploadSlot[] }>(answer, POST_REFUSED);
     if (result.ok && result.data.slots.length !== photos.length) {
       return fail("INTERNAL", "Something went wrong. Please try again.");
     }
@@ -112,7 +114,7 @@ export function useShare({ onCreated, onFailed }: Options) {
           caption: current.caption.trim(),
           media,
         });
-        result = toResult<{ id: string }>(answer);
+        result = toResult<{ id: string }>(answer, POST_REFUSED);
       } catch {
         result = fail("INTERNAL", OFFLINE);
       }

@@ -1,68 +1,29 @@
 "use client";
 
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Check } from "lucide-react";
-import { useEffect } from "react";
 import { FeedCard } from "@/components/feed/feed-card";
+import { distinctItems, lists } from "@/components/query/list-query";
+import { useListQuery } from "@/components/query/use-list-query";
 import { LiveStatus } from "@/components/realtime/live-status";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { useLoadMore } from "@/components/ui/use-load-more";
-import type { AuthorView, FeedPost, Page } from "@/lib/posts/types";
-
-type FeedData = InfiniteData<Page<FeedPost>, string | null>;
-
-/** The TanStack Query key of the viewer's home feed (one per account, should a tab switch). */
-export const feedKey = (viewerId: string) => ["feed", viewerId] as const;
-
-async function fetchFeedPage(cursor: string | null, signal: AbortSignal) {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const res = await fetch(`/api/feed${query}`, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`Couldn't load more posts (${res.status}).`);
-  return (await res.json()) as Page<FeedPost>;
-}
-
-/** Posts of all pages in order, each once: a post seen on an earlier page is not repeated. */
-function uniquePosts(pages: Page<FeedPost>[]): FeedPost[] {
-  const seen = new Set<string>();
-  return pages.flatMap((p) => p.items).filter((post) => !seen.has(post.id) && seen.add(post.id));
-}
-
-type FeedListProps = { initialPage: Page<FeedPost>; viewer: AuthorView };
+import { LoadMoreFooter } from "@/components/ui/load-more-footer";
+import type { AuthorView, FeedPost } from "@/lib/posts/types";
 
 /**
- * The home feed: the first page comes from the server, later pages from /api/feed by keyset
- * cursor as the end of the list comes near (an IntersectionObserver on a sentinel).
+ * The home feed: the first page is prefetched by the server page (lists.feed), later pages come
+ * from /api/feed by keyset cursor as the end of the list comes near (useLoadMore).
  */
-export function FeedList({ initialPage, viewer }: FeedListProps) {
-  const queryClient = useQueryClient();
+export function FeedList({ viewer }: { viewer: AuthorView }) {
   // Cards keep their counts live from events; while those are paused, the feed polls instead.
   const live = useLiveFallback();
-  const query = useInfiniteQuery({
-    queryKey: feedKey(viewer.id),
-    queryFn: ({ pageParam, signal }) => fetchFeedPage(pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+  const query = useListQuery<FeedPost>(lists.feed(viewer.id), {
     refetchInterval: live.refetchInterval,
     refetchOnWindowFocus: live.refetchOnWindowFocus ? "always" : false,
   });
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const { data, hasNextPage, isFetchingNextPage } = query;
 
-  // A newer server render (new posts, a follow) replaces a cached feed that starts differently.
-  useEffect(() => {
-    const cacheKey = feedKey(viewer.id);
-    const cached = queryClient.getQueryData<FeedData>(cacheKey);
-    const ids = (p: Page<FeedPost> | undefined) => p?.items.map((i) => i.id).join() ?? "";
-    if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
-      queryClient.setQueryData<FeedData>(cacheKey, { pages: [initialPage], pageParams: [null] });
-    }
-  }, [initialPage, queryClient, viewer.id]);
-
-  const sentinel = useLoadMore(query, "1200px");
-
-  const posts = uniquePosts(data.pages);
+  // A post seen on an earlier page is not repeated.
+  const posts = distinctItems(data?.pages);
 
   return (
     <section aria-labelledby="feed-heading" className="flex flex-col">
@@ -79,25 +40,9 @@ export function FeedList({ initialPage, viewer }: FeedListProps) {
           <FeedCard key={post.id} post={post} priority={i === 0} viewer={viewer} />
         ))}
       </div>
+      {isFetchingNextPage ? <FeedCardSkeleton /> : null}
       {/* The sentinel sits under the last card: seen 1200 px ahead, the next page is fetched. */}
-      <div ref={sentinel} aria-hidden="true" className="h-px" />
-
-      {isFetchingNextPage ? (
-        <>
-          <FeedCardSkeleton />
-          <p className="sr-only" role="status">
-            Loading more posts…
-          </p>
-        </>
-      ) : null}
-      {isFetchNextPageError ? (
-        <div className="mx-auto mt-6 flex w-full max-w-sm flex-col items-center gap-3 px-4">
-          <Alert className="w-full">Couldn&apos;t load more posts. Check your connection.</Alert>
-          <Button variant="secondary" onClick={() => void fetchNextPage()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
+      <LoadMoreFooter query={query} noun="posts" margin="1200px" />
       {!hasNextPage && posts.length > 0 ? <CaughtUp /> : null}
       <LiveStatus />
     </section>

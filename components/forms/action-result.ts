@@ -9,14 +9,23 @@ export type SafeResult<T> = {
   validationErrors?: unknown;
 };
 
-const isFailure = (value: unknown): value is Failure =>
+/** Whether a value is a Failure (an action's `data` or its `serverError`). */
+export const isFailure = (value: unknown): value is Failure =>
   typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
 
-function validationFailure(errors: unknown, fallback: string): Failure {
-  const { formErrors = [], fieldErrors = {} } = errors as {
-    formErrors?: string[];
-    fieldErrors?: FieldErrors;
-  };
+/** Any action's answer, whatever its data (forms read only the failures). */
+type Answer = { data?: unknown; serverError?: unknown; validationErrors?: unknown };
+
+type Refusal = { formErrors: string[]; fieldErrors: FieldErrors };
+
+/** The input schema's refusal (flattened validation errors), if the answer is one. */
+function refusalIn(answer: Answer | undefined): Refusal | null {
+  if (!answer?.validationErrors) return null;
+  const { formErrors = [], fieldErrors = {} } = answer.validationErrors as Partial<Refusal>;
+  return { formErrors, fieldErrors };
+}
+
+function validationFailure({ formErrors, fieldErrors }: Refusal, fallback: string): Failure {
   const first = Object.values(fieldErrors).find((list) => list && list.length > 0)?.[0];
   return fail("VALIDATION", formErrors[0] ?? first ?? fallback, fieldErrors);
 }
@@ -28,8 +37,8 @@ export function toResult<T>(
 ): Result<T> {
   if (answer?.data) return answer.data;
   if (isFailure(answer?.serverError)) return answer.serverError;
-  if (answer?.validationErrors)
-    return validationFailure(answer.validationErrors, validationFallback);
+  const refusal = refusalIn(answer);
+  if (refusal) return validationFailure(refusal, validationFallback);
   return fail("INTERNAL", "Something went wrong. Please try again.");
 }
 
@@ -65,4 +74,25 @@ export function failureIn<T>(answer: SafeResult<T>): Failure | null {
   }
   const result = toResult(answer);
   return result.ok ? null : result;
+}
+
+/**
+ * What a form shows for an action's answer so far: errors by field, and a message above the
+ * fields (a refused input puts only its form-level errors there; the rest sit by their fields).
+ */
+export function formErrorsIn(answer: Answer): {
+  fieldErrors: FieldErrors;
+  message: string | null;
+} {
+  const refusal = refusalIn(answer);
+  if (refusal) {
+    const { formErrors, fieldErrors } = refusal;
+    return { fieldErrors, message: formErrors.length > 0 ? formErrors.join(" ") : null };
+  }
+  const failure = isFailure(answer.data)
+    ? answer.data
+    : isFailure(answer.serverError)
+      ? answer.serverError
+      : null;
+  return { fieldErrors: failure?.fieldErrors ?? {}, message: failure?.message ?? null };
 }

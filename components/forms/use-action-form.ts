@@ -4,9 +4,8 @@ import type { SingleInputActionFn } from "next-safe-action/hooks";
 import { useAction } from "next-safe-action/hooks";
 import type { FormEvent } from "react";
 import type { z } from "zod";
-import type { Failure } from "@/lib/result";
-
-type FieldErrors = Record<string, string[] | undefined>;
+import type { Failure, FieldErrors } from "@/lib/result";
+import { formErrorsIn, isFailure } from "./action-result";
 
 export type ActionFormState = {
   fieldErrors: FieldErrors;
@@ -14,11 +13,6 @@ export type ActionFormState = {
   isPending: boolean;
   succeeded: boolean;
 };
-
-const failureOf = (value: unknown): Failure | null =>
-  typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false
-    ? (value as Failure)
-    : null;
 
 /**
  * Wraps next-safe-action's useAction for a form: submits the form's fields as an object and
@@ -29,22 +23,7 @@ export function useActionForm<Schema extends z.ZodType | undefined, Shaped, Data
 ) {
   const { execute, result, isPending, hasSucceeded, hasNavigated } = useAction(action);
 
-  const validation = result.validationErrors as
-    | { formErrors?: string[]; fieldErrors?: FieldErrors }
-    | undefined;
-  const failure = failureOf(result.data);
-  const serverError = failureOf(result.serverError);
-
-  const fieldErrors: FieldErrors = {
-    ...(failure?.fieldErrors ?? {}),
-    ...(validation?.fieldErrors ?? {}),
-  };
-  const message =
-    failure?.message ??
-    serverError?.message ??
-    (validation?.formErrors && validation.formErrors.length > 0
-      ? validation.formErrors.join(" ")
-      : null);
+  const { fieldErrors, message } = formErrorsIn(result);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,7 +36,7 @@ export function useActionForm<Schema extends z.ZodType | undefined, Shaped, Data
     message,
     // Keep the button busy while the browser follows a redirect after success.
     isPending: isPending || hasNavigated,
-    succeeded: hasSucceeded && !failure,
+    succeeded: hasSucceeded && !isFailure(result.data),
   };
   return { ...state, onSubmit, execute };
 }

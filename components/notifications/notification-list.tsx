@@ -1,69 +1,27 @@
 "use client";
 
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Heart } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { toResult } from "@/components/forms/action-result";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { useLoadMore } from "@/components/ui/use-load-more";
+import { distinctItems, listKeys, lists } from "@/components/query/list-query";
+import { useListQuery } from "@/components/query/use-list-query";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMoreFooter } from "@/components/ui/load-more-footer";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/types";
-import type { Page } from "@/lib/posts/types";
 import { NotificationItem } from "./notification-item";
-import { notificationsKey, unreadCountKey, useCachedUnreadCount } from "./use-unread-count";
-
-type ListData = InfiniteData<Page<NotificationView>, string | null>;
-
-async function fetchPage(cursor: string | null, signal: AbortSignal) {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const res = await fetch(`/api/notifications${query}`, {
-    signal,
-    headers: { accept: "application/json" },
-  });
-  if (!res.ok) throw new Error(`Couldn't load more notifications (${res.status}).`);
-  return (await res.json()) as Page<NotificationView>;
-}
-
-/** Items of every page once each (an item may move between pages while new ones arrive). */
-function distinct(pages: Page<NotificationView>[]) {
-  const seen = new Set<string>();
-  return pages
-    .flatMap((p) => p.items)
-    .filter((n) => {
-      if (seen.has(n.id)) return false;
-      seen.add(n.id);
-      return true;
-    });
-}
+import { unreadCountKey, useCachedUnreadCount } from "./use-unread-count";
 
 /**
- * The notifications page's list: the first page from the server, more as the bottom comes near.
- * Opening it marks everything read (the nav badge resets); notifications arriving while it is
- * open reload the list and are marked read too.
+ * The notifications page's list: the first page prefetched by the server page, more as the bottom
+ * comes near. Opening it marks everything read (the nav badge resets); notifications arriving
+ * while it is open reload the list and are marked read too.
  */
-export function NotificationList({ initialPage }: { initialPage: Page<NotificationView> }) {
+export function NotificationList() {
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: notificationsKey,
-    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
-  });
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
-
-  // A newer server render replaces a cached list that no longer matches it.
-  useEffect(() => {
-    const cached = queryClient.getQueryData<ListData>(notificationsKey);
-    const ids = (p: Page<NotificationView> | undefined) => p?.items.map((i) => i.id).join() ?? "";
-    if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
-      queryClient.setQueryData<ListData>(notificationsKey, {
-        pages: [initialPage],
-        pageParams: [null],
-      });
-    }
-  }, [initialPage, queryClient]);
+  const query = useListQuery<NotificationView>(lists.notifications());
+  const { data, hasNextPage, isFetchingNextPage } = query;
 
   // Mark read on open, and again (after reloading the list) whenever the badge counts new ones.
   const unread = useCachedUnreadCount();
@@ -77,7 +35,10 @@ export function NotificationList({ initialPage }: { initialPage: Page<Notificati
     void (async () => {
       try {
         if (reload)
-          await queryClient.refetchQueries({ queryKey: notificationsKey, type: "active" });
+          await queryClient.refetchQueries({
+            queryKey: listKeys.notifications,
+            type: "active",
+          });
         const result = toResult(await markNotificationsReadAction());
         if (result.ok) queryClient.setQueryData(unreadCountKey, 0);
       } catch (err) {
@@ -88,10 +49,8 @@ export function NotificationList({ initialPage }: { initialPage: Page<Notificati
     })();
   }, [unread, queryClient]);
 
-  const sentinel = useLoadMore(query, "400px");
-
-  const items = distinct(data.pages);
-  if (items.length === 0 && !hasNextPage) return <EmptyNotifications />;
+  const items = distinctItems(data?.pages);
+  if (data && items.length === 0 && !hasNextPage) return <EmptyNotifications />;
 
   return (
     <div>
@@ -112,37 +71,18 @@ export function NotificationList({ initialPage }: { initialPage: Page<Notificati
             ))
           : null}
       </ul>
-      {isFetchingNextPage ? (
-        <p className="sr-only" role="status">
-          Loading more notifications…
-        </p>
-      ) : null}
-      {isFetchNextPageError ? (
-        <div className="mx-auto mt-6 flex max-w-sm flex-col items-center gap-3 px-4">
-          <Alert className="w-full">
-            Couldn&apos;t load more notifications. Check your connection.
-          </Alert>
-          <Button variant="secondary" onClick={() => void fetchNextPage()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
-      <div ref={sentinel} aria-hidden="true" className="h-px" />
+      <LoadMoreFooter query={query} noun="notifications" margin="400px" />
     </div>
   );
 }
 
 function EmptyNotifications() {
   return (
-    <div className="flex flex-col items-center px-6 py-16 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Heart aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-xl font-bold">No notifications yet</p>
-      <p className="mt-2 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        When someone likes or comments on your posts, mentions you or follows you, you&apos;ll see
-        it here.
-      </p>
-    </div>
+    <EmptyState
+      icon={Heart}
+      title="No notifications yet"
+      className="py-16"
+      description="When someone likes or comments on your posts, mentions you or follows you, you'll see it here."
+    />
   );
 }

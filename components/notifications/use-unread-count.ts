@@ -10,9 +10,8 @@ import {
 import { userChannel } from "@/lib/realtime/channels";
 import { parseUserEvent } from "@/lib/realtime/types";
 
-/** TanStack Query keys: the badge's unread count and the notifications page's list. */
+/** The TanStack Query key of the badge's unread count (the list's is listKeys.notifications). */
 export const unreadCountKey = ["notifications", "unread"] as const;
-export const notificationsKey = ["notifications", "list"] as const;
 
 const POLL_MS = 30_000;
 

@@ -4,7 +4,7 @@ import { CommentList } from "@/components/comments/comment-list";
 import { ReportButton } from "@/components/moderation/report-button";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { AuthorView, CommentView, Page, PostView } from "@/lib/posts/types";
+import type { AuthorView, PostView } from "@/lib/posts/types";
 import { Caption } from "./caption";
 import { DoubleTapLike } from "./double-tap-like";
 import { LivePost } from "./live-post";
@@ -20,8 +20,6 @@ type PostDetailProps = {
   viewerHasLiked: boolean;
   viewerHasSaved: boolean;
   latestLiker: { username: string } | null;
-  /** The first page of comments, newest first. */
-  firstComments: Page<CommentView>;
 };
 
 /**
@@ -35,7 +33,6 @@ export function PostDetail({
   viewerHasLiked,
   viewerHasSaved,
   latestLiker,
-  firstComments,
 }: PostDetailProps) {
   const { author } = post;
   const profileHref = `/${encodeURIComponent(author.username)}`;
@@ -106,7 +103,7 @@ export function PostDetail({
                   />
                 </div>
               ) : null}
-              <CommentList postId={post.id} initialPage={firstComments} className="pb-2" />
+              <CommentList postId={post.id} className="pb-2" />
             </div>
           </div>
 

@@ -5,7 +5,7 @@ import { MoreHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { profileGridKey } from "@/components/profile/profile-grid";
+import { listKeys } from "@/components/query/list-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -130,7 +130,7 @@ function DeleteConfirm({ postId, username, onCancel, onPendingChange }: DeleteCo
   // The action redirects to the profile itself once the post is gone.
   const remove = () => {
     // The profile's cached grid still lists the post: drop it before going there.
-    queryClient.removeQueries({ queryKey: profileGridKey(username) });
+    queryClient.removeQueries({ queryKey: listKeys.profileGrid(username) });
     execute({ postId });
   };
 

@@ -4,6 +4,7 @@ import { Camera } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import { toResult } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -11,26 +12,7 @@ import { requestUploadsAction } from "@/lib/posts/actions";
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from "@/lib/posts/validation";
 import { removeAvatarAction, setAvatarAction } from "@/lib/users/profile-actions";
 
-type ActionOutcome = {
-  data?: { ok: true } | { ok: false; message: string };
-  serverError?: { message: string };
-  validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
-};
-
-/** The message to show for a failed action call, or null when it succeeded. */
-function problemOf(res: ActionOutcome | undefined): string | null {
-  if (!res) return "Something went wrong. Please try again.";
-  if (res.serverError) return res.serverError.message;
-  if (res.validationErrors) {
-    const all = [
-      ...(res.validationErrors.formErrors ?? []),
-      ...Object.values(res.validationErrors.fieldErrors ?? {}).flat(),
-    ];
-    return all.filter(Boolean).join(" ") || "Check the photo and try again.";
-  }
-  if (!res.data) return "Something went wrong. Please try again.";
-  return res.data.ok ? null : res.data.message;
-}
+const PHOTO_REFUSED = "Check the photo and try again.";
 
 /** PUTs the file to its upload slot, reporting progress from 0 to 1. */
 function putFile(
@@ -98,16 +80,16 @@ export function AvatarEditor({
         purpose: "avatar",
         files: [{ type: file.type as (typeof ACCEPTED_IMAGE_TYPES)[number], size: file.size }],
       });
-      const slotProblem = problemOf(slots);
-      const slot = slots?.data?.ok ? slots.data.data.slots[0] : undefined;
-      if (slotProblem || !slot) throw new Error(slotProblem ?? "No upload slot was given.");
+      const slotResult = toResult(slots, PHOTO_REFUSED);
+      if (!slotResult.ok) throw new Error(slotResult.message);
+      const slot = slotResult.data.slots[0];
+      if (!slot) throw new Error("No upload slot was given.");
       await putFile(slot, file, (progress) => setPhase({ kind: "uploading", progress }));
       setPhase({ kind: "processing" });
       const saved = await setAvatar.executeAsync({ slotId: slot.id });
-      const saveProblem = problemOf(saved);
-      if (saveProblem || !saved?.data?.ok)
-        throw new Error(saveProblem ?? "The photo was not saved.");
-      setCurrent(saved.data.data.avatarUrl);
+      const savedResult = toResult(saved, PHOTO_REFUSED);
+      if (!savedResult.ok) throw new Error(savedResult.message);
+      setCurrent(savedResult.data.avatarUrl);
       setNotice("Profile photo updated.");
       router.refresh();
     } catch (err) {
@@ -127,9 +109,8 @@ export function AvatarEditor({
   const remove = async () => {
     setError(null);
     setNotice(null);
-    const res = await removeAvatar.executeAsync();
-    const problem = problemOf(res);
-    if (problem) return setError(problem);
+    const result = toResult(await removeAvatar.executeAsync(), PHOTO_REFUSED);
+    if (!result.ok) return setError(result.message);
     setCurrent(null);
     setNotice("Profile photo removed.");
     router.refresh();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { NewPasswordFields } from "@/components/forms/account-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,26 +28,7 @@ export function ChangePasswordForm() {
         required
         errors={fieldErrors.currentPassword}
       />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        maxLength={128}
-        required
-        hint="At least 8 characters."
-        errors={fieldErrors.password}
-      />
-      <TextField
-        label="Confirm new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        maxLength={128}
-        required
-        errors={fieldErrors.confirm}
-      />
+      <NewPasswordFields fieldErrors={fieldErrors} />
       {message ? <Alert>{message}</Alert> : null}
       {succeeded && !message ? (
         <Alert tone="success">

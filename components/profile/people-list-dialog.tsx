@@ -1,14 +1,16 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { type RefObject, useEffect, useRef } from "react";
+import { type RefObject, useRef } from "react";
+import { ListFetchError, listKeys } from "@/components/query/list-query";
+import { useListQuery } from "@/components/query/use-list-query";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { Page, PersonView } from "@/lib/posts/types";
+import { useLoadMore } from "@/components/ui/use-load-more";
+import type { PersonView } from "@/lib/posts/types";
 import { FollowButton } from "./follow-button";
 
 type PeopleListDialogProps = {
@@ -24,22 +26,6 @@ type PeopleListDialogProps = {
   refreshOnFollow?: boolean;
   returnFocusRef?: RefObject<HTMLElement | null>;
 };
-
-/** The TanStack Query key of a people list, by its endpoint. */
-export const peopleListKey = (endpoint: string) => ["people", endpoint] as const;
-
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`Request failed (${status}).`);
-  }
-}
-
-async function fetchPeople(endpoint: string, cursor: string | null, signal: AbortSignal) {
-  const url = cursor ? `${endpoint}?cursor=${encodeURIComponent(cursor)}` : endpoint;
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new HttpError(res.status);
-  return (await res.json()) as Page<PersonView>;
-}
 
 /** Followers, following or likers in a dialog: rows with a follow button, more as you scroll. */
 export function PeopleListDialog({
@@ -88,34 +74,19 @@ function PeopleList({
 }: PeopleListProps) {
   const pathname = usePathname();
   const scroller = useRef<HTMLDivElement>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
-  const query = useInfiniteQuery({
-    queryKey: peopleListKey(endpoint),
-    queryFn: ({ pageParam, signal }) => fetchPeople(endpoint, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    staleTime: 30_000,
-    retry: (count, error) => !(error instanceof HttpError && error.status < 500) && count < 1,
-  });
-  const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
-
-  const canLoad = hasNextPage && !isFetchingNextPage && !query.isFetchNextPageError;
-  useEffect(() => {
-    const root = scroller.current;
-    const el = sentinel.current;
-    if (!root || !el || !canLoad) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
-      },
-      { root, rootMargin: "200px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [canLoad, fetchNextPage]);
+  const query = useListQuery<PersonView>(
+    { queryKey: listKeys.people(endpoint), endpoint },
+    {
+      staleTime: 30_000,
+      retry: (count, error) =>
+        !(error instanceof ListFetchError && error.status < 500) && count < 1,
+    },
+  );
+  const { data, error, isPending, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const sentinel = useLoadMore(query, "200px", scroller);
 
   const people = data?.pages.flatMap((p) => p.items) ?? [];
-  const status = error instanceof HttpError ? error.status : null;
+  const status = error instanceof ListFetchError ? error.status : null;
 
   return (
     <div ref={scroller} className="max-h-[min(26rem,calc(100dvh-8rem))] overflow-y-auto py-2">

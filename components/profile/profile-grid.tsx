@@ -1,53 +1,31 @@
 "use client";
 
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, Camera, Copy, Grid3x3, Heart, MessageCircle } from "lucide-react";
 import Link from "next/link";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { PhotoImage } from "@/components/post/post-media";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import type { GridItem, Page } from "@/lib/posts/types";
-
-type GridData = InfiniteData<Page<GridItem>, string | null>;
-
-/** The TanStack Query key of a profile's grid (usernames are case-insensitive). */
-export const profileGridKey = (username: string) =>
-  ["profile-grid", username.toLowerCase()] as const;
-
-/** The owner's saved posts; under profileGridKey, so removing a profile's grids drops it too. */
-export const savedGridKey = (username: string) => [...profileGridKey(username), "saved"] as const;
+import { distinctItems, type ListSource, lists } from "@/components/query/list-query";
+import { useListQuery } from "@/components/query/use-list-query";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LoadMoreFooter } from "@/components/ui/load-more-footer";
+import type { GridItem } from "@/lib/posts/types";
 
 /** Which grid a profile shows: its posts, or (to its owner only) the saved posts. */
 export type GridSource = "posts" | "saved";
 
-/** Another list of posts shown in the same grid (explore, a tag): where its pages come from. */
-export type GridFeed = {
-  /** JSON Page<GridItem> endpoint; `?cursor=` is appended for the next pages */
-  endpoint: string;
-  queryKey: readonly unknown[];
+/** Another list of posts shown in the same grid (explore, a tag): its list and heading. */
+export type GridFeed = ListSource & {
   /** the section's heading */
   title: string;
   /** shown when the list is empty */
   empty?: ReactNode;
 };
 
-async function fetchGridPage(endpoint: string, cursor: string | null, signal: AbortSignal) {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const res = await fetch(`${endpoint}${query}`, {
-    signal,
-    headers: { accept: "application/json" },
-  });
-  if (!res.ok) throw new Error(`Couldn't load more posts (${res.status}).`);
-  return (await res.json()) as Page<GridItem>;
-}
-
 const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });
 // Three columns inside a page of at most 935 px (minus gaps), the full width on phones.
 const THUMB_SIZES = "(min-width: 935px) 309px, 33vw";
 
 type ProfileGridProps = {
-  initialPage: Page<GridItem>;
   /** Profile tabs above the grid name it: the heading is then for screen readers only. */
   hideHeading?: boolean;
 } & (
@@ -56,60 +34,22 @@ type ProfileGridProps = {
 );
 
 /**
- * The profile's 3-column grid: the first page from the server, more as the bottom comes near.
- * With `feed`, the same grid shows another list of posts (explore, a tag's posts).
+ * The profile's 3-column grid: the first page prefetched by the server page, more as the bottom
+ * comes near. With `feed`, the same grid shows another list of posts (explore, a tag's posts).
  */
 export function ProfileGrid({
   username = "",
-  initialPage,
   isSelf = false,
   source = "posts",
   hideHeading = false,
   feed,
 }: ProfileGridProps) {
-  const queryClient = useQueryClient();
   const headingId = useId();
-  const gridKey =
-    feed?.queryKey ?? (source === "saved" ? savedGridKey(username) : profileGridKey(username));
-  const endpoint = feed?.endpoint ?? `/api/users/${encodeURIComponent(username)}/${source}`;
-  const query = useInfiniteQuery({
-    queryKey: gridKey,
-    queryFn: ({ pageParam, signal }) => fetchGridPage(endpoint, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
-  });
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
-
-  // A newer server render (a post added or deleted) replaces a cached grid that no longer matches.
-  const keyText = JSON.stringify(gridKey);
-  useEffect(() => {
-    const key = JSON.parse(keyText) as unknown[];
-    const cached = queryClient.getQueryData<GridData>(key);
-    const ids = (p: Page<GridItem> | undefined) => p?.items.map((i) => i.id).join() ?? "";
-    if (cached && ids(cached.pages[0]) !== ids(initialPage)) {
-      queryClient.setQueryData<GridData>(key, { pages: [initialPage], pageParams: [null] });
-    }
-  }, [initialPage, queryClient, keyText]);
-
-  const sentinel = useRef<HTMLDivElement>(null);
-  const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !canLoad) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
-      },
-      { rootMargin: "600px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [canLoad, fetchNextPage]);
+  const query = useListQuery<GridItem>(feed ?? lists.profileGrid(username, source));
+  const { data, hasNextPage, isFetchingNextPage } = query;
 
   // A post is shown once, even if two pages of a re-ranked list both hold it.
-  const seen = new Set<string>();
-  const items = data.pages.flatMap((p) => p.items).filter((i) => !seen.has(i.id) && seen.add(i.id));
+  const items = distinctItems(data?.pages);
   const title = feed?.title ?? (source === "saved" ? "Saved" : "Posts");
 
   return (
@@ -131,7 +71,7 @@ export function ProfileGrid({
         {title}
       </h2>
 
-      {items.length === 0 && !hasNextPage ? (
+      {!data ? null : items.length === 0 && !hasNextPage ? (
         feed ? (
           (feed.empty ?? null)
         ) : source === "saved" ? (
@@ -158,20 +98,7 @@ export function ProfileGrid({
         </ul>
       )}
 
-      {isFetchingNextPage ? (
-        <p className="sr-only" role="status">
-          Loading more posts…
-        </p>
-      ) : null}
-      {isFetchNextPageError ? (
-        <div className="mx-auto mt-6 flex max-w-sm flex-col items-center gap-3 px-4">
-          <Alert className="w-full">Couldn&apos;t load more posts. Check your connection.</Alert>
-          <Button variant="secondary" onClick={() => void fetchNextPage()}>
-            Try again
-          </Button>
-        </div>
-      ) : null}
-      <div ref={sentinel} aria-hidden="true" className="h-px" />
+      <LoadMoreFooter query={query} noun="posts" />
     </section>
   );
 }
@@ -215,39 +142,31 @@ function GridThumb({ item, priority }: { item: GridItem; priority: boolean }) {
 
 function EmptyGrid({ isSelf }: { isSelf: boolean }) {
   return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Camera aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-2xl font-extrabold md:text-3xl">No posts yet</p>
+    <EmptyState
+      icon={Camera}
+      title="No posts yet"
+      large
+      description={isSelf ? "When you share photos, they will appear on your profile." : null}
+    >
       {isSelf ? (
-        <>
-          <p className="mt-3 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-            When you share photos, they will appear on your profile.
-          </p>
-          <Link
-            href="/create"
-            className="mt-4 rounded-sm text-sm font-semibold text-sky-600 hover:text-sky-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:text-sky-300"
-          >
-            Share your first photo
-          </Link>
-        </>
+        <Link
+          href="/create"
+          className="mt-4 rounded-sm text-sm font-semibold text-sky-600 hover:text-sky-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:text-sky-300"
+        >
+          Share your first photo
+        </Link>
       ) : null}
-    </div>
+    </EmptyState>
   );
 }
 
 function EmptySaved() {
   return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Bookmark aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-2xl font-extrabold md:text-3xl">Save</p>
-      <p className="mt-3 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        Save photos that you want to see again. No one is notified, and only you can see what
-        you&apos;ve saved.
-      </p>
-    </div>
+    <EmptyState
+      icon={Bookmark}
+      title="Save"
+      large
+      description="Save photos that you want to see again. No one is notified, and only you can see what you've saved."
+    />
   );
 }

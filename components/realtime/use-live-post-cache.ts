@@ -1,12 +1,13 @@
 "use client";
 
 import { type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type CommentsData, commentsKey } from "@/components/comments/comments-query";
+import type { CommentsData } from "@/components/comments/comments-query";
 import {
   type ReactionsSnapshot,
   reactionsKey,
   reactionsMutationKey,
 } from "@/components/post/use-post-reactions";
+import { listKeys } from "@/components/query/list-query";
 import type {
   CommentAddedEvent,
   CommentDeletedEvent,
@@ -70,7 +71,7 @@ function onCommentAdded(
   const { postId, commentCount } = event;
   const comment = toCommentView(event.comment, viewerId, postAuthorId);
   queryClient.setQueryData<CommentsData>(
-    commentsKey(postId),
+    listKeys.comments(postId),
     (data) => data && applyCommentAdded(data, comment),
   );
   updateCachedLists(queryClient, (data) =>
@@ -81,7 +82,7 @@ function onCommentAdded(
 function onCommentDeleted(queryClient: QueryClient, event: CommentDeletedEvent) {
   const { postId, commentId, commentCount } = event;
   queryClient.setQueryData<CommentsData>(
-    commentsKey(postId),
+    listKeys.comments(postId),
     (data) => data && applyCommentDeleted(data, commentId),
   );
   updateCachedLists(queryClient, (data) =>

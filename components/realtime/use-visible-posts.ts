@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type LivePostHandlers, useLivePost } from "./use-live-post";
 
 // Feed cards listen to their post only while on (or near) the screen, so a long feed holds a
 // handful of subscriptions instead of hundreds. One IntersectionObserver serves every card.
@@ -58,23 +57,4 @@ export function useNearViewport(): [ref: (element: Element | null) => void, visi
   }, [element]);
 
   return [setElement, visible];
-}
-
-/**
- * useLivePost for a feed card: subscribed only while the card is near the screen. Put the
- * returned ref on the card's root element:
- *
- *   const ref = useVisibleLivePost(post.id, { onLikeCount: (e) => patchLikeCount(e) });
- *   return <article ref={ref}>...</article>;
- *
- * Events that happen while a card is far off screen are missed; the feed's own refetches (and
- * useLiveFallback while disconnected) bring its counts up to date.
- */
-export function useVisibleLivePost(
-  postId: string,
-  handlers: LivePostHandlers,
-): (element: Element | null) => void {
-  const [ref, visible] = useNearViewport();
-  useLivePost(visible ? postId : null, handlers);
-  return ref;
 }

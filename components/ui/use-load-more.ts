@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 
-type InfiniteState = {
+/** The parts of a TanStack infinite query that paging by scroll needs. */
+export type InfiniteState = {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   isFetchNextPageError: boolean;
@@ -12,26 +13,29 @@ type InfiniteState = {
 /**
  * Infinite scroll for a TanStack infinite query: returns a ref for a sentinel element placed after
  * the last item; the next page is fetched when it comes within `margin` of the viewport. Stops
- * while a page loads and after a failed one (the list shows a retry button instead).
+ * while a page loads and after a failed one (the list shows a retry button instead). `root` is
+ * the scrolling element when the list scrolls inside one (a dialog), else the viewport.
  */
 export function useLoadMore<T extends Element = HTMLDivElement>(
   query: InfiniteState,
   margin = "600px",
+  root?: RefObject<Element | null>,
 ) {
   const sentinel = useRef<T>(null);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || !canLoad) return;
+    const rootEl = root ? root.current : null;
+    if (!el || !canLoad || (root && !rootEl)) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
       },
-      { rootMargin: `${margin} 0px` },
+      { root: rootEl, rootMargin: `${margin} 0px` },
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [canLoad, fetchNextPage, margin]);
+  }, [canLoad, fetchNextPage, margin, root]);
   return sentinel;
 }

@@ -42,6 +42,8 @@ test("B reports A's post; a moderator removes it from the queue; the log says so
 
     const denied = await pageB.goto("/admin/reports");
     expect(denied?.status()).toBe(404);
+    // Not even inside the 404 answer: the queue's page is never rendered for a non-moderator.
+    expect(await denied?.text()).not.toContain("Selling followers");
   });
 
   await test.step("the moderator removes it; it is gone for everyone", async () => {

@@ -38,6 +38,12 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
       await follow(pageB, username);
   });
 
+  await test.step("the first pages are in the server's HTML (no empty list before hydration)", async () => {
+    const html = async (url: string) => (await pageB.request.get(url)).text();
+    expect(await html("/")).toContain(`/p/${postId}`);
+    expect(await html(`/${a.username}`)).toContain(`/p/${postId}`);
+  });
+
   await test.step("B's feed starts with A's post and loads a second page on scroll", async () => {
     await openHydrated(pageB, "/");
     const feed = pageB.getByRole("feed");
@@ -71,6 +77,11 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
     await expect(post.getByText("What a view!")).toBeVisible();
     await post.getByRole("button", { name: "Save", exact: true }).click();
     await expect(post.getByRole("button", { name: "Remove from saved" })).toBeVisible();
+    // The button turns at once (optimistic); the save lands after the comment's action (Next
+    // runs a page's server actions one at a time), so wait for it before leaving the page.
+    await expect
+      .poll(async () => (await pageB.request.get(`/${b.username}?tab=saved`)).text())
+      .toContain(`/p/${postId}`);
   });
 
   await test.step("the post shows in B's Saved tab, visible only to B", async () => {
@@ -85,6 +96,7 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
     const post = pageA.getByRole("article", { name: `Post by ${a.username}` });
     await expect(post.getByText(/Liked by/)).toContainText(b.username);
     await expect(post.getByText("What a view!")).toBeVisible();
+    expect(await (await pageA.request.get(`/p/${postId}`)).text()).toContain("What a view!");
     await openHydrated(pageA, `/${a.username}`);
     await expect(pageA.getByRole("button", { name: "1 follower" })).toBeVisible();
   });

@@ -4,6 +4,12 @@ import { cache } from "react";
 import { ProfileGrid } from "@/components/profile/profile-grid";
 import { ProfileHeader } from "@/components/profile/profile-header";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { lists } from "@/components/query/list-query";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -54,24 +60,28 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const viewer = await getCurrentUser();
   // Saved posts are private: only the owner has the tab; anyone else gets the posts.
   const source = profile.viewerIsSelf && (await searchParams).tab === "saved" ? "saved" : "posts";
-  const [page, viewerFollows] = await Promise.all([
-    source === "saved"
-      ? listSaved(db, { userId: profile.id })
-      : listProfileGrid(db, { userId: profile.id }),
+  const queryClient = createRequestQueryClient();
+  const [, viewerFollows] = await Promise.all([
+    prefetchFirstPage(queryClient, lists.profileGrid(profile.username, source).queryKey, () =>
+      source === "saved"
+        ? listSaved(db, { userId: profile.id })
+        : listProfileGrid(db, { userId: profile.id }),
+    ),
     viewer && !profile.viewerIsSelf ? isFollowing(db, viewer.id, profile.id) : false,
   ]);
   return (
     <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5">
       <ProfileHeader profile={profile} viewerFollows={viewerFollows} signedIn={viewer !== null} />
       {profile.viewerIsSelf ? <ProfileTabs username={profile.username} active={source} /> : null}
-      <ProfileGrid
-        key={source}
-        username={profile.username}
-        initialPage={page ?? { items: [], nextCursor: null }}
-        isSelf={profile.viewerIsSelf}
-        source={source}
-        hideHeading={profile.viewerIsSelf}
-      />
+      <HydrateLists client={queryClient}>
+        <ProfileGrid
+          key={source}
+          username={profile.username}
+          isSelf={profile.viewerIsSelf}
+          source={source}
+          hideHeading={profile.viewerIsSelf}
+        />
+      </HydrateLists>
     </main>
   );
 }

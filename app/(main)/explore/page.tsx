@@ -3,7 +3,14 @@ import type { Metadata } from "next";
 import { SuggestedPeople } from "@/components/discover/suggested-people";
 import { TrendingTags } from "@/components/discover/trending-tags";
 import { ProfileGrid } from "@/components/profile/profile-grid";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { lists } from "@/components/query/list-query";
 import { SearchBox } from "@/components/search/search-box";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listExplorePage, suggestedPeople, trendingTags } from "@/lib/discover/queries";
@@ -18,10 +25,13 @@ export const metadata: Metadata = { title: "Explore" };
 export default async function ExplorePage() {
   const user = await requireUser();
   const db = getDb();
-  const [tags, people, page] = await Promise.all([
+  const queryClient = createRequestQueryClient();
+  const [tags, people] = await Promise.all([
     trendingTags(db, { limit: 12 }),
     suggestedPeople(db, { viewerId: user.id, limit: 10 }),
-    listExplorePage(db, { viewerId: user.id }),
+    prefetchFirstPage(queryClient, lists.explore().queryKey, () =>
+      listExplorePage(db, { viewerId: user.id }),
+    ),
   ]);
 
   return (
@@ -33,30 +43,22 @@ export default async function ExplorePage() {
       <div className="flex flex-col gap-6 pt-3 md:gap-8 md:pt-0">
         <TrendingTags tags={tags} />
         <SuggestedPeople people={people} />
-        <ProfileGrid
-          initialPage={page ?? { items: [], nextCursor: null }}
-          feed={{
-            endpoint: "/api/explore",
-            queryKey: ["explore"],
-            title: "Popular right now",
-            empty: <EmptyExplore />,
-          }}
-        />
+        <HydrateLists client={queryClient}>
+          <ProfileGrid
+            feed={{
+              ...lists.explore(),
+              title: "Popular right now",
+              empty: (
+                <EmptyState
+                  icon={Compass}
+                  title="Nothing to explore yet"
+                  description="Popular photos from people you don't follow will show up here."
+                />
+              ),
+            }}
+          />
+        </HydrateLists>
       </div>
     </main>
-  );
-}
-
-function EmptyExplore() {
-  return (
-    <div className="flex flex-col items-center px-6 py-14 text-center">
-      <span className="mb-4 inline-flex size-16 items-center justify-center rounded-full border-2 border-neutral-900 dark:border-neutral-100">
-        <Compass aria-hidden="true" strokeWidth={1.5} className="size-8" />
-      </span>
-      <p className="text-xl font-bold">Nothing to explore yet</p>
-      <p className="mt-2 max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        Popular photos from people you don&apos;t follow will show up here.
-      </p>
-    </div>
   );
 }

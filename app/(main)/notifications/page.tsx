@@ -1,5 +1,11 @@
 import type { Metadata } from "next";
 import { NotificationList } from "@/components/notifications/notification-list";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { listKeys } from "@/components/query/list-query";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listNotifications } from "@/lib/notifications/queries";
@@ -9,14 +15,16 @@ export const metadata: Metadata = { title: "Notifications" };
 // Rendering only reads: the list marks everything read from the browser once it is shown.
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const page = (await listNotifications(getDb(), { userId: user.id })) ?? {
-    items: [],
-    nextCursor: null,
-  };
+  const queryClient = createRequestQueryClient();
+  await prefetchFirstPage(queryClient, listKeys.notifications, () =>
+    listNotifications(getDb(), { userId: user.id }),
+  );
   return (
     <main className="mx-auto w-full max-w-[600px] py-4 md:py-8">
       <h1 className="mb-2 px-4 text-xl font-bold md:text-2xl">Notifications</h1>
-      <NotificationList initialPage={page} />
+      <HydrateLists client={queryClient}>
+        <NotificationList />
+      </HydrateLists>
     </main>
   );
 }

@@ -2,6 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PostDetail } from "@/components/post/post-detail";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { listKeys } from "@/components/query/list-query";
 import { getCurrentUser } from "@/lib/auth";
 import { listComments } from "@/lib/comments/queries";
 import { getDb } from "@/lib/db";
@@ -77,10 +83,13 @@ export default async function PostPage({ params }: Props) {
   const db = getDb();
   const user = await getCurrentUser();
   const viewerId = user?.id ?? null;
-  const [state, likers, firstComments, me] = await Promise.all([
+  const queryClient = createRequestQueryClient();
+  const [state, likers, , me] = await Promise.all([
     viewerStateFor(db, viewerId, [post.id]),
     latestLikersFor(db, [post.id]),
-    listComments(db, { postId: post.id, viewerId }),
+    prefetchFirstPage(queryClient, listKeys.comments(post.id), () =>
+      listComments(db, { postId: post.id, viewerId }),
+    ),
     user ? getProfileView(db, user.username, user.id) : null,
   ]);
   // The viewer as their own comment shows while it posts (photo included).
@@ -94,14 +103,15 @@ export default async function PostPage({ params }: Props) {
     : null;
   return (
     <main className="mx-auto w-full max-w-[935px] md:px-5 md:py-8">
-      <PostDetail
-        post={post}
-        viewer={viewer}
-        viewerHasLiked={state.liked.has(post.id)}
-        viewerHasSaved={state.saved.has(post.id)}
-        latestLiker={likers.get(post.id) ?? null}
-        firstComments={firstComments ?? { items: [], nextCursor: null }}
-      />
+      <HydrateLists client={queryClient}>
+        <PostDetail
+          post={post}
+          viewer={viewer}
+          viewerHasLiked={state.liked.has(post.id)}
+          viewerHasSaved={state.saved.has(post.id)}
+          latestLiker={likers.get(post.id) ?? null}
+        />
+      </HydrateLists>
     </main>
   );
 }

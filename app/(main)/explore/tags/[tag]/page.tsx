@@ -3,6 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ProfileGrid } from "@/components/profile/profile-grid";
+import {
+  createRequestQueryClient,
+  HydrateLists,
+  prefetchFirstPage,
+} from "@/components/query/hydrate-lists";
+import { lists } from "@/components/query/list-query";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { tagPage } from "@/lib/discover/queries";
@@ -29,12 +35,21 @@ export default async function TagPage({ params }: Props) {
   }
   const page = await tagPage(getDb(), { tag, viewerId: user.id });
   if (!page) notFound();
-  const endpoint = `/api/explore/tags/${encodeURIComponent(tag)}`;
   const empty = page.top.length === 0 && page.recent.items.length === 0;
   // A tag whose posts all fit among the top ones shows them once, newest first.
   const showTop =
     page.top.length > 0 &&
     (page.recent.nextCursor !== null || page.recent.items.length > page.top.length);
+  const queryClient = createRequestQueryClient();
+  await Promise.all([
+    showTop
+      ? prefetchFirstPage(queryClient, lists.tag(tag, "top").queryKey, async () => ({
+          items: page.top,
+          nextCursor: null,
+        }))
+      : null,
+    prefetchFirstPage(queryClient, lists.tag(tag, "recent").queryKey, async () => page.recent),
+  ]);
 
   return (
     <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5 md:pt-8">
@@ -67,18 +82,14 @@ export default async function TagPage({ params }: Props) {
           </Link>
         </div>
       ) : (
-        <div className="flex flex-col gap-8">
-          {showTop ? (
-            <ProfileGrid
-              initialPage={{ items: page.top, nextCursor: null }}
-              feed={{ endpoint, queryKey: ["tag", tag, "top"], title: "Top posts" }}
-            />
-          ) : null}
-          <ProfileGrid
-            initialPage={page.recent}
-            feed={{ endpoint, queryKey: ["tag", tag, "recent"], title: "Most recent" }}
-          />
-        </div>
+        <HydrateLists client={queryClient}>
+          <div className="flex flex-col gap-8">
+            {showTop ? (
+              <ProfileGrid feed={{ ...lists.tag(tag, "top"), title: "Top posts" }} />
+            ) : null}
+            <ProfileGrid feed={{ ...lists.tag(tag, "recent"), title: "Most recent" }} />
+          </div>
+        </HydrateLists>
       )}
     </main>
   );

@@ -1,12 +1,4 @@
-import { type SafeResult, toResult as toSharedResult } from "@/components/forms/action-result";
-import type { FieldErrors, Result } from "@/lib/result";
-
-// The generic fold lives in components/forms/action-result.ts; the create flow keeps its wording.
-
-/** Folds an action's answer into a Result, with a generic message when nothing came back. */
-export function toResult<T>(answer: SafeResult<T> | undefined): Result<T> {
-  return toSharedResult(answer, "Please check your post.");
-}
+import type { FieldErrors } from "@/lib/result";
 
 /**
  * Field errors that name one photo ("media.2", "media.2.crop", "files.2") grouped by its
