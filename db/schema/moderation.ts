@@ -10,7 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { uuidv7 } from "uuidv7";
-import { REPORT_REASONS } from "@/lib/moderation/validation";
+import { REPORT_REASONS } from "./report-reasons";
 import { users } from "./users";
 
 export const reportTarget = pgEnum("report_target", ["post", "comment", "user"]);
