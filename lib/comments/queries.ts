@@ -7,10 +7,10 @@ import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
 import { avatarUrl } from "@/lib/posts/media";
+import { findMentionableIds } from "@/lib/posts/queries";
 import type { CommentView, Page } from "@/lib/posts/types";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { findMentionableIds } from "@/lib/users/queries";
 
 // All SQL of comments. A comment is shown while its status is 'visible', its author is active
 // and its post is visible by an active author; posts.comment_count counts visible comments only.

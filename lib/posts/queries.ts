@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { decodeCursor } from "@/lib/pagination/cursor";
@@ -108,4 +108,19 @@ export async function listProfileGrid(
     .orderBy(descIndexed(posts.createdAt), descIndexed(posts.id))
     .limit(limit + 1);
   return toGridPage(db, rows, limit, (r) => ({ createdAt: r.createdAt, id: r.id }), storage);
+}
+/** Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer). */
+export async function findMentionableIds(db: Executor, usernames: string[], excludeId: string) {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(sql`lower(${users.username})`, usernames),
+        eq(users.status, "active"),
+        ne(users.id, excludeId),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

@@ -9,6 +9,7 @@ import { countOrRefuse } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
+import { changePasswordSchema, updateProfileSchema } from "@/lib/users/validation";
 import {
   changePassword,
   isWrongCurrentPassword,
@@ -16,7 +17,6 @@ import {
   setAvatar,
   updateProfile,
 } from "./profile";
-import { changePasswordSchema, updateProfileSchema } from "./validation";
 
 export const updateProfileAction = authActionClient
   .inputSchema(updateProfileSchema, byFieldPath)

@@ -4,6 +4,8 @@ import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { setPasswordAndEndSessions } from "@/lib/auth/queries";
+import { reservedNameErrors } from "@/lib/auth/reserved-names";
 import { processAvatar } from "@/lib/images/process";
 import { type Crop, ImageError } from "@/lib/images/types";
 import { avatarBase, avatarKeys, avatarUrl } from "@/lib/posts/media";
@@ -11,9 +13,7 @@ import { claimSlots, slotMessages } from "@/lib/posts/uploads";
 import { fail, ok, type Result } from "@/lib/result";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import type { Storage } from "@/lib/storage/types";
-import { setPasswordAndEndSessions } from "./queries";
-import { reservedNameErrors } from "./reserved-names";
-import type { ChangePasswordInput, UpdateProfileInput } from "./validation";
+import type { ChangePasswordInput, UpdateProfileInput } from "@/lib/users/validation";
 
 // Editing one's own profile: the user id always comes from the session, never from the input.
 

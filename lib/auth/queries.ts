@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { type NewUser, passwordResetTokens, sessions, users } from "@/db/schema";
@@ -23,11 +23,6 @@ export async function findUserByEmail(db: Executor, email: string) {
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
     .limit(1);
-  return row ?? null;
-}
-
-export async function findUserById(db: Executor, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
 }
 
@@ -157,20 +152,4 @@ export async function invalidateResetTokens(db: Executor, userId: string, now: D
     .update(passwordResetTokens)
     .set({ usedAt: now })
     .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
-}
-
-/** Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer). */
-export async function findMentionableIds(db: Executor, usernames: string[], excludeId: string) {
-  if (usernames.length === 0) return [];
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        inArray(sql`lower(${users.username})`, usernames),
-        eq(users.status, "active"),
-        ne(users.id, excludeId),
-      ),
-    );
-  return rows.map((r) => r.id);
 }
