@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { CirclePlus } from "lucide-react";
 import { useEffect } from "react";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
-import type { CommentView, Page } from "@/lib/posts/types";
+import type { CommentView, Page } from "@/lib/shared/post-views";
 import { CommentItem } from "./comment-item";
 import { type CommentsData, commentsKey, fetchCommentsPage } from "./comments-query";
 

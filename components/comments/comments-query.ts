@@ -1,5 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import type { CommentView, Page } from "@/lib/posts/types";
+import type { CommentView, Page } from "@/lib/shared/post-views";
 
 export type CommentsData = InfiniteData<Page<CommentView>, string | null>;
 

@@ -9,7 +9,7 @@ import { useLiveFallback } from "@/components/realtime/use-live-fallback";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useLoadMore } from "@/components/ui/use-load-more";
-import type { AuthorView, FeedPost, Page } from "@/lib/posts/types";
+import type { AuthorView, FeedPost, Page } from "@/lib/shared/post-views";
 
 type FeedData = InfiniteData<Page<FeedPost>, string | null>;
 

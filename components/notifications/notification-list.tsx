@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import type { NotificationView } from "@/lib/notifications/types";
-import type { Page } from "@/lib/posts/types";
+import type { Page } from "@/lib/shared/post-views";
 import { NotificationItem } from "./notification-item";
 import { notificationsKey, unreadCountKey, useCachedUnreadCount } from "./use-unread-count";
 

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { Page, PersonView } from "@/lib/posts/types";
+import type { Page, PersonView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
 
 type PeopleListDialogProps = {

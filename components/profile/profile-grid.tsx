@@ -7,7 +7,7 @@ import { type ReactNode, useEffect, useId, useRef } from "react";
 import { PhotoImage } from "@/components/post/post-media";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { GridItem, Page } from "@/lib/posts/types";
+import type { GridItem, Page } from "@/lib/shared/post-views";
 
 type GridData = InfiniteData<Page<GridItem>, string | null>;
 

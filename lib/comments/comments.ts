@@ -1,12 +1,12 @@
 import "server-only";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
 import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
-import type { CommentView } from "@/lib/posts/types";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
+import type { CommentView } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 import {
   deleteVisibleComment,
@@ -17,9 +17,7 @@ import {
   shiftCommentCount,
   toCommentView,
 } from "./queries";
-import type { AddCommentInput, DeleteCommentInput } from "./validation";
-
-const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
+import { type AddCommentInput, COMMENT_NOT_FOUND, type DeleteCommentInput } from "./validation";
 
 type AddResult = Result<{ comment: CommentView; commentCount: number }>;
 

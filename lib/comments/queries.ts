@@ -6,9 +6,9 @@ import { commentMentions, comments, posts, users } from "@/db/schema";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
-import { avatarUrl } from "@/lib/posts/media";
 import { findMentionableIds } from "@/lib/posts/queries";
-import type { CommentView, Page } from "@/lib/posts/types";
+import { avatarUrl } from "@/lib/shared/media";
+import type { CommentView, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
@@ -151,14 +151,6 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 |
     })
     .where(eq(posts.id, postId))
     .returning({ commentCount: posts.commentCount });
-  return row?.commentCount ?? 0;
-}
-
-export async function readCommentCount(db: Executor, postId: string) {
-  const [row] = await db
-    .select({ commentCount: posts.commentCount })
-    .from(posts)
-    .where(eq(posts.id, postId));
   return row?.commentCount ?? 0;
 }
 

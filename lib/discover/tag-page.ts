@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { hashtags, postHashtags, posts, users } from "@/db/schema";
 import { decodeCursor, encodeCursor, type Keyset } from "@/lib/pagination/cursor";
-import type { GridItem, Page } from "@/lib/posts/types";
+import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { toGridItems } from "./grid";

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import type { SetFollowInput } from "@/lib/follows/validation";
 import { notifyFollow, unnotifyFollow } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import {
   deleteFollow,
   findActiveUser,
@@ -10,7 +12,6 @@ import {
   readFollowerCount,
   shiftFollowCounts,
 } from "./queries";
-import { type SetFollowInput, USER_NOT_FOUND } from "./validation";
 
 type FollowResult = Result<{ following: boolean; followerCount: number }>;
 

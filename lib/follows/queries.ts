@@ -4,12 +4,13 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
+import { clampLimit } from "@/lib/follows/people";
 import { decodeCursor, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
-import type { Page, PersonView } from "@/lib/posts/types";
+import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
+import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { clampLimit, personColumns, toPersonView, viewerFollowsColumn } from "./people";
 
 // All SQL of the social graph. Functions take (db, params) so they run in or out of a transaction.
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
-import type { Page } from "@/lib/posts/types";
 import { cursorSchema } from "@/lib/posts/validation";
 import { type ErrorCode, type Failure, httpStatus } from "@/lib/result";
+import type { Page } from "@/lib/shared/post-views";
 
 // The shared body of every `GET ?cursor=` list route: the cursor checked before any query, one
 // JSON error shape with the status of its code, and no 500 for anything a client can send.

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { deleteLike, insertLike, readLikeCount, shiftLikeCount } from "@/lib/likes/queries";
+import type { SetLikeInput } from "@/lib/likes/validation";
 import { notifyLike, unnotifyLike } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
-import { deleteLike, findVisiblePost, insertLike, readLikeCount, shiftLikeCount } from "./queries";
-import { POST_NOT_FOUND, type SetLikeInput } from "./validation";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
 
 type LikeResult = Result<{ liked: boolean; likeCount: number }>;
 

@@ -5,9 +5,9 @@ import { comments, moderationActions, posts, reports, users } from "@/db/schema"
 import { revokeAllSessions } from "@/lib/auth/session-queries";
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
-import { findVisiblePost } from "@/lib/likes/queries";
 import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/manage";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DecideInput, ReportInput, ReportTargetType } from "./validation";
 

@@ -6,12 +6,11 @@ import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { queueEvidenceExpiry, queuePostMedia, settleMedia } from "@/lib/media/jobs";
 import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
+import type { UpdatePostInput } from "@/lib/posts/validation";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
 import type { Storage } from "@/lib/storage/types";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
-import type { UpdatePostInput } from "./validation";
-
-const NOT_FOUND = "This post doesn't exist or was removed.";
 
 /** Locks a visible post for a write by its author; anyone else gets FORBIDDEN and nothing changes. */
 async function lockOwnPost(tx: Executor, postId: string, userId: string) {
@@ -20,7 +19,7 @@ async function lockOwnPost(tx: Executor, postId: string, userId: string) {
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.status, "visible")))
     .for("update");
-  if (!post) return fail("NOT_FOUND", NOT_FOUND);
+  if (!post) return fail("NOT_FOUND", POST_NOT_FOUND);
   if (post.authorId !== userId) return fail("FORBIDDEN", "You can only change your own posts.");
   return ok(post);
 }
@@ -120,7 +119,7 @@ export async function deletePost(
       .for("update");
     // Someone else's removed post is as gone as a missing one.
     if (!post || (post.authorId !== userId && post.status !== "visible")) {
-      return fail("NOT_FOUND", NOT_FOUND);
+      return fail("NOT_FOUND", POST_NOT_FOUND);
     }
     if (post.authorId !== userId) return fail("FORBIDDEN", "You can only change your own posts.");
     const keys = await queuePostMedia(tx, postId, now);

@@ -4,12 +4,12 @@ import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
+import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
-import { avatarUrl, type MediaRow, toMediaView } from "./media";
 import { mediaColumns } from "./media-columns";
-import type { GridItem, Page, PostView } from "./types";
 
 /** The columns of a post joined with its author (`posts` inner join `users`). */
 export const postWithAuthorColumns = {

@@ -8,10 +8,10 @@ import { setPasswordAndEndSessions } from "@/lib/auth/queries";
 import { reservedNameErrors } from "@/lib/auth/reserved-names";
 import { processAvatar } from "@/lib/images/process";
 import { type Crop, ImageError } from "@/lib/images/types";
-import { avatarBase, avatarKeys, avatarUrl } from "@/lib/posts/media";
 import { claimSlots, slotMessages } from "@/lib/posts/uploads";
 import { fail, ok, type Result } from "@/lib/result";
 import { forgetSearchMatches } from "@/lib/search/queries";
+import { avatarBase, avatarKeys, avatarUrl } from "@/lib/shared/media";
 import type { Storage } from "@/lib/storage/types";
 import type { ChangePasswordInput, UpdateProfileInput } from "@/lib/users/validation";
 

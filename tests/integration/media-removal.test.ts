@@ -11,7 +11,7 @@ import { runMediaJobs, settleMedia } from "@/lib/media/jobs";
 import { isMediaServable } from "@/lib/media/visibility";
 import { decide, type Moderator } from "@/lib/moderation/moderation";
 import { deletePost } from "@/lib/posts/manage";
-import { avatarKeys } from "@/lib/posts/media";
+import { avatarKeys } from "@/lib/shared/media";
 import { handleLocalMedia } from "@/lib/storage/local-routes";
 import type { Storage } from "@/lib/storage/types";
 import { withTestDatabase } from "./helpers/db";

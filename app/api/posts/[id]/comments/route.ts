@@ -3,10 +3,9 @@ import { getCurrentUser } from "@/lib/auth";
 import { listComments } from "@/lib/comments/queries";
 import { getDb } from "@/lib/db";
 import { respondWithPage } from "@/lib/http/page-route";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
-import { postIdSchema } from "@/lib/posts/validation";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail } from "@/lib/result";
+import { POST_NOT_FOUND, postIdSchema } from "@/lib/shared/ids";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,10 +2,10 @@ import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { respondWithPage } from "@/lib/http/page-route";
-import { findVisiblePost, listLikers } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
-import { postIdSchema } from "@/lib/posts/validation";
+import { listLikers } from "@/lib/likes/queries";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail } from "@/lib/result";
+import { POST_NOT_FOUND, postIdSchema } from "@/lib/shared/ids";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,9 +2,9 @@ import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listFollowing } from "@/lib/follows/queries";
-import { USER_NOT_FOUND } from "@/lib/follows/validation";
 import { respondWithPage } from "@/lib/http/page-route";
 import { fail } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import { getProfileView } from "@/lib/users/profile-queries";
 
 type Context = { params: Promise<{ username: string }> };
