@@ -124,3 +124,66 @@ export async function findMentionableIds(db: Executor, usernames: string[], excl
     );
   return rows.map((r) => r.id);
 }
+
+// The writes of posts (lib/posts/service.ts runs them inside its transactions).
+
+/** Inserts a post and its photos (in order) as one unit of the create transaction. */
+export async function insertPost(
+  tx: Executor,
+  post: typeof posts.$inferInsert,
+  media: (typeof postMedia.$inferInsert)[],
+) {
+  await tx.insert(posts).values(post);
+  await tx.insert(postMedia).values(media);
+}
+
+export async function incrementPostCount(tx: Executor, userId: string) {
+  await tx
+    .update(users)
+    .set({ postCount: sql`${users.postCount} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** One less post on the author's profile, never below zero. */
+export async function decrementPostCount(tx: Executor, userId: string) {
+  await tx
+    .update(users)
+    .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
+    .where(eq(users.id, userId));
+}
+
+/** A visible post, locked until the transaction ends (an edit by its author follows). */
+export async function lockVisiblePost(tx: Executor, postId: string) {
+  const [post] = await tx
+    .select({ id: posts.id, authorId: posts.authorId, caption: posts.caption })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible")))
+    .for("update");
+  return post ?? null;
+}
+
+/** A post whatever its status (a removed one can still be deleted by its author), locked. */
+export async function lockPostForDelete(tx: Executor, postId: string) {
+  const [post] = await tx
+    .select({ authorId: posts.authorId, status: posts.status })
+    .from(posts)
+    .where(eq(posts.id, postId))
+    .for("update");
+  return post ?? null;
+}
+
+export async function updateCaption(tx: Executor, postId: string, caption: string, now: Date) {
+  await tx.update(posts).set({ caption, updatedAt: now }).where(eq(posts.id, postId));
+}
+
+/** The alt text of one photo, only when it belongs to the post. */
+export async function updateAlt(tx: Executor, postId: string, mediaId: string, alt: string) {
+  await tx
+    .update(postMedia)
+    .set({ alt })
+    .where(and(eq(postMedia.id, mediaId), eq(postMedia.postId, postId)));
+}
+
+export async function deletePostRow(tx: Executor, postId: string) {
+  await tx.delete(posts).where(eq(posts.id, postId));
+}

@@ -16,7 +16,7 @@ import {
   removeAvatar,
   setAvatar,
   updateProfile,
-} from "./profile";
+} from "./service";
 
 export const updateProfileAction = authActionClient
   .inputSchema(updateProfileSchema, byFieldPath)

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { follows, posts, users } from "@/db/schema";
-import { setLike } from "@/lib/likes/likes";
 import { latestLikersFor, listLikers, viewerStateFor } from "@/lib/likes/queries";
-import { setSave } from "@/lib/saves/saves";
+import { setLike } from "@/lib/likes/service";
+import { setSave } from "@/lib/saves/service";
 import { openTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, insertUsers, postCounts, urls } from "./helpers/social";
 
@@ -24,15 +24,15 @@ describe("setLike", () => {
   it("likes and unlikes, keeping like_count exact and answering the fresh count", async () => {
     const [author, ana, ben] = await insertUsers(db(), 3);
     const postId = await insertPost(db(), author?.id ?? "");
-    expect(await setLike(db(), ana?.id ?? "", { postId, liked: true })).toEqual({
+    expect((await setLike(db(), ana?.id ?? "", { postId, liked: true })).result).toEqual({
       ok: true,
       data: { liked: true, likeCount: 1 },
     });
-    expect(await setLike(db(), ben?.id ?? "", { postId, liked: true })).toEqual({
+    expect((await setLike(db(), ben?.id ?? "", { postId, liked: true })).result).toEqual({
       ok: true,
       data: { liked: true, likeCount: 2 },
     });
-    expect(await setLike(db(), ana?.id ?? "", { postId, liked: false })).toEqual({
+    expect((await setLike(db(), ana?.id ?? "", { postId, liked: false })).result).toEqual({
       ok: true,
       data: { liked: false, likeCount: 1 },
     });
@@ -43,7 +43,7 @@ describe("setLike", () => {
   it("lets the author like their own post", async () => {
     const author = await insertUser(db());
     const postId = await insertPost(db(), author.id);
-    const result = await setLike(db(), author.id, { postId, liked: true });
+    const result = (await setLike(db(), author.id, { postId, liked: true })).result;
     expect(result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
   });
 
@@ -51,11 +51,11 @@ describe("setLike", () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await insertPost(db(), author?.id ?? "");
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana?.id ?? "", { postId, liked: true });
+      const r = (await setLike(db(), ana?.id ?? "", { postId, liked: true })).result;
       expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
     }
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana?.id ?? "", { postId, liked: false });
+      const r = (await setLike(db(), ana?.id ?? "", { postId, liked: false })).result;
       expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0 } });
     }
     expect(await countRows(db(), "likes")).toBe(0);
@@ -81,7 +81,7 @@ describe("setLike", () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await make(author?.id ?? "");
     for (const liked of [true, false]) {
-      const result = await setLike(db(), ana?.id ?? "", { postId, liked });
+      const result = (await setLike(db(), ana?.id ?? "", { postId, liked })).result;
       expect(result).toEqual({
         ok: false,
         code: "NOT_FOUND",
@@ -99,7 +99,7 @@ describe("setLike", () => {
       .update(users)
       .set({ status: "suspended" })
       .where(eq(users.id, author?.id ?? ""));
-    const result = await setLike(db(), ana?.id ?? "", { postId, liked: false });
+    const result = (await setLike(db(), ana?.id ?? "", { postId, liked: false })).result;
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await countRows(db(), "likes")).toBe(1);
     expect((await postCounts(db(), postId))?.likeCount).toBe(1);
@@ -112,7 +112,7 @@ describe("listLikers", () => {
     const postId = await insertPost(db(), author.id);
     const likers = await insertUsers(db(), 25);
     const now = new Date("2025-03-01T12:00:00.000Z");
-    for (const u of likers) await setLike(db(), u.id, { postId, liked: true }, now);
+    for (const u of likers) (await setLike(db(), u.id, { postId, liked: true }, now)).result;
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { registerAccount } from "@/lib/auth/accounts";
 import { registerSchema } from "@/lib/auth/validation";
-import { updateProfile } from "@/lib/users/profile";
+import { updateProfile } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 import { createUser } from "./helpers/media";

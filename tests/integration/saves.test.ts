@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { posts, users } from "@/db/schema";
 import { isSaved, listSaved } from "@/lib/saves/queries";
-import { setSave } from "@/lib/saves/saves";
+import { setSave } from "@/lib/saves/service";
 import { openTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, insertUsers, urls } from "./helpers/social";
 

@@ -7,7 +7,7 @@ import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
 import { endSession, listSessions, startSession } from "@/lib/auth/sessions";
 import { runMaintenance } from "@/lib/maintenance/run";
-import { changePassword } from "@/lib/users/profile";
+import { changePassword } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 

@@ -6,7 +6,7 @@ import { revokeAllSessions } from "@/lib/auth/session-queries";
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
 import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
-import { unlistPost } from "@/lib/posts/manage";
+import { unlistPost } from "@/lib/posts/service";
 import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DecideInput, ReportInput, ReportTargetType } from "./validation";

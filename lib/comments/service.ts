@@ -22,25 +22,13 @@ import { type AddCommentInput, COMMENT_NOT_FOUND, type DeleteCommentInput } from
 type AddResult = Result<{ comment: CommentView; commentCount: number }>;
 
 /**
- * Adds a comment to a visible post: the comment, its @mentions of active accounts and
- * comment_count + 1 in one transaction. Answers the comment as lists show it and the fresh count.
+ * Adds a comment to a visible post: the comment, its @mentions of active accounts,
+ * comment_count + 1, a "commented" notification to the post's author and a "mentioned you" one to
+ * each account the comment @mentions (the post's author, already told, and the commenter left out),
+ * all in one transaction. Answers the comment as lists show it, the fresh count and the
+ * notifications to publish after commit.
  */
 export async function addComment(
-  db: Db,
-  storage: Pick<Storage, "publicUrl">,
-  userId: string,
-  input: AddCommentInput,
-  now = new Date(),
-): Promise<AddResult> {
-  return (await addCommentAndNotify(db, storage, userId, input, now)).result;
-}
-
-/**
- * addComment, plus in the same transaction a "commented" notification to the post's author and
- * a "mentioned you" one to each account the comment @mentions (the post's author, already told,
- * and the commenter left out); answers the notifications created, to publish after commit.
- */
-export async function addCommentAndNotify(
   db: Db,
   storage: Pick<Storage, "publicUrl">,
   userId: string,
