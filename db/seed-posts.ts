@@ -3,10 +3,10 @@
 import { eq } from "drizzle-orm";
 import { demoSceneName, makeDemoAvatar, makeDemoPhoto } from "../lib/images/demo";
 import type { Aspect } from "../lib/images/types";
-import { createPost } from "../lib/posts/create";
+import { createPost } from "../lib/posts/service";
 import { requestUploads } from "../lib/posts/uploads";
 import type { Storage } from "../lib/storage/types";
-import { setAvatar } from "../lib/users/profile";
+import { setAvatar } from "../lib/users/service";
 import type { Db } from "./client";
 import { uploadSlots, users } from "./schema";
 
@@ -85,13 +85,15 @@ export async function seedPosts(
       const caption = `${lines[i % lines.length]}${friend && i % 4 === 0 ? ` with @${friend}` : ""}`;
       // Spread over the last three weeks, newest last.
       const at = new Date(now - ((perUser - i) * 3 + u) * 3600_000 * 8);
-      const result = await createPost(
-        db,
-        storage,
-        user.id,
-        { aspect: aspects[(i + u) % aspects.length] ?? "1:1", caption, media },
-        at,
-      );
+      const result = (
+        await createPost(
+          db,
+          storage,
+          user.id,
+          { aspect: aspects[(i + u) % aspects.length] ?? "1:1", caption, media },
+          at,
+        )
+      ).result;
       if (!result.ok) throw new Error(`seed: post failed: ${result.message}`);
       created += 1;
     }

@@ -2,9 +2,9 @@
 // on each other's posts, through the real services, so counters and notifications are exact.
 // Idempotent: follows and likes are no-ops when present, a comment is added once.
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
-import { addComment } from "../lib/comments/comments";
-import { setFollow } from "../lib/follows/follows";
-import { setLike } from "../lib/likes/likes";
+import { addComment } from "../lib/comments/service";
+import { setFollow } from "../lib/follows/service";
+import { setLike } from "../lib/likes/service";
 import type { Storage } from "../lib/storage/types";
 import type { Db } from "./client";
 import { comments, notifications, posts, users } from "./schema";
@@ -42,7 +42,7 @@ export async function seedSocial(
     for (const [j, b] of people.entries()) {
       if (a.id === b.id) continue;
       const at = new Date(now - (7 * 24 - (i * people.length + j) * 5) * HOUR);
-      const r = await setFollow(db, a.id, { userId: b.id, follow: true }, at);
+      const r = (await setFollow(db, a.id, { userId: b.id, follow: true }, at)).result;
       if (r.ok) count.follows += 1;
     }
   }
@@ -64,7 +64,7 @@ export async function seedSocial(
     for (const [j, liker] of others.entries()) {
       if (j === (k + Math.floor(k / 4)) % 4) continue;
       const at = atMost(post.createdAt.getTime() + (j + 1) * 2.5 * HOUR, now);
-      const r = await setLike(db, liker.id, { postId: post.id, liked: true }, at);
+      const r = (await setLike(db, liker.id, { postId: post.id, liked: true }, at)).result;
       if (r.ok) count.likes += 1;
     }
     // Every third post gets a comment; some mention the author's next friend.
@@ -82,7 +82,7 @@ export async function seedSocial(
       .where(and(eq(comments.postId, post.id), eq(comments.authorId, commenter.id)));
     if (exists) continue;
     const at = atMost(post.createdAt.getTime() + 4 * HOUR, now);
-    const r = await addComment(db, storage, commenter.id, { postId: post.id, body }, at);
+    const r = (await addComment(db, storage, commenter.id, { postId: post.id, body }, at)).result;
     if (r.ok) count.comments += 1;
   }
 

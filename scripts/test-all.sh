@@ -48,6 +48,10 @@ steps+=("step:typecheck-sst:${last_code}")
 run workflows npm run --silent lint:workflows
 steps+=("step:workflows:${last_code}")
 
+# Layer rules between lib/ features, db/, components and pages (dependency-cruiser, docs/ARCHITECTURE.md).
+run deps npm run --silent lint:deps
+steps+=("step:deps:${last_code}")
+
 # Unit + integration on the embedded database (never a DATABASE_URL from the shell).
 # shellcheck disable=SC2046
 run vitest-pglite env -u DATABASE_URL npx vitest run $(vitest_json pglite)

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listFeedPage } from "@/lib/feed/queries";
 import { suggestPeople } from "@/lib/follows/queries";
-import type { AuthorView } from "@/lib/posts/types";
+import type { AuthorView } from "@/lib/shared/post-views";
 import { getProfileView } from "@/lib/users/profile-queries";
 
 export const metadata: Metadata = { title: "Home" };

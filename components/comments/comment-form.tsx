@@ -9,7 +9,7 @@ import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/validation";
-import type { AuthorView, CommentView } from "@/lib/posts/types";
+import type { AuthorView, CommentView } from "@/lib/shared/post-views";
 import {
   type CommentsData,
   pendingCommentId,

@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
-import type { CommentView } from "@/lib/posts/types";
+import type { CommentView } from "@/lib/shared/post-views";
 import { type CommentsData, isPendingComment, removeComment } from "./comments-query";
 
 type CommentItemProps = {

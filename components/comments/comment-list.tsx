@@ -4,7 +4,7 @@ import { CirclePlus } from "lucide-react";
 import { lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
-import type { CommentView } from "@/lib/posts/types";
+import type { CommentView } from "@/lib/shared/post-views";
 import { CommentItem } from "./comment-item";
 
 type CommentListProps = { postId: string; className?: string };

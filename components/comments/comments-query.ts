@@ -1,5 +1,5 @@
 import type { ListData } from "@/components/query/list-query";
-import type { CommentView } from "@/lib/posts/types";
+import type { CommentView } from "@/lib/shared/post-views";
 
 /** A post's cached comments (newest first), under listKeys.comments(postId). */
 export type CommentsData = ListData<CommentView>;

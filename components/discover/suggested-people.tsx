@@ -7,7 +7,7 @@ import { toResult } from "@/components/forms/action-result";
 import { FollowButton } from "@/components/profile/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { dismissSuggestionAction } from "@/lib/discover/actions";
-import type { PersonView } from "@/lib/posts/types";
+import type { PersonView } from "@/lib/shared/post-views";
 
 /**
  * "Suggested for you" on the explore page: a row of cards with Follow and a dismiss (X) that

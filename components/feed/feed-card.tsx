@@ -13,7 +13,7 @@ import { PostReactionsProvider } from "@/components/post/post-reactions-provider
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { AuthorView, CommentView, FeedPost } from "@/lib/posts/types";
+import type { AuthorView, CommentView, FeedPost } from "@/lib/shared/post-views";
 
 type FeedCardProps = {
   post: FeedPost;

@@ -7,7 +7,7 @@ import { useListQuery } from "@/components/query/use-list-query";
 import { LiveStatus } from "@/components/realtime/live-status";
 import { useLiveFallback } from "@/components/realtime/use-live-fallback";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
-import type { AuthorView, FeedPost } from "@/lib/posts/types";
+import type { AuthorView, FeedPost } from "@/lib/shared/post-views";
 
 /**
  * The home feed: the first page is prefetched by the server page (lists.feed), later pages come

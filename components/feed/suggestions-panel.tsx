@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { FollowButton } from "@/components/profile/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import type { PersonView } from "@/lib/posts/types";
+import type { PersonView } from "@/lib/shared/post-views";
 
 type SuggestionsPanelProps = { name: string; people: PersonView[] };
 

@@ -4,7 +4,7 @@ import { FollowButton } from "@/components/profile/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationView } from "@/lib/notifications/types";
-import type { AuthorView } from "@/lib/posts/types";
+import type { AuthorView } from "@/lib/shared/post-views";
 
 const nameLink =
   "font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500";

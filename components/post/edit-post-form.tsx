@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { updatePostAction } from "@/lib/posts/actions";
-import type { MediaView } from "@/lib/posts/types";
 import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/validation";
+import type { MediaView } from "@/lib/shared/post-views";
 import { PhotoImage } from "./post-media";
 
 type EditPostFormProps = {

@@ -4,7 +4,7 @@ import { CommentList } from "@/components/comments/comment-list";
 import { ReportButton } from "@/components/moderation/report-button";
 import { Avatar } from "@/components/ui/avatar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { AuthorView, PostView } from "@/lib/posts/types";
+import type { AuthorView, PostView } from "@/lib/shared/post-views";
 import { Caption } from "./caption";
 import { DoubleTapLike } from "./double-tap-like";
 import { LivePost } from "./live-post";

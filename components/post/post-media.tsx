@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { MediaView } from "@/lib/posts/types";
+import type { MediaView } from "@/lib/shared/post-views";
 
 type PhotoImageProps = {
   media: MediaView;

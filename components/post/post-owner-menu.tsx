@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { deletePostAction } from "@/lib/posts/actions";
-import type { PostView } from "@/lib/posts/types";
+import type { PostView } from "@/lib/shared/post-views";
 import { EditPostForm } from "./edit-post-form";
 
 type Mode = "menu" | "edit" | "delete" | null;

@@ -10,7 +10,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useLoadMore } from "@/components/ui/use-load-more";
-import type { PersonView } from "@/lib/posts/types";
+import type { PersonView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
 
 type PeopleListDialogProps = {

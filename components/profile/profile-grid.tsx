@@ -8,7 +8,7 @@ import { distinctItems, type ListSource, lists } from "@/components/query/list-q
 import { useListQuery } from "@/components/query/use-list-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
-import type { GridItem } from "@/lib/posts/types";
+import type { GridItem } from "@/lib/shared/post-views";
 
 /** Which grid a profile shows: its posts, or (to its owner only) the saved posts. */
 export type GridSource = "posts" | "saved";

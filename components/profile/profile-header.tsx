@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
 import { Avatar } from "@/components/ui/avatar";
-import type { ProfileView } from "@/lib/posts/types";
+import type { ProfileView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
 import { ProfileStats } from "./profile-stats";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { Page } from "@/lib/posts/types";
+import type { Page } from "@/lib/shared/post-views";
 import { emptyPage, pagingOptions } from "./list-query";
 
 // The server half of the list cache: a page makes one QueryClient per request (never shared

@@ -1,5 +1,5 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import type { Page } from "@/lib/posts/types";
+import type { Page } from "@/lib/shared/post-views";
 
 // One description per paged list, shared by the server page that prefetches its first page and
 // the client component that reads (and live hooks that update) the same TanStack Query cache.

@@ -2,8 +2,8 @@
 // (the same object when nothing changed, so unrelated queries do not re-render). No React, no
 // QueryClient: use-live-post-cache.ts applies them to the cache, the unit tests call them directly.
 import type { CommentsData } from "@/components/comments/comments-query";
-import type { CommentView } from "@/lib/posts/types";
 import type { LiveComment } from "@/lib/realtime/types";
+import type { CommentView } from "@/lib/shared/post-views";
 
 type Item = Record<string, unknown>;
 

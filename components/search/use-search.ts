@@ -4,10 +4,10 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { toResult } from "@/components/forms/action-result";
-import type { PersonView } from "@/lib/posts/types";
 import { clearRecentSearchesAction, recordSearchAction } from "@/lib/search/actions";
 import type { TypeaheadResult } from "@/lib/search/queries";
 import type { RecentSearch } from "@/lib/search/recent";
+import type { PersonView } from "@/lib/shared/post-views";
 
 // The data half of the search box: the debounced query, its results (or the recent searches when
 // the query is empty), and what choosing an option does.

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { REPORT_REASONS } from "@/lib/moderation/validation";
 import { timestampMs, uuidPk } from "./columns";
+import { REPORT_REASONS } from "./report-reasons";
 import { userRef, users } from "./users";
 
 export const reportTarget = pgEnum("report_target", ["post", "comment", "user"]);

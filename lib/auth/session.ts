@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
-import { findSessionState } from "@/lib/users/queries";
-import { touchSession } from "@/lib/users/session-queries";
+import { findSessionState } from "@/lib/auth/queries";
+import { touchSession } from "@/lib/auth/session-queries";
 import { SESSION_TOUCH_SECONDS } from "./session-policy";
 
 export interface SessionClaims {

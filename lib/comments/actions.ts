@@ -8,7 +8,7 @@ import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/
 import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { addCommentAndNotify, deleteComment } from "./comments";
+import { addComment, deleteComment } from "./service";
 import { addCommentSchema, deleteCommentSchema } from "./validation";
 
 // The comment author is always the signed-in user (ctx), never a field of the input.
@@ -19,12 +19,7 @@ export const addCommentAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("comment", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified } = await addCommentAndNotify(
-      getDb(),
-      getStorage(),
-      ctx.user.id,
-      parsedInput,
-    );
+    const { result, notified } = await addComment(getDb(), getStorage(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified);
     if (result.ok) {
       const { comment, commentCount } = result.data;

@@ -7,11 +7,11 @@ import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
-import { avatarUrl } from "@/lib/posts/media";
-import type { CommentView, Page } from "@/lib/posts/types";
+import { findMentionableIds } from "@/lib/posts/queries";
+import { avatarUrl } from "@/lib/shared/media";
+import type { CommentView, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { findMentionableIds } from "@/lib/users/queries";
 
 // All SQL of comments. A comment is shown while its status is 'visible', its author is active
 // and its post is visible by an active author; posts.comment_count counts visible comments only.
@@ -152,14 +152,6 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 |
     })
     .where(eq(posts.id, postId))
     .returning({ commentCount: posts.commentCount });
-  return row?.commentCount ?? 0;
-}
-
-export async function readCommentCount(db: Executor, postId: string) {
-  const [row] = await db
-    .select({ commentCount: posts.commentCount })
-    .from(posts)
-    .where(eq(posts.id, postId));
   return row?.commentCount ?? 0;
 }
 

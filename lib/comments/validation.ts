@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postIdSchema } from "@/lib/posts/validation";
+import { postIdSchema } from "@/lib/shared/ids";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 // Shared by the comment form, the server actions and the services.
@@ -14,10 +14,13 @@ export const commentBodySchema = z
   .min(1, { message: "Write a comment." })
   .max(MAX_COMMENT, { message: `Comments can have at most ${MAX_COMMENT} characters.` });
 
+/** What deleting a comment that is gone says. */
+export const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
+
 export const addCommentSchema = z.object({ postId: postIdSchema, body: commentBodySchema });
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
 export const deleteCommentSchema = z.object({
-  commentId: z.uuid({ message: "This comment doesn't exist or was removed." }),
+  commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
 });
 export type DeleteCommentInput = z.infer<typeof deleteCommentSchema>;

@@ -3,8 +3,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Executor } from "@/db/client";
+import { linkedDatabaseUrl } from "@/lib/env/sst-resources";
 import { type MigrationStatus, migrationStatus } from "./migrations";
-import { linkedDatabaseUrl } from "./sst-resources";
 
 // The Migrator function (sst.config.ts): every deploy invokes it before the new site goes live,
 // inside the VPC, with db/migrations copied next to it. A failed migration throws, so the

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia } from "@/db/schema";
-import { toMediaView } from "@/lib/posts/media";
 import { mediaColumns } from "@/lib/posts/media-columns";
-import type { GridItem } from "@/lib/posts/types";
+import { toMediaView } from "@/lib/shared/media";
+import type { GridItem } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 
 export type GridRow = { id: string; likeCount: number; commentCount: number };

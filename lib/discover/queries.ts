@@ -4,8 +4,9 @@ import type { Db, Executor } from "@/db/client";
 import { dismissedSuggestions, hashtags, trendingHashtags, users } from "@/db/schema";
 import { suggestPeople } from "@/lib/follows/queries";
 import { pageLimit } from "@/lib/pagination/page-params";
-import type { PersonView } from "@/lib/posts/types";
 import { fail, ok, type Result } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
+import type { PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { refreshWhenStale } from "./refresh";
@@ -87,7 +88,7 @@ export async function dismissSuggestion(
   const { userId } = input;
   if (userId === viewerId) return fail("VALIDATION", "You can't dismiss yourself.");
   const [target] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!target) return fail("NOT_FOUND", "This account doesn't exist.");
+  if (!target) return fail("NOT_FOUND", USER_NOT_FOUND);
   await db
     .insert(dismissedSuggestions)
     .values({ userId: viewerId, suggestedId: userId, createdAt: now })

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { hashtags, postHashtags, posts, users } from "@/db/schema";
 import { encodeCursor, type Keyset } from "@/lib/pagination/cursor";
 import { pageParams } from "@/lib/pagination/page-params";
-import type { GridItem, Page } from "@/lib/posts/types";
+import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { toGridItems } from "./grid";

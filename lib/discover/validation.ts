@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userIdSchema } from "@/lib/shared/ids";
 
 // Shared by the explore and tag pages, their route handlers and the actions.
 
@@ -24,6 +25,6 @@ export function normalizeTag(raw: string): string | null {
 }
 
 export const dismissSuggestionSchema = z.object({
-  userId: z.uuid({ message: "This account doesn't exist." }),
+  userId: userIdSchema,
 });
 export type DismissSuggestionInput = z.infer<typeof dismissSuggestionSchema>;

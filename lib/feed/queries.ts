@@ -7,9 +7,9 @@ import { toCommentView } from "@/lib/comments/queries";
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { descIndexed } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
-import type { MediaRow } from "@/lib/posts/media";
 import { postWithAuthorColumns, toPostView } from "@/lib/posts/queries";
-import type { FeedPost, Page } from "@/lib/posts/types";
+import type { MediaRow } from "@/lib/shared/media";
+import type { FeedPost, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 

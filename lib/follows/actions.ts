@@ -5,7 +5,7 @@ import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
-import { setFollowAndNotify } from "./follows";
+import { setFollow } from "./service";
 import { setFollowSchema } from "./validation";
 
 // The follower is always the signed-in user (ctx), never a field of the input.
@@ -16,11 +16,7 @@ export const setFollowAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("follow", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified, unnotified } = await setFollowAndNotify(
-      getDb(),
-      ctx.user.id,
-      parsedInput,
-    );
+    const { result, notified, unnotified } = await setFollow(getDb(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified, unnotified);
     return result;
   });

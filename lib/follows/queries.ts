@@ -7,10 +7,11 @@ import { follows, users } from "@/db/schema";
 import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageLimit, pageParams } from "@/lib/pagination/page-params";
-import type { Page, PersonView } from "@/lib/posts/types";
+import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
+import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { PEOPLE_PAGE, personColumns, toPersonView, viewerFollowsColumn } from "./people";
+import { PEOPLE_PAGE } from "./people";
 
 // All SQL of the social graph. Functions take (db, params) so they run in or out of a transaction.
 

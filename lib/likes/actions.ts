@@ -7,7 +7,7 @@ import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { getPublisher, publishLikeCount } from "@/lib/realtime";
 import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
-import { setLikeAndNotify } from "./likes";
+import { setLike } from "./service";
 import { setLikeSchema } from "./validation";
 
 // The liker is always the signed-in user (ctx), never a field of the input.
@@ -18,11 +18,7 @@ export const setLikeAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await hitSocialLimit("like", ctx.user.id);
     if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified, unnotified } = await setLikeAndNotify(
-      getDb(),
-      ctx.user.id,
-      parsedInput,
-    );
+    const { result, notified, unnotified } = await setLike(getDb(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified, unnotified);
     if (result.ok) {
       const { likeCount } = result.data;

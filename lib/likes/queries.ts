@@ -2,33 +2,17 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { likes, posts, saves, users } from "@/db/schema";
-import {
-  PEOPLE_PAGE,
-  personColumns,
-  toPersonView,
-  viewerFollowsColumn,
-} from "@/lib/follows/people";
+import { PEOPLE_PAGE } from "@/lib/follows/people";
 import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
-import type { Page, PersonView } from "@/lib/posts/types";
+import { findVisiblePost } from "@/lib/posts/visibility";
+import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
+import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
 // All SQL of likes. Functions take (db, params) so they run in or out of a transaction.
-
-/**
- * A post people may react to (like, save, comment): visible, by an active author. Null for
- * anything else, so a removed post and a suspended author's post read as missing.
- */
-export async function findVisiblePost(db: Executor, postId: string) {
-  const [row] = await db
-    .select({ id: posts.id, authorId: posts.authorId })
-    .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
-  return row ?? null;
-}
 
 /** Inserts the like unless it exists; true only when a row was really written. */
 export async function insertLike(tx: Executor, postId: string, userId: string, now: Date) {

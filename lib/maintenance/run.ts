@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { deleteEndedSessions } from "@/lib/auth/session-queries";
 import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { refreshWhenStale } from "@/lib/discover/refresh";
 import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/uploads";
 import type { Storage } from "@/lib/storage/types";
-import { deleteEndedSessions } from "@/lib/users/session-queries";
 
 /**
  * One maintenance pass: Discover's rankings rebuilt when stale (so new posts reach Explore and

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { type MediaJob, mediaJobs, postMedia, posts, users } from "@/db/schema";
 import { avatarPath, type Cdn, postPath } from "@/lib/cdn/types";
-import { avatarKeys } from "@/lib/posts/media";
+import { avatarKeys } from "@/lib/shared/media";
 import type { Storage } from "@/lib/storage/types";
 import { EVIDENCE_RETENTION_DAYS, keyAt, ownerOfKey, type Place } from "./locations";
 

@@ -10,7 +10,7 @@ import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import { getStorage } from "@/lib/storage";
-import { decide, fileReport } from "./moderation";
+import { decide, fileReport } from "./service";
 import { decideSchema, reportSchema } from "./validation";
 
 // The reporter and the moderator are always the signed-in user (ctx), never a field of the input;

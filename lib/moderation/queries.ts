@@ -6,9 +6,9 @@ import { comments, moderationActions, postMedia, posts, reports, users } from "@
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
-import { avatarUrl, toMediaView } from "@/lib/posts/media";
 import { mediaColumns } from "@/lib/posts/media-columns";
-import type { Page } from "@/lib/posts/types";
+import { avatarUrl, toMediaView } from "@/lib/shared/media";
+import type { Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import type { ReportReason, ReportTargetType } from "./validation";

@@ -1,17 +1,9 @@
 import { z } from "zod";
+import { REPORT_REASONS, type ReportReason } from "@/db/schema/report-reasons";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
-export const REPORT_REASONS = [
-  "spam",
-  "nudity",
-  "harassment",
-  "hate",
-  "violence",
-  "self_harm",
-  "false_information",
-  "other",
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
+// The report form and the moderation queries take the reason list from here.
+export { REPORT_REASONS, type ReportReason };
 export type ReportTargetType = "post" | "comment" | "user";
 
 /** What people pick from when they report (Instagram's wording). */

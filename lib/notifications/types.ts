@@ -1,4 +1,4 @@
-import type { AuthorView } from "@/lib/posts/types";
+import type { AuthorView } from "@/lib/shared/post-views";
 
 // What the notifications page receives: plain, serialisable, no SQL types.
 

@@ -12,8 +12,7 @@ import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { createPostAndNotify } from "./create";
-import { deletePost, updatePostAndNotify } from "./manage";
+import { createPost, deletePost, updatePost } from "./service";
 import { requestUploads } from "./uploads";
 import {
   createPostSchema,
@@ -39,12 +38,7 @@ export const createPostAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const limited = await countOrRefuse(getAbuseLimits(), "post", ctx.user.id);
     if (limited) return limited;
-    const { result, notified } = await createPostAndNotify(
-      getDb(),
-      getStorage(),
-      ctx.user.id,
-      parsedInput,
-    );
+    const { result, notified } = await createPost(getDb(), getStorage(), ctx.user.id, parsedInput);
     publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/${ctx.user.username}`);
     return result;
@@ -56,13 +50,9 @@ export const updatePostAction = authActionClient
     // New mention notifications from edits are budgeted: an edit over the budget is refused whole.
     const limits = getAbuseLimits();
     const takeMentions = (count: number) => take(limits, "captionMention", ctx.user.id, count);
-    const { result, notified } = await updatePostAndNotify(
-      getDb(),
-      ctx.user.id,
-      parsedInput,
-      undefined,
-      { takeMentions },
-    );
+    const { result, notified } = await updatePost(getDb(), ctx.user.id, parsedInput, undefined, {
+      takeMentions,
+    });
     publishNotifiedAfterResponse(notified);
     if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
     return result;

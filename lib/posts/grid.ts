@@ -4,9 +4,9 @@ import type { Executor } from "@/db/client";
 import { postMedia, posts } from "@/db/schema";
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { mediaColumns } from "@/lib/posts/media-columns";
+import { toMediaView } from "@/lib/shared/media";
+import type { GridItem, Page } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
-import { toMediaView } from "./media";
-import type { GridItem, Page } from "./types";
 
 // Square-thumbnail grids (profile, saved, explore, tags): the post columns a grid item needs and
 // one query for the cover photos of a whole page.

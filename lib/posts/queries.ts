@@ -1,15 +1,15 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
+import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
+import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
-import { avatarUrl, type MediaRow, toMediaView } from "./media";
 import { mediaColumns } from "./media-columns";
-import type { GridItem, Page, PostView } from "./types";
 
 /** The columns of a post joined with its author (`posts` inner join `users`). */
 export const postWithAuthorColumns = {
@@ -108,4 +108,82 @@ export async function listProfileGrid(
     .orderBy(descIndexed(posts.createdAt), descIndexed(posts.id))
     .limit(limit + 1);
   return toGridPage(db, rows, limit, (r) => ({ createdAt: r.createdAt, id: r.id }), storage);
+}
+/** Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer). */
+export async function findMentionableIds(db: Executor, usernames: string[], excludeId: string) {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(sql`lower(${users.username})`, usernames),
+        eq(users.status, "active"),
+        ne(users.id, excludeId),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+// The writes of posts (lib/posts/service.ts runs them inside its transactions).
+
+/** Inserts a post and its photos (in order) as one unit of the create transaction. */
+export async function insertPost(
+  tx: Executor,
+  post: typeof posts.$inferInsert,
+  media: (typeof postMedia.$inferInsert)[],
+) {
+  await tx.insert(posts).values(post);
+  await tx.insert(postMedia).values(media);
+}
+
+export async function incrementPostCount(tx: Executor, userId: string) {
+  await tx
+    .update(users)
+    .set({ postCount: sql`${users.postCount} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** One less post on the author's profile, never below zero. */
+export async function decrementPostCount(tx: Executor, userId: string) {
+  await tx
+    .update(users)
+    .set({ postCount: sql`greatest(${users.postCount} - 1, 0)` })
+    .where(eq(users.id, userId));
+}
+
+/** A visible post, locked until the transaction ends (an edit by its author follows). */
+export async function lockVisiblePost(tx: Executor, postId: string) {
+  const [post] = await tx
+    .select({ id: posts.id, authorId: posts.authorId, caption: posts.caption })
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible")))
+    .for("update");
+  return post ?? null;
+}
+
+/** A post whatever its status (a removed one can still be deleted by its author), locked. */
+export async function lockPostForDelete(tx: Executor, postId: string) {
+  const [post] = await tx
+    .select({ authorId: posts.authorId, status: posts.status })
+    .from(posts)
+    .where(eq(posts.id, postId))
+    .for("update");
+  return post ?? null;
+}
+
+export async function updateCaption(tx: Executor, postId: string, caption: string, now: Date) {
+  await tx.update(posts).set({ caption, updatedAt: now }).where(eq(posts.id, postId));
+}
+
+/** The alt text of one photo, only when it belongs to the post. */
+export async function updateAlt(tx: Executor, postId: string, mediaId: string, alt: string) {
+  await tx
+    .update(postMedia)
+    .set({ alt })
+    .where(and(eq(postMedia.id, mediaId), eq(postMedia.postId, postId)));
+}
+
+export async function deletePostRow(tx: Executor, postId: string) {
+  await tx.delete(posts).where(eq(posts.id, postId));
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { hashtags, postHashtags, postMentions } from "@/db/schema";
-import { findMentionableIds } from "@/lib/users/queries";
 import { extractTagsAndMentions } from "./caption";
+import { findMentionableIds } from "./queries";
 
 // Keeps a post's hashtags (with exact per-tag post counts) and mentions in step with its caption.
 // Called inside the transaction that writes the caption.

@@ -4,8 +4,8 @@ import { uuidv7 } from "uuidv7";
 import type { Db, Executor } from "@/db/client";
 import { type UploadSlot, uploadSlots } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
+import { originalKey } from "@/lib/shared/media";
 import type { Storage } from "@/lib/storage/types";
-import { originalKey } from "./media";
 import type { RequestUploadsInput } from "./validation";
 
 // Upload slots: a user asks for places to PUT originals, then createPost / setAvatar consumes them.

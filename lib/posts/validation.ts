@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASPECTS, type Aspect } from "@/lib/images/types";
+import { postIdSchema } from "@/lib/shared/ids";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 
 // Shared by the create/edit forms, the server actions and the route handlers.
@@ -75,8 +76,6 @@ export const createPostSchema = z.object({
     }),
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
-
-export const postIdSchema = z.uuid({ message: "Unknown post." });
 
 export const updatePostSchema = z.object({
   postId: postIdSchema,

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
-import { setSave } from "./saves";
+import { setSave } from "./service";
 import { setSaveSchema } from "./validation";
 
 // Saves belong to the signed-in user (ctx) alone, never to an id from the input.

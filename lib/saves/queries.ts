@@ -6,7 +6,7 @@ import { posts, saves, users } from "@/db/schema";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "@/lib/posts/grid";
-import type { GridItem, Page } from "@/lib/posts/types";
+import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 

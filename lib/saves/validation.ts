@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postIdSchema } from "@/lib/posts/validation";
+import { postIdSchema } from "@/lib/shared/ids";
 
 // Shared by the save button, the server action and the service.
 

@@ -5,16 +5,6 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { endCurrentSession, signIn, signOut } from "@/lib/auth";
-import { clientIp } from "@/lib/auth/ip";
-import { safeNextPath } from "@/lib/auth/redirect";
-import { getAccountLimits } from "@/lib/auth/server-limits";
-import { getDb } from "@/lib/db";
-import { getMailer } from "@/lib/email";
-import { env } from "@/lib/env";
-import { giveBack, take } from "@/lib/rate-limit/abuse";
-import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
-import { ok } from "@/lib/result";
-import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 import {
   endAllSessions,
   explainFailedSignIn,
@@ -22,13 +12,23 @@ import {
   requestPasswordReset,
   resetPassword,
   signInRefusal,
-} from "./accounts";
+} from "@/lib/auth/accounts";
+import { clientIp } from "@/lib/auth/ip";
+import { safeNextPath } from "@/lib/auth/redirect";
+import { getAccountLimits } from "@/lib/auth/server-limits";
 import {
   forgotPasswordSchema,
   registerSchema,
   resetPasswordSchema,
   signInSchema,
-} from "./validation";
+} from "@/lib/auth/validation";
+import { getDb } from "@/lib/db";
+import { getMailer } from "@/lib/email";
+import { env } from "@/lib/env";
+import { giveBack, take } from "@/lib/rate-limit/abuse";
+import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
+import { ok } from "@/lib/result";
+import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 
 const nextField = { next: z.string().max(2048).optional() };
 

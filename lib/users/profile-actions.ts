@@ -9,14 +9,14 @@ import { countOrRefuse } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
+import { changePasswordSchema, updateProfileSchema } from "@/lib/users/validation";
 import {
   changePassword,
   isWrongCurrentPassword,
   removeAvatar,
   setAvatar,
   updateProfile,
-} from "./profile";
-import { changePasswordSchema, updateProfileSchema } from "./validation";
+} from "./service";
 
 export const updateProfileAction = authActionClient
   .inputSchema(updateProfileSchema, byFieldPath)

@@ -2,8 +2,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { avatarUrl } from "@/lib/posts/media";
-import type { ProfileView } from "@/lib/posts/types";
+import { avatarUrl } from "@/lib/shared/media";
+import type { ProfileView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { endSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
-import { endSession } from "./sessions";
-import { revokeSessionSchema } from "./validation";
+import { revokeSessionSchema } from "@/lib/users/validation";
 
 /** Ends one session of the signed-in account (another device); anyone else's is NOT_FOUND. */
 export const revokeSessionAction = authActionClient

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commentMentions, comments, posts, users } from "@/db/schema";
-import { addComment, deleteComment } from "@/lib/comments/comments";
 import { latestCommentsFor, listComments } from "@/lib/comments/queries";
+import { addComment, deleteComment } from "@/lib/comments/service";
 import { addCommentSchema } from "@/lib/comments/validation";
 import { withTestDatabase } from "./helpers/db";
 import {
@@ -25,7 +25,7 @@ const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
 const parsed = (postId: string, body: string) => addCommentSchema.parse({ postId, body });
 
 async function comment(userId: string, postId: string, body: string, at?: Date) {
-  const result = await addComment(db(), urls, userId, parsed(postId, body), at);
+  const result = (await addComment(db(), urls, userId, parsed(postId, body), at)).result;
   if (!result.ok) throw new Error(result.message);
   return result.data;
 }
@@ -36,7 +36,7 @@ describe("addComment", () => {
     const eve = await insertUser(db(), "suspended");
     const postId = await insertPost(db(), author.id);
     const body = `  Nice one @${ben?.username.toUpperCase()} @${ana?.username} @${eve.username} @nobody  `;
-    const result = await addComment(db(), urls, ana.id, parsed(postId, body), t(1));
+    const result = (await addComment(db(), urls, ana.id, parsed(postId, body), t(1))).result;
     expect(result).toMatchObject({
       ok: true,
       data: {
@@ -68,7 +68,7 @@ describe("addComment", () => {
     async (_, make) => {
       const [author, ana] = await insertUsers(db(), 2);
       const postId = await make(author.id);
-      const result = await addComment(db(), urls, ana.id, parsed(postId, "hello"));
+      const result = (await addComment(db(), urls, ana.id, parsed(postId, "hello"))).result;
       expect(result).toEqual({
         ok: false,
         code: "NOT_FOUND",

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db/client";
 import { posts, users } from "@/db/schema";
-import { addComment, deleteComment } from "@/lib/comments/comments";
-import { setFollow } from "@/lib/follows/follows";
-import { setLike } from "@/lib/likes/likes";
+import { addComment, deleteComment } from "@/lib/comments/service";
+import { setFollow } from "@/lib/follows/service";
+import { setLike } from "@/lib/likes/service";
 import type { Result } from "@/lib/result";
 import { withTestDatabase } from "./helpers/db";
 import { insertPost, insertUser, insertUsers, urls } from "./helpers/social";
@@ -66,7 +66,7 @@ async function likeStorm(writer: Db, run: Run) {
   const people = await insertUsers(db(), 50);
   const rounds = [true, false, true, true, false, true];
   const ops = rounds.flatMap((liked) =>
-    people.map((p) => () => setLike(writer, p.id, { postId, liked })),
+    people.map((p) => () => setLike(writer, p.id, { postId, liked }).then((r) => r.result)),
   );
   const results = await run(ops);
   expect(results.every((r) => r.ok)).toBe(true);
@@ -80,7 +80,7 @@ async function commentStorm(writer: Db, run: Run) {
   const postId = await insertPost(db(), author.id);
   const people = await insertUsers(db(), 50);
   const add = (userId: string, body: string) => () =>
-    addComment(writer, urls, userId, { postId, body });
+    addComment(writer, urls, userId, { postId, body }).then((r) => r.result);
   const first = await run(people.flatMap((p) => [add(p.id, "one"), add(p.id, "two")]));
   const ids = first.map((r) => (r.ok ? (r.data as { comment: { id: string } }).comment.id : ""));
   expect(ids.every(Boolean)).toBe(true);
@@ -108,7 +108,7 @@ async function followStorm(writer: Db, run: Run) {
   const star = await insertUser(db());
   const people = await insertUsers(db(), 50);
   const set = (from: string, to: string, follow: boolean) => () =>
-    setFollow(writer, from, { userId: to, follow });
+    setFollow(writer, from, { userId: to, follow }).then((r) => r.result);
   const ops = [
     ...people.flatMap((p) => [set(p.id, star.id, true), set(star.id, p.id, true)]),
     ...people.flatMap((p, i) => [

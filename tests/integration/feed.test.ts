@@ -10,7 +10,7 @@ import * as schema from "@/db/schema";
 import { comments, follows, likes, postMedia, posts, saves, users } from "@/db/schema";
 import { listFeedPage } from "@/lib/feed/queries";
 import { encodeCursor } from "@/lib/pagination/cursor";
-import type { FeedPost } from "@/lib/posts/types";
+import type { FeedPost } from "@/lib/shared/post-views";
 import { withTestDatabase } from "./helpers/db";
 
 const database = withTestDatabase();

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { setFollow } from "@/lib/follows/follows";
 import { isFollowing, listFollowers, listFollowing, suggestPeople } from "@/lib/follows/queries";
+import { setFollow } from "@/lib/follows/service";
 import { withTestDatabase } from "./helpers/db";
 import {
   countRows,
@@ -17,7 +17,7 @@ const database = withTestDatabase();
 const db = () => database.db;
 const MISSING = MISSING_POST;
 const follow = (from: string, to: string, at?: Date) =>
-  setFollow(db(), from, { userId: to, follow: true }, at);
+  setFollow(db(), from, { userId: to, follow: true }, at).then((r) => r.result);
 
 describe("setFollow", () => {
   it("follows and unfollows, keeping both counters exact", async () => {
@@ -32,7 +32,7 @@ describe("setFollow", () => {
     expect(await userCounts(db(), b)).toEqual({ followerCount: 2, followingCount: 1 });
     expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 1 });
 
-    const off = await setFollow(db(), a, { userId: b, follow: false });
+    const off = (await setFollow(db(), a, { userId: b, follow: false })).result;
     expect(off).toEqual({ ok: true, data: { following: false, followerCount: 1 } });
     expect(await isFollowing(db(), a, b)).toBe(false);
     expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 0 });
@@ -46,7 +46,7 @@ describe("setFollow", () => {
     }
     expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 1 });
     for (let i = 0; i < 3; i++) {
-      const r = await setFollow(db(), ana.id, { userId: ben.id, follow: false });
+      const r = (await setFollow(db(), ana.id, { userId: ben.id, follow: false })).result;
       expect(r).toEqual({ ok: true, data: { following: false, followerCount: 0 } });
     }
     expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { follows, posts, users } from "@/db/schema";
-import { setLike } from "@/lib/likes/likes";
 import { latestLikersFor, listLikers, viewerStateFor } from "@/lib/likes/queries";
-import { setSave } from "@/lib/saves/saves";
+import { setLike } from "@/lib/likes/service";
+import { setSave } from "@/lib/saves/service";
 import { withTestDatabase } from "./helpers/db";
 import {
   countRows,
@@ -23,15 +23,15 @@ describe("setLike", () => {
   it("likes and unlikes, keeping like_count exact and answering the fresh count", async () => {
     const [author, ana, ben] = await insertUsers(db(), 3);
     const postId = await insertPost(db(), author.id);
-    expect(await setLike(db(), ana.id, { postId, liked: true })).toEqual({
+    expect((await setLike(db(), ana.id, { postId, liked: true })).result).toEqual({
       ok: true,
       data: { liked: true, likeCount: 1 },
     });
-    expect(await setLike(db(), ben.id, { postId, liked: true })).toEqual({
+    expect((await setLike(db(), ben.id, { postId, liked: true })).result).toEqual({
       ok: true,
       data: { liked: true, likeCount: 2 },
     });
-    expect(await setLike(db(), ana.id, { postId, liked: false })).toEqual({
+    expect((await setLike(db(), ana.id, { postId, liked: false })).result).toEqual({
       ok: true,
       data: { liked: false, likeCount: 1 },
     });
@@ -42,7 +42,7 @@ describe("setLike", () => {
   it("lets the author like their own post", async () => {
     const author = await insertUser(db());
     const postId = await insertPost(db(), author.id);
-    const result = await setLike(db(), author.id, { postId, liked: true });
+    const result = (await setLike(db(), author.id, { postId, liked: true })).result;
     expect(result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
   });
 
@@ -50,11 +50,11 @@ describe("setLike", () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await insertPost(db(), author.id);
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana.id, { postId, liked: true });
+      const r = (await setLike(db(), ana.id, { postId, liked: true })).result;
       expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
     }
     for (let i = 0; i < 3; i++) {
-      const r = await setLike(db(), ana.id, { postId, liked: false });
+      const r = (await setLike(db(), ana.id, { postId, liked: false })).result;
       expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0 } });
     }
     expect(await countRows(db(), "likes")).toBe(0);
@@ -80,7 +80,7 @@ describe("setLike", () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await make(author.id);
     for (const liked of [true, false]) {
-      const result = await setLike(db(), ana.id, { postId, liked });
+      const result = (await setLike(db(), ana.id, { postId, liked })).result;
       expect(result).toEqual({
         ok: false,
         code: "NOT_FOUND",
@@ -95,7 +95,7 @@ describe("setLike", () => {
     const postId = await insertPost(db(), author.id);
     await setLike(db(), ana.id, { postId, liked: true });
     await db().update(users).set({ status: "suspended" }).where(eq(users.id, author.id));
-    const result = await setLike(db(), ana.id, { postId, liked: false });
+    const result = (await setLike(db(), ana.id, { postId, liked: false })).result;
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await countRows(db(), "likes")).toBe(1);
     expect((await postCounts(db(), postId))?.likeCount).toBe(1);
@@ -108,7 +108,7 @@ describe("listLikers", () => {
     const postId = await insertPost(db(), author.id);
     const likers = await insertUsers(db(), 25);
     const now = new Date("2025-03-01T12:00:00.000Z");
-    for (const u of likers) await setLike(db(), u.id, { postId, liked: true }, now);
+    for (const u of likers) (await setLike(db(), u.id, { postId, liked: true }, now)).result;
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { follows, hashtags, moderationActions, posts, reports, users } from "@/db/schema";
-import { addComment } from "@/lib/comments/comments";
+import { addComment } from "@/lib/comments/service";
 import { listFeedPage } from "@/lib/feed/queries";
-import type { Moderator } from "@/lib/moderation/moderation";
-import * as moderation from "@/lib/moderation/moderation";
 import { countOpenTargets, listModerationLog, listReportQueue } from "@/lib/moderation/queries";
+import type { Moderator } from "@/lib/moderation/service";
+import * as moderation from "@/lib/moderation/service";
 import { decideSchema, reportSchema } from "@/lib/moderation/validation";
 import { getPostView } from "@/lib/posts/queries";
 import { syncHashtags } from "@/lib/posts/tags";
@@ -157,7 +157,7 @@ describe("decide", () => {
 
   it("removes a comment and keeps the post's comment count exact", async () => {
     const { ana, ben, mod, postId } = await cast();
-    const added = await addComment(db(), urls, ben.id, { postId, body: "rude words" });
+    const added = (await addComment(db(), urls, ben.id, { postId, body: "rude words" })).result;
     if (!added.ok) throw new Error(added.message);
     const commentId = added.data.comment.id;
     await fileReport(db(), ana.id, {

@@ -1,13 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { notifications, posts, uploadSlots, users } from "@/db/schema";
-import { addComment, addCommentAndNotify, deleteComment } from "@/lib/comments/comments";
-import { setFollow, setFollowAndNotify } from "@/lib/follows/follows";
-import { setLike, setLikeAndNotify } from "@/lib/likes/likes";
+import { addComment, deleteComment } from "@/lib/comments/service";
+import { setFollow } from "@/lib/follows/service";
+import { setLike } from "@/lib/likes/service";
 import { listNotifications, markAllRead, unreadCount } from "@/lib/notifications/queries";
 import type { NotificationView } from "@/lib/notifications/types";
-import { createPostAndNotify } from "@/lib/posts/create";
-import { updatePostAndNotify } from "@/lib/posts/manage";
+import { createPost, updatePost } from "@/lib/posts/service";
 import { requestUploads } from "@/lib/posts/uploads";
 import { withTestDatabase } from "./helpers/db";
 import { jpeg, tempStorage } from "./helpers/media";
@@ -33,7 +32,7 @@ async function list(userId: string, cursor?: string | null, limit?: number) {
 }
 
 async function comment(userId: string, postId: string, body: string, at?: Date) {
-  const result = await addComment(db(), urls, userId, { postId, body }, at);
+  const result = (await addComment(db(), urls, userId, { postId, body }, at)).result;
   if (!result.ok) throw new Error(result.message);
   return result.data.comment;
 }
@@ -43,18 +42,18 @@ describe("likes", () => {
     const [author, ana] = await insertUsers(db(), 2);
     if (!author || !ana) throw new Error("no users");
     const postId = await insertPost(db(), author.id);
-    const first = await setLikeAndNotify(db(), ana.id, { postId, liked: true });
+    const first = await setLike(db(), ana.id, { postId, liked: true });
     expect(first.result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
     expect(first.notified).toEqual([{ id: expect.any(String), recipientId: author.id }]);
-    const again = await setLikeAndNotify(db(), ana.id, { postId, liked: true });
+    const again = await setLike(db(), ana.id, { postId, liked: true });
     expect(again.notified).toEqual([]);
     await setLike(db(), author.id, { postId, liked: true });
     expect(await rows()).toEqual([row("like", author.id, ana.id)]);
 
     // The unlike names whom to send the new count (their badge goes down live).
-    const unlike = await setLikeAndNotify(db(), ana.id, { postId, liked: false });
+    const unlike = await setLike(db(), ana.id, { postId, liked: false });
     expect(unlike.unnotified).toEqual([author.id]);
-    expect((await setLikeAndNotify(db(), ana.id, { postId, liked: false })).unnotified).toEqual([]);
+    expect((await setLike(db(), ana.id, { postId, liked: false })).unnotified).toEqual([]);
     expect(await rows()).toEqual([]);
     await setLike(db(), ana.id, { postId, liked: true });
     await setLike(db(), ana.id, { postId, liked: true });
@@ -64,7 +63,7 @@ describe("likes", () => {
   it("says nothing when the like is refused", async () => {
     const [author, ana] = await insertUsers(db(), 2);
     const postId = await insertPost(db(), author.id, { status: "removed" });
-    const r = await setLikeAndNotify(db(), ana.id, { postId, liked: true });
+    const r = await setLike(db(), ana.id, { postId, liked: true });
     expect(r).toMatchObject({ result: { ok: false, code: "NOT_FOUND" }, notified: [] });
     expect(await rows()).toEqual([]);
   });
@@ -74,11 +73,11 @@ describe("follows", () => {
   it("notifies the followee once; unfollow takes it back; following again makes one row", async () => {
     const [ana, ben] = await insertUsers(db(), 2);
     if (!ana || !ben) throw new Error("no users");
-    const r = await setFollowAndNotify(db(), ana.id, { userId: ben.id, follow: true });
+    const r = await setFollow(db(), ana.id, { userId: ben.id, follow: true });
     expect(r.notified).toEqual([{ id: expect.any(String), recipientId: ben.id }]);
     await setFollow(db(), ana.id, { userId: ben.id, follow: true });
     expect(await rows()).toEqual([row("follow", ben.id, ana.id)]);
-    const unfollow = await setFollowAndNotify(db(), ana.id, { userId: ben.id, follow: false });
+    const unfollow = await setFollow(db(), ana.id, { userId: ben.id, follow: false });
     expect(unfollow.unnotified).toEqual([ben.id]);
     expect(await rows()).toEqual([]);
     await setFollow(db(), ana.id, { userId: ben.id, follow: true });
@@ -94,7 +93,7 @@ describe("comments and mentions", () => {
     if (!author || !ana || !ben) throw new Error("no users");
     const postId = await insertPost(db(), author.id);
     const body = `hey @${author.username} @${ben.username} @${ana.username} @${eve.username} @nobody`;
-    const r = await addCommentAndNotify(db(), urls, ana.id, { postId, body });
+    const r = await addComment(db(), urls, ana.id, { postId, body });
     expect(r.notified.map((n) => n.recipientId).sort()).toEqual([author.id, ben.id].sort());
     expect(await rows()).toEqual(
       [row("comment", author.id, ana.id), row("mention", ben.id, ana.id)].sort(),
@@ -128,8 +127,7 @@ describe("comments and mentions", () => {
     const eve = await insertUser(db(), "suspended");
     if (!author || !ana || !ben) throw new Error("no users");
     const postId = await insertPost(db(), author.id);
-    const edit = (caption: string) =>
-      updatePostAndNotify(db(), author.id, { postId, caption, alts: [] });
+    const edit = (caption: string) => updatePost(db(), author.id, { postId, caption, alts: [] });
     const first = await edit(`with @${ana.username} @${author.username} @${eve.username}`);
     expect(first.notified.map((n) => n.recipientId)).toEqual([ana.id]);
     const second = await edit(`with @${ana.username} and @${ben.username}`);
@@ -138,7 +136,7 @@ describe("comments and mentions", () => {
     expect(await rows()).toEqual(
       [row("mention", ana.id, author.id), row("mention", ben.id, author.id)].sort(),
     );
-    const refused = await updatePostAndNotify(db(), ana.id, { postId, caption: "x", alts: [] });
+    const refused = await updatePost(db(), ana.id, { postId, caption: "x", alts: [] });
     expect(refused).toMatchObject({ result: { ok: false, code: "FORBIDDEN" }, notified: [] });
   });
 
@@ -154,7 +152,7 @@ describe("comments and mentions", () => {
     const slotId = slots.data.slots[0]?.id ?? "";
     const [slot] = await db().select().from(uploadSlots).where(eq(uploadSlots.id, slotId));
     await storage.write(slot?.key ?? "", photo, "image/jpeg");
-    const r = await createPostAndNotify(db(), storage, author.id, {
+    const r = await createPost(db(), storage, author.id, {
       aspect: "1:1",
       caption: `hello @${ana.username} and @${author.username}`,
       media: [{ slotId, alt: "" }],

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { passwordResetTokens, users } from "@/db/schema";
+import * as accounts from "@/lib/auth/accounts";
+import { isResetTokenUsable, requestPasswordReset } from "@/lib/auth/accounts";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { hashResetToken } from "@/lib/auth/reset-token";
-import * as accounts from "@/lib/users/accounts";
-import { isResetTokenUsable, requestPasswordReset } from "@/lib/users/accounts";
-import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/users/validation";
+import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/auth/validation";
 import { withTestDatabase } from "./helpers/db";
 import { memoryMailer, registeredAccount, tokenFromMail } from "./helpers/fixtures";
 

@@ -14,9 +14,9 @@ import {
   users,
 } from "@/db/schema";
 import { runMaintenance } from "@/lib/maintenance/run";
-import * as create from "@/lib/posts/create";
-import * as manage from "@/lib/posts/manage";
 import { getPostView, listProfileGrid } from "@/lib/posts/queries";
+import * as create from "@/lib/posts/service";
+import * as manage from "@/lib/posts/service";
 import * as uploads from "@/lib/posts/uploads";
 import { createPostSchema, requestUploadsSchema, updatePostSchema } from "@/lib/posts/validation";
 import type { Storage } from "@/lib/storage/types";
@@ -87,11 +87,13 @@ describe("createPost", () => {
       await jpeg(2400, 1800),
       await jpeg(1500, 2400, "#10b981"),
     ]);
-    const result = await createPost(db(), storage, ana.id, {
-      aspect: "4:5",
-      caption: "Golden hour #Sunset #sunset #lisbon with @Ben.K and @nobody",
-      media: slotIds.map((slotId, i) => ({ slotId, alt: `photo ${i + 1}` })),
-    });
+    const result = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "4:5",
+        caption: "Golden hour #Sunset #sunset #lisbon with @Ben.K and @nobody",
+        media: slotIds.map((slotId, i) => ({ slotId, alt: `photo ${i + 1}` })),
+      })
+    ).result;
     expect(result.ok).toBe(true);
     const id = result.ok ? result.data.id : "";
 
@@ -128,11 +130,13 @@ describe("createPost", () => {
     const original = await jpegWithGps();
     expect(gpsTags((await sharp(original).metadata()).exif).length).toBeGreaterThan(0);
     const [slotId] = await upload(ana.id, [original]);
-    const result = await createPost(db(), storage, ana.id, {
-      aspect: "1:1",
-      caption: "",
-      media: [{ slotId }],
-    });
+    const result = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "1:1",
+        caption: "",
+        media: [{ slotId }],
+      })
+    ).result;
     expect(result.ok).toBe(true);
     const [media] = await db().select().from(postMedia);
     expect(media?.variants).toHaveLength(3);
@@ -161,11 +165,13 @@ describe("createPost", () => {
     const ana = await createUser(db());
     const good = await jpeg();
     const slotIds = await upload(ana.id, [good, await make()]);
-    const result = await createPost(db(), storage, ana.id, {
-      aspect: "1:1",
-      caption: "x",
-      media: slotIds.map((slotId) => ({ slotId })),
-    });
+    const result = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "1:1",
+        caption: "x",
+        media: slotIds.map((slotId) => ({ slotId })),
+      })
+    ).result;
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(!result.ok && result.fieldErrors?.["media.1"]?.[0]).toMatch(message);
     expect(await postCount()).toBe(0);
@@ -183,7 +189,8 @@ describe("createPost", () => {
     const slotId = slot.ok ? (slot.data.slots[0]?.id ?? "") : "";
     const [row] = await db().select().from(uploadSlots).where(eq(uploadSlots.id, slotId));
     await storage.write(row?.key ?? "", big, "image/jpeg");
-    const result = await createPost(db(), storage, ana.id, { aspect: "1:1", media: [{ slotId }] });
+    const result = (await createPost(db(), storage, ana.id, { aspect: "1:1", media: [{ slotId }] }))
+      .result;
     expect(!result.ok && result.fieldErrors?.["media.0"]?.[0]).toMatch(/larger than declared/);
     expect(await postCount()).toBe(0);
     expect(storedFiles()).toEqual([]);
@@ -193,32 +200,40 @@ describe("createPost", () => {
     const ana = await createUser(db());
     const eve = await createUser(db());
     const [anaSlot] = await upload(ana.id, [await jpeg()]);
-    const stolen = await createPost(db(), storage, eve.id, {
-      aspect: "1:1",
-      media: [{ slotId: anaSlot }],
-    });
+    const stolen = (
+      await createPost(db(), storage, eve.id, {
+        aspect: "1:1",
+        media: [{ slotId: anaSlot }],
+      })
+    ).result;
     expect(!stolen.ok && stolen.fieldErrors?.["media.0"]?.[0]).toMatch(/not found/);
 
-    const first = await createPost(db(), storage, ana.id, {
-      aspect: "1:1",
-      media: [{ slotId: anaSlot }],
-    });
+    const first = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "1:1",
+        media: [{ slotId: anaSlot }],
+      })
+    ).result;
     expect(first.ok).toBe(true);
-    const again = await createPost(db(), storage, ana.id, {
-      aspect: "1:1",
-      media: [{ slotId: anaSlot }],
-    });
+    const again = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "1:1",
+        media: [{ slotId: anaSlot }],
+      })
+    ).result;
     expect(!again.ok && again.fieldErrors?.["media.0"]?.[0]).toMatch(/already used/);
 
     const [oldSlot] = await upload(ana.id, [await jpeg()]);
     const later = new Date(Date.now() + 3600_000);
-    const expired = await createPost(
-      db(),
-      storage,
-      ana.id,
-      { aspect: "1:1", media: [{ slotId: oldSlot }] },
-      later,
-    );
+    const expired = (
+      await createPost(
+        db(),
+        storage,
+        ana.id,
+        { aspect: "1:1", media: [{ slotId: oldSlot }] },
+        later,
+      )
+    ).result;
     expect(!expired.ok && expired.fieldErrors?.["media.0"]?.[0]).toMatch(/expired/);
     expect(await postCount()).toBe(1);
   });
@@ -227,11 +242,13 @@ describe("createPost", () => {
     const ana = await createUser(db());
     const [slotId] = await upload(ana.id, [await jpeg()]);
     const caption = '<img src=x onerror="alert(1)"> <script>alert(1)</script> #ok';
-    const result = await createPost(db(), storage, ana.id, {
-      aspect: "1:1",
-      caption,
-      media: [{ slotId }],
-    });
+    const result = (
+      await createPost(db(), storage, ana.id, {
+        aspect: "1:1",
+        caption,
+        media: [{ slotId }],
+      })
+    ).result;
     const view = await getPostView(db(), result.ok ? result.data.id : "", null, storage);
     expect(view?.caption).toBe(caption);
   });
@@ -240,11 +257,13 @@ describe("createPost", () => {
 describe("updatePost and deletePost", () => {
   async function shared(userId: string, caption = "#one #two") {
     const [slotId] = await upload(userId, [await jpeg()]);
-    const result = await createPost(db(), storage, userId, {
-      aspect: "1:1",
-      caption,
-      media: [{ slotId }],
-    });
+    const result = (
+      await createPost(db(), storage, userId, {
+        aspect: "1:1",
+        caption,
+        media: [{ slotId }],
+      })
+    ).result;
     if (!result.ok) throw new Error(result.message);
     return result.data.id;
   }
@@ -255,11 +274,13 @@ describe("updatePost and deletePost", () => {
     const ana = await createUser(db());
     const id = await shared(ana.id);
     const [media] = await db().select().from(postMedia);
-    const result = await updatePost(db(), ana.id, {
-      postId: id,
-      caption: "#two #three",
-      alts: [{ mediaId: media?.id, alt: "A beach" }],
-    });
+    const result = (
+      await updatePost(db(), ana.id, {
+        postId: id,
+        caption: "#two #three",
+        alts: [{ mediaId: media?.id, alt: "A beach" }],
+      })
+    ).result;
     expect(result.ok).toBe(true);
     const view = await getPostView(db(), id, ana.id, storage);
     expect(view?.caption).toBe("#two #three");
@@ -271,7 +292,8 @@ describe("updatePost and deletePost", () => {
     const ana = await createUser(db());
     const eve = await createUser(db());
     const id = await shared(ana.id, "mine");
-    const edit = await updatePost(db(), eve.id, { postId: id, caption: "hacked", alts: [] });
+    const edit = (await updatePost(db(), eve.id, { postId: id, caption: "hacked", alts: [] }))
+      .result;
     expect(edit).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const del = await deletePost(db(), storage, eve.id, id);
     expect(del).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -298,7 +320,7 @@ describe("updatePost and deletePost", () => {
     const id = await shared(ana.id);
     await db().update(posts).set({ status: "removed" }).where(eq(posts.id, id));
     expect(await deletePost(db(), storage, bo.id, id)).toMatchObject({ code: "NOT_FOUND" });
-    expect(await updatePost(db(), ana.id, { postId: id, caption: "x" })).toMatchObject({
+    expect((await updatePost(db(), ana.id, { postId: id, caption: "x" })).result).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(

@@ -2,9 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import * as accounts from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
-import * as accounts from "@/lib/users/accounts";
-import { registerSchema } from "@/lib/users/validation";
+import { registerSchema } from "@/lib/auth/validation";
 import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 

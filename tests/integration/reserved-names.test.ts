@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { registerAccount } from "@/lib/users/accounts";
-import { updateProfile } from "@/lib/users/profile";
-import { registerSchema } from "@/lib/users/validation";
+import { registerAccount } from "@/lib/auth/accounts";
+import { registerSchema } from "@/lib/auth/validation";
+import { updateProfile } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";
 import { newAccount } from "./helpers/fixtures";
 import { createUser } from "./helpers/media";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts } from "@/db/schema";
 import { isSaved, listSaved } from "@/lib/saves/queries";
-import { setSave } from "@/lib/saves/saves";
+import { setSave } from "@/lib/saves/service";
 import { withTestDatabase } from "./helpers/db";
 import {
   countRows,

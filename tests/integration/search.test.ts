@@ -8,7 +8,7 @@ import {
 } from "@/lib/search/queries";
 import * as recent from "@/lib/search/recent";
 import { recordSearchSchema } from "@/lib/search/validation";
-import { updateProfile } from "@/lib/users/profile";
+import { updateProfile } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";
 import { addPosts, follow, person, storage, suspend } from "./helpers/discover";
 

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { sessions } from "@/db/schema";
+import { endAllSessions } from "@/lib/auth/accounts";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+import { endSession, listSessions, startSession } from "@/lib/auth/sessions";
 import { runMaintenance } from "@/lib/maintenance/run";
-import { endAllSessions } from "@/lib/users/accounts";
-import { changePassword } from "@/lib/users/profile";
-import { endSession, listSessions, startSession } from "@/lib/users/sessions";
+import { changePassword } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";
 import { registeredAccount } from "./helpers/fixtures";
 

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
-import type { RateLimitStore } from "@/lib/rate-limit";
 import {
   authenticate,
   explainFailedSignIn,
@@ -8,8 +6,10 @@ import {
   resetPassword,
   signInRefusal,
   signInWait,
-} from "@/lib/users/accounts";
-import { accountKey, claimSignInAttempt, recordSignInFailure } from "@/lib/users/sign-in-limits";
+} from "@/lib/auth/accounts";
+import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
+import { accountKey, claimSignInAttempt, recordSignInFailure } from "@/lib/auth/sign-in-limits";
+import type { RateLimitStore } from "@/lib/rate-limit";
 import { withTestDatabase } from "./helpers/db";
 import { memoryMailer, registeredAccount, tokenFromMail } from "./helpers/fixtures";
 

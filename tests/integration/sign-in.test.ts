@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import * as accounts from "@/lib/auth/accounts";
+import { endAllSessions, explainFailedSignIn } from "@/lib/auth/accounts";
 import { type AccountLimits, createAccountLimits } from "@/lib/auth/limits";
 import { validateSessionClaims } from "@/lib/auth/session";
-import * as accounts from "@/lib/users/accounts";
-import { endAllSessions, explainFailedSignIn } from "@/lib/users/accounts";
-import { startSession } from "@/lib/users/sessions";
-import { signInSchema } from "@/lib/users/validation";
+import { startSession } from "@/lib/auth/sessions";
+import { signInSchema } from "@/lib/auth/validation";
 import { withTestDatabase } from "./helpers/db";
 import { registeredAccount } from "./helpers/fixtures";
 

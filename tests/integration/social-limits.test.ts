@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setLike } from "@/lib/likes/likes";
+import { setLike } from "@/lib/likes/service";
 import { hitSocialLimit } from "@/lib/rate-limit/social";
 import { withTestDatabase } from "./helpers/db";
 import { countRows, insertPost, insertUser, postCounts } from "./helpers/social";
@@ -21,7 +21,7 @@ describe("a burst of 100 likes and unlikes from one user", () => {
         messages.push(limited);
         continue;
       }
-      const result = await setLike(database.db, fan.id, { postId, liked: i % 2 === 0 });
+      const result = (await setLike(database.db, fan.id, { postId, liked: i % 2 === 0 })).result;
       expect(result.ok).toBe(true);
       applied += 1;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { impersonatesStaff, nameSkeleton, reservedNameErrors } from "@/lib/users/reserved-names";
-import { displayNameSchema, registerSchema } from "@/lib/users/validation";
+import { impersonatesStaff, nameSkeleton, reservedNameErrors } from "@/lib/auth/reserved-names";
+import { displayNameSchema, registerSchema } from "@/lib/auth/validation";
 
 const INVISIBLE = "Name can't contain invisible or text-direction characters.";
 

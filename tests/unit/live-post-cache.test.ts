@@ -11,7 +11,7 @@ import {
   toCommentView,
   withLatestComment,
 } from "@/components/realtime/live-cache-updates";
-import type { AuthorView, CommentView } from "@/lib/posts/types";
+import type { AuthorView, CommentView } from "@/lib/shared/post-views";
 
 const POST = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
 const OTHER = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5f";

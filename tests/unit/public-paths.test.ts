@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { reservedUsernames } from "@/lib/auth/reserved-usernames";
 import { isPublicPath, PRIVATE_TOP_LEVEL } from "@/lib/http/public-paths";
-import { reservedUsernames } from "@/lib/users/reserved-usernames";
 
 // The proxy's idea of what is public, checked against the pages and routes that exist in app/:
 // a new private page, a removed one, or a route whose session rule changed fails here.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { linkedSecrets } from "@/lib/deploy/sst-resources";
+import { linkedSecrets } from "@/lib/env/sst-resources";
 import { ORIGIN_SECRET_HEADER } from "@/lib/http/origin-guard";
 
 // Evaluates sst.config.ts with the SST globals stubbed: `$config` returns its argument, each

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { applySstResources } from "@/lib/deploy/sst-resources";
+import { applySstResources } from "@/lib/env/sst-resources";
 import { emfLine, metric } from "@/lib/observability/metrics";
 
-// lib/deploy/sst-resources.ts maps SST's linked resources onto the settings lib/env.ts reads.
+// lib/env/sst-resources.ts maps SST's linked resources onto the settings lib/env/index.ts reads.
 // The SST SDK reads the links when it is imported, so each case imports a fresh copy of it.
 const keys = [
   "SST_RESOURCE_App",

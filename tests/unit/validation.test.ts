@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { registerSchema, resetTokenSchema, usernameSchema } from "@/lib/auth/validation";
 import { tooManyMessage } from "@/lib/rate-limit";
-import { registerSchema, resetTokenSchema, usernameSchema } from "@/lib/users/validation";
 
 describe("usernameSchema", () => {
   it("lower-cases and accepts letters, digits, periods and underscores", () => {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { AuthAside, AuthCard, AuthLink } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { Alert } from "@/components/ui/alert";
+import { isResetTokenUsable } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db";
-import { isResetTokenUsable } from "@/lib/users/accounts";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 export const dynamic = "force-dynamic";

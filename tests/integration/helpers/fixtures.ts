@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
+import { registerAccount } from "@/lib/auth/accounts";
 import type { Mail, Mailer } from "@/lib/email/types";
-import { registerAccount } from "@/lib/users/accounts";
 
 let counter = 0;
 /** A fresh, valid sign-up for each call. */

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
+import { registerAccount } from "@/lib/auth/accounts";
 import { createLocalStorage, type LocalStorage } from "@/lib/storage/local";
-import { registerAccount } from "@/lib/users/accounts";
 import { newAccount } from "./fixtures";
 
 /** A local storage driver in a fresh temp folder; `remove()` deletes the folder. */

@@ -6,9 +6,9 @@ import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
 import { getCurrentSession } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/require-user";
+import { listSessions } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { isModerator } from "@/lib/moderation/access";
-import { listSessions } from "@/lib/users/sessions";
 
 export const metadata: Metadata = { title: "Settings" };
 

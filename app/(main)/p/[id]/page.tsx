@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { latestLikersFor, viewerStateFor } from "@/lib/likes/queries";
 import { getPostView } from "@/lib/posts/queries";
-import type { AuthorView } from "@/lib/posts/types";
+import type { AuthorView } from "@/lib/shared/post-views";
 import { getProfileView } from "@/lib/users/profile-queries";
 
 type Props = { params: Promise<{ id: string }> };

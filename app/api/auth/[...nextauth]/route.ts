@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { signInWait } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/ip";
 import { getAccountLimits } from "@/lib/auth/server-limits";
+import { signInSchema } from "@/lib/auth/validation";
 import { getDb } from "@/lib/db";
 import { tooManyMessage } from "@/lib/rate-limit";
-import { signInWait } from "@/lib/users/accounts";
-import { signInSchema } from "@/lib/users/validation";
 
 export const { GET } = handlers;
 

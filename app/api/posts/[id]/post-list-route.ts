@@ -1,9 +1,8 @@
 import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
-import { postIdSchema } from "@/lib/posts/validation";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail } from "@/lib/result";
+import { POST_NOT_FOUND, postIdSchema } from "@/lib/shared/ids";
 
 type PostList = (
   db: ReturnType<typeof getDb>,

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
-import { USER_NOT_FOUND } from "@/lib/follows/validation";
 import { apiRoute } from "@/lib/http/api-route";
 import { fail } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import { getProfileView } from "@/lib/users/profile-queries";
 
 type PeopleList = (

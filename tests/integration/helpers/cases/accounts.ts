@@ -1,5 +1,6 @@
 import { and, eq, gt, isNotNull } from "drizzle-orm";
 import { passwordResetTokens, users } from "@/db/schema";
+import { insertResetToken } from "@/lib/auth/queries";
 import { createResetToken, RESET_TOKEN_TTL_MS } from "@/lib/auth/reset-token";
 import { sessionClaims } from "@/lib/auth/session-token";
 import {
@@ -16,7 +17,6 @@ import {
   setAvatarAction,
   updateProfileAction,
 } from "@/lib/users/profile-actions";
-import { insertResetToken } from "@/lib/users/queries";
 import { type ActionCase, publicMatrix, signedInMatrix, type World } from "../action-cases";
 import { SESSION_COOKIE } from "../actions";
 import { uploadedSlot } from "./posts";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { posts, reports } from "@/db/schema";
 import { decideAction, reportAction } from "@/lib/moderation/actions";
-import { fileReport } from "@/lib/moderation/moderation";
+import { fileReport } from "@/lib/moderation/service";
 import type { ActionCase } from "../action-cases";
 import { insertPost } from "../social";
 import { exists } from "./social";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { sessions } from "@/db/schema";
+import { startSession } from "@/lib/auth/sessions";
 import { revokeSessionAction } from "@/lib/users/session-actions";
-import { startSession } from "@/lib/users/sessions";
 import { type ActionCase, signedInMatrix, type World } from "../action-cases";
 
 // Settings' "Log out" beside another device: only the account's own sessions can be ended;

@@ -10,15 +10,15 @@ import {
   saves,
 } from "@/db/schema";
 import { addCommentAction, deleteCommentAction } from "@/lib/comments/actions";
-import { addComment } from "@/lib/comments/comments";
+import { addComment } from "@/lib/comments/service";
 import { dismissSuggestionAction } from "@/lib/discover/actions";
 import { setFollowAction } from "@/lib/follows/actions";
-import { setFollow } from "@/lib/follows/follows";
+import { setFollow } from "@/lib/follows/service";
 import { setLikeAction } from "@/lib/likes/actions";
-import { setLike, setLikeAndNotify } from "@/lib/likes/likes";
+import { setLike } from "@/lib/likes/service";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { setSaveAction } from "@/lib/saves/actions";
-import { setSave } from "@/lib/saves/saves";
+import { setSave } from "@/lib/saves/service";
 import { clearRecentSearchesAction, recordSearchAction } from "@/lib/search/actions";
 import { recordSearch } from "@/lib/search/recent";
 import { type ActionCase, signedInMatrix, type World } from "../action-cases";
@@ -44,7 +44,7 @@ export const socialCases: Record<string, ActionCase> = {
     // The owner's like exists; the call takes it back.
     async arrange(w) {
       const postId = await postBy(w);
-      ok(await setLike(w.h.db(), w.owner.id, { postId, liked: true }));
+      ok((await setLike(w.h.db(), w.owner.id, { postId, liked: true })).result);
       return { postId, liked: false };
     },
     changed: async (w, input) =>
@@ -63,7 +63,7 @@ export const socialCases: Record<string, ActionCase> = {
   "follows/actions:setFollowAction": {
     action: setFollowAction,
     async arrange(w) {
-      ok(await setFollow(w.h.db(), w.owner.id, { userId: w.third.id, follow: true }));
+      ok((await setFollow(w.h.db(), w.owner.id, { userId: w.third.id, follow: true })).result);
       return { userId: w.third.id, follow: false };
     },
     changed: async (w) =>
@@ -119,7 +119,9 @@ export const socialCases: Record<string, ActionCase> = {
     // The owner's comment on a third person's post: only its author (or the post's) may delete it.
     async arrange(w) {
       const postId = await postBy(w);
-      const r = ok(await addComment(w.h.db(), w.h.storage, w.owner.id, { postId, body: "mine" }));
+      const r = ok(
+        (await addComment(w.h.db(), w.h.storage, w.owner.id, { postId, body: "mine" })).result,
+      );
       return { commentId: r.ok ? r.data.comment.id : "" };
     },
     changed: async (w, input) =>
@@ -132,7 +134,7 @@ export const socialCases: Record<string, ActionCase> = {
     action: markNotificationsReadAction,
     async arrange(w) {
       const postId = await postBy(w, w.owner);
-      ok((await setLikeAndNotify(w.h.db(), w.third.id, { postId, liked: true })).result);
+      ok((await setLike(w.h.db(), w.third.id, { postId, liked: true })).result);
       return undefined;
     },
     changed: async (w) =>

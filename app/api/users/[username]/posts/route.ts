@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db";
-import { USER_NOT_FOUND } from "@/lib/follows/validation";
 import { apiRoute } from "@/lib/http/api-route";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { fail } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import { getProfileView } from "@/lib/users/profile-queries";
 
 /** GET ?cursor=: the next page of a profile's grid as JSON Page<GridItem> (infinite scroll). */

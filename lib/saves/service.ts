@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
 import { deleteSave, insertSave } from "./queries";
 import type { SetSaveInput } from "./validation";
 

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { comments, moderationActions, posts, reports, users } from "@/db/schema";
+import { revokeAllSessions } from "@/lib/auth/session-queries";
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
-import { findVisiblePost } from "@/lib/likes/queries";
 import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
-import { unlistPost } from "@/lib/posts/manage";
+import { unlistPost } from "@/lib/posts/service";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
-import { revokeAllSessions } from "@/lib/users/session-queries";
 import type { DecideInput, ReportInput, ReportTargetType } from "./validation";
 
 // Reports and moderators' decisions. Anyone signed in may report what others posted; only

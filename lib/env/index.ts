@@ -1,6 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
-import { applySstResources } from "@/lib/deploy/sst-resources";
+import { applySstResources } from "@/lib/env/sst-resources";
 
 // On AWS (SST) the secrets and the database come from linked resources; outside SST a no-op.
 applySstResources();

@@ -1,31 +1,22 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { deleteLike, insertLike, readLikeCount, shiftLikeCount } from "@/lib/likes/queries";
+import type { SetLikeInput } from "@/lib/likes/validation";
 import { notifyLike, unnotifyLike } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
-import { deleteLike, findVisiblePost, insertLike, readLikeCount, shiftLikeCount } from "./queries";
-import { POST_NOT_FOUND, type SetLikeInput } from "./validation";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
 
 type LikeResult = Result<{ liked: boolean; likeCount: number }>;
 
 /**
  * Likes or unlikes a visible post. Idempotent: like_count moves only when a like row was really
- * inserted or deleted, in the same transaction; answers the fresh count.
+ * inserted or deleted, in the same transaction, with the author's "liked your photo" notification
+ * written (or, on unlike, taken back); answers the fresh count and the notifications to publish
+ * after commit.
  */
 export async function setLike(
-  db: Db,
-  userId: string,
-  input: SetLikeInput,
-  now = new Date(),
-): Promise<LikeResult> {
-  return (await setLikeAndNotify(db, userId, input, now)).result;
-}
-
-/**
- * setLike, plus the author's "liked your photo" notification written (or, on unlike, taken back)
- * in the same transaction; answers the notifications created, to publish after commit.
- */
-export async function setLikeAndNotify(
   db: Db,
   userId: string,
   input: SetLikeInput,

@@ -2,7 +2,7 @@ import { Resource } from "sst/resource";
 
 // Under SST (sst.config.ts), secrets and the database reach the functions as linked resources:
 // an encrypted file read with the SST SDK, never plain environment variables. This maps them
-// onto the setting names lib/env.ts validates, so the app has one place for its settings and
+// onto the setting names lib/env/index.ts validates, so the app has one place for its settings and
 // runs unchanged outside SST. A variable already set in the environment wins.
 
 interface Linked {

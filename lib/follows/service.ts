@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import type { SetFollowInput } from "@/lib/follows/validation";
 import { notifyFollow, unnotifyFollow } from "@/lib/notifications/notify";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
+import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import {
   deleteFollow,
   findActiveUser,
@@ -10,29 +12,16 @@ import {
   readFollowerCount,
   shiftFollowCounts,
 } from "./queries";
-import { type SetFollowInput, USER_NOT_FOUND } from "./validation";
 
 type FollowResult = Result<{ following: boolean; followerCount: number }>;
 
 /**
  * Follows or unfollows an active account. Idempotent: the follow row and both counters move
- * only when a row was really inserted or deleted, in one transaction; answers the followee's
- * fresh follower count.
+ * only when a row was really inserted or deleted, in one transaction, with the followee's "started
+ * following you" notification written (or, on unfollow, taken back); answers the followee's fresh
+ * follower count and the notifications to publish after commit.
  */
 export async function setFollow(
-  db: Db,
-  actorId: string,
-  input: SetFollowInput,
-  now = new Date(),
-): Promise<FollowResult> {
-  return (await setFollowAndNotify(db, actorId, input, now)).result;
-}
-
-/**
- * setFollow, plus the followee's "started following you" notification written (or, on unfollow,
- * taken back) in the same transaction; answers the notifications created, to publish after commit.
- */
-export async function setFollowAndNotify(
   db: Db,
   actorId: string,
   input: SetFollowInput,

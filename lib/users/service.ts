@@ -1,19 +1,25 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { setPasswordAndEndSessions } from "@/lib/auth/queries";
+import { reservedNameErrors } from "@/lib/auth/reserved-names";
 import { processAvatar } from "@/lib/images/process";
 import { type Crop, ImageError } from "@/lib/images/types";
-import { avatarBase, avatarKeys, avatarUrl } from "@/lib/posts/media";
 import { claimSlots, slotMessages } from "@/lib/posts/uploads";
 import { fail, ok, type Result } from "@/lib/result";
 import { forgetSearchMatches } from "@/lib/search/queries";
+import { avatarBase, avatarKeys, avatarUrl } from "@/lib/shared/media";
 import type { Storage } from "@/lib/storage/types";
-import { setPasswordAndEndSessions } from "./queries";
-import { reservedNameErrors } from "./reserved-names";
-import type { ChangePasswordInput, UpdateProfileInput } from "./validation";
+import {
+  findAvatarKey,
+  findPasswordHash,
+  findProfileOwner,
+  findUsernameHolder,
+  setAvatarKey,
+  updateProfileRow,
+} from "@/lib/users/queries";
+import type { ChangePasswordInput, UpdateProfileInput } from "@/lib/users/validation";
 
 // Editing one's own profile: the user id always comes from the session, never from the input.
 
@@ -29,25 +35,21 @@ export async function updateProfile(
   input: UpdateProfileInput,
 ): Promise<Result<{ username: string }>> {
   const { name, username, bio, website } = input;
-  const [current] = await db
-    .select({ role: users.role, name: users.name, username: users.username })
-    .from(users)
-    .where(eq(users.id, userId));
+  const current = await findProfileOwner(db, userId);
   if (!current) return fail("NOT_FOUND", "Account not found.");
   // Staff-like names are for moderators and admins; a name the account already has stays.
   const reserved = reservedNameErrors(current.role, { name, username }, current);
   if (reserved) return fail("VALIDATION", "Check the highlighted fields.", reserved);
-  const [taken] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(sql`lower(${users.username}) = ${username}`, ne(users.id, userId)));
+  const taken = await findUsernameHolder(db, username, userId);
   if (taken) return fail("CONFLICT", "Check the highlighted fields.", USERNAME_TAKEN);
   try {
-    const [row] = await db
-      .update(users)
-      .set({ name, username, bio, website, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning({ username: users.username });
+    const row = await updateProfileRow(db, userId, {
+      name,
+      username,
+      bio,
+      website,
+      updatedAt: new Date(),
+    });
     if (!row) return fail("NOT_FOUND", "Account not found.");
     forgetSearchMatches();
     return ok({ username: row.username });
@@ -96,14 +98,11 @@ export async function setAvatar(
       written.push(key);
       await storage.write(key, v.data, "image/webp");
     }
-    const [previous] = await db
-      .select({ avatarKey: users.avatarKey })
-      .from(users)
-      .where(eq(users.id, userId));
-    await db.update(users).set({ avatarKey: base, updatedAt: now }).where(eq(users.id, userId));
+    const previous = await findAvatarKey(db, userId);
+    await setAvatarKey(db, userId, base, now);
     written.length = 0;
     forgetSearchMatches();
-    if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
+    if (previous) await deleteQuietly(storage, avatarKeys(previous));
     return ok({ avatarUrl: avatarUrl(storage, base) ?? "" });
   } finally {
     await deleteQuietly(storage, [...written, slot.key]);
@@ -115,16 +114,10 @@ export async function removeAvatar(
   storage: Storage,
   userId: string,
 ): Promise<Result<undefined>> {
-  const [previous] = await db
-    .select({ avatarKey: users.avatarKey })
-    .from(users)
-    .where(eq(users.id, userId));
-  await db
-    .update(users)
-    .set({ avatarKey: null, updatedAt: new Date() })
-    .where(eq(users.id, userId));
+  const previous = await findAvatarKey(db, userId);
+  await setAvatarKey(db, userId, null, new Date());
   forgetSearchMatches();
-  if (previous?.avatarKey) await deleteQuietly(storage, avatarKeys(previous.avatarKey));
+  if (previous) await deleteQuietly(storage, avatarKeys(previous));
   return ok(undefined);
 }
 
@@ -141,12 +134,9 @@ export async function changePassword(
   userId: string,
   input: ChangePasswordInput,
 ): Promise<Result<{ username: string; sessionVersion: number }>> {
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return fail("NOT_FOUND", "Account not found.");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const passwordHash = await findPasswordHash(db, userId);
+  if (passwordHash === null) return fail("NOT_FOUND", "Account not found.");
+  if (!(await verifyPassword(passwordHash, input.currentPassword))) {
     return fail("VALIDATION", "Check the highlighted fields.", {
       currentPassword: [WRONG_CURRENT_PASSWORD],
     });

@@ -1,12 +1,12 @@
 import "server-only";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { findVisiblePost } from "@/lib/likes/queries";
-import { POST_NOT_FOUND } from "@/lib/likes/validation";
 import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/notify";
 import type { WithNotified } from "@/lib/notifications/types";
-import type { CommentView } from "@/lib/posts/types";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
+import { POST_NOT_FOUND } from "@/lib/shared/ids";
+import type { CommentView } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 import {
   deleteVisibleComment,
@@ -17,32 +17,18 @@ import {
   shiftCommentCount,
   toCommentView,
 } from "./queries";
-import type { AddCommentInput, DeleteCommentInput } from "./validation";
-
-const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
+import { type AddCommentInput, COMMENT_NOT_FOUND, type DeleteCommentInput } from "./validation";
 
 type AddResult = Result<{ comment: CommentView; commentCount: number }>;
 
 /**
- * Adds a comment to a visible post: the comment, its @mentions of active accounts and
- * comment_count + 1 in one transaction. Answers the comment as lists show it and the fresh count.
+ * Adds a comment to a visible post: the comment, its @mentions of active accounts,
+ * comment_count + 1, a "commented" notification to the post's author and a "mentioned you" one to
+ * each account the comment @mentions (the post's author, already told, and the commenter left out),
+ * all in one transaction. Answers the comment as lists show it, the fresh count and the
+ * notifications to publish after commit.
  */
 export async function addComment(
-  db: Db,
-  storage: Pick<Storage, "publicUrl">,
-  userId: string,
-  input: AddCommentInput,
-  now = new Date(),
-): Promise<AddResult> {
-  return (await addCommentAndNotify(db, storage, userId, input, now)).result;
-}
-
-/**
- * addComment, plus in the same transaction a "commented" notification to the post's author and
- * a "mentioned you" one to each account the comment @mentions (the post's author, already told,
- * and the commenter left out); answers the notifications created, to publish after commit.
- */
-export async function addCommentAndNotify(
   db: Db,
   storage: Pick<Storage, "publicUrl">,
   userId: string,

@@ -1,7 +1,7 @@
 import type { MediaVariant } from "@/db/schema";
 import { AVATAR_SIZES } from "@/lib/images/types";
 import type { Storage } from "@/lib/storage/types";
-import type { MediaView } from "./types";
+import type { MediaView } from "./post-views";
 
 // Where each kind of object lives in storage, and how stored rows become URLs for the browser.
 

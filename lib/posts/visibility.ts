@@ -1,0 +1,17 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { posts, users } from "@/db/schema";
+
+/**
+ * A post people may react to (like, save, comment): visible, by an active author. Null for
+ * anything else, so a removed post and a suspended author's post read as missing.
+ */
+export async function findVisiblePost(db: Executor, postId: string) {
+  const [row] = await db
+    .select({ id: posts.id, authorId: posts.authorId })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+  return row ?? null;
+}
