@@ -4,7 +4,7 @@
 // the Next.js server function (OpenNext, with sharp and argon2 in its bundle: open-next.config.ts),
 // RDS PostgreSQL behind an RDS Proxy in a VPC, a migrator invoked by every deploy, a maintenance
 // cron, a private S3 bucket for photos served through the router, SES for mail, and the secrets,
-// linked (read with the SST SDK in lib/deploy/sst-resources.ts), never copied into environment.
+// linked (read with the SST SDK in lib/env/sst-resources.ts), never copied into environment.
 // Set the secrets once per stage (DEPLOY.md):
 //   npx sst secret set AuthSecret "$(openssl rand -base64 32)" --stage production
 //   npx sst secret set HealthToken "$(openssl rand -hex 24)" --stage production
