@@ -46,16 +46,21 @@ async function stage(
   return slotId;
 }
 
-/** Gives each demo account without posts an avatar and `perUser` posts spread over past weeks. */
+/**
+ * Gives each demo account without posts an avatar and `perUser` posts, one every `hoursApart`
+ * hours back from now (each account `stagger` hours further back). `firstIndex` picks which of
+ * the generated pictures the first account gets, so two groups of accounts look different.
+ */
 export async function seedPosts(
   db: Db,
   storage: Storage,
   accounts: { username: string; name: string }[],
-  perUser = 7,
+  { perUser = 7, firstIndex = 0, hoursApart = 24, stagger = 8 } = {},
 ) {
   let created = 0;
   const now = Date.now();
-  for (const [u, account] of accounts.entries()) {
+  for (const [index, account] of accounts.entries()) {
+    const u = index + firstIndex;
     const [user] = await db.select().from(users).where(eq(users.username, account.username));
     if (!user || user.postCount > 0) continue;
     if (!user.avatarKey) {
@@ -83,8 +88,8 @@ export async function seedPosts(
       const lines = captions[scene] ?? ["#snapgram"];
       const friend = friends[account.username];
       const caption = `${lines[i % lines.length]}${friend && i % 4 === 0 ? ` with @${friend}` : ""}`;
-      // Spread over the last three weeks, newest last.
-      const at = new Date(now - ((perUser - i) * 3 + u) * 3600_000 * 8);
+      // Newest last; the demo accounts' seven posts spread over the last week and a bit.
+      const at = new Date(now - ((perUser - i) * hoursApart + index * stagger) * 3600_000);
       const result = (
         await createPost(
           db,

@@ -6,6 +6,7 @@ import { hashPassword } from "../lib/auth/password";
 import type { Storage } from "../lib/storage/types";
 import { type Db, openDatabase } from "./client";
 import { users } from "./schema";
+import { communityUsers, seedCommunityPosts, seedCommunitySocial } from "./seed-community";
 import { seedPosts } from "./seed-posts";
 import { seedSocial } from "./seed-social";
 
@@ -61,17 +62,21 @@ export async function seed(db: Db, storage?: Storage) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const inserted = await db
     .insert(users)
-    .values(demoUsers.map((u) => ({ ...u, passwordHash })))
+    .values([
+      ...demoUsers.map((u) => ({ ...u, passwordHash })),
+      ...communityUsers.map((u) => ({ ...u, role: "user" as const, passwordHash })),
+    ])
     .onConflictDoNothing()
     .returning({ username: users.username });
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  const posters = demoUsers.filter((u) => u.role === "user");
-  const posts = storage ? await seedPosts(db, storage, [...posters]) : 0;
-  await seedSocial(
-    db,
-    posters.map((u) => u.username),
-    storage,
-  );
+  const posters = demoUsers.filter((u) => u.role === "user").map((u) => u.username);
+  let posts = 0;
+  if (storage) {
+    posts += await seedPosts(db, storage, [...demoUsers.filter((u) => u.role === "user")]);
+    posts += await seedCommunityPosts(db, storage);
+  }
+  await seedSocial(db, posters, storage);
+  await seedCommunitySocial(db, storage ?? { publicUrl: (key) => `/media/${key}` }, posters);
   return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 
@@ -90,6 +95,9 @@ async function main() {
   );
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const u of demoUsers) console.log(`  ${u.username.padEnd(12)} ${u.email}  (${u.role})`);
+  console.log(
+    `  and ${communityUsers.length} more to discover: ${communityUsers.map((u) => u.username).join(", ")}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
