@@ -36,6 +36,8 @@ type Run = {
   fcp: number;
   scriptBytes: number;
   bfcache: boolean;
+  /** Why the back/forward cache refused the page (Lighthouse's bf-cache audit). */
+  bfcacheBlockers: string[];
 };
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -94,6 +96,9 @@ async function measure(url: string, cookie: string | null, port: number): Promis
     scriptBytes,
     // Lighthouse's bf-cache audit passes when nothing keeps the page out of the cache.
     bfcache: (audits["bf-cache"]?.score ?? 0) === 1,
+    bfcacheBlockers: (
+      (audits["bf-cache"]?.details as { items?: { reason?: string }[] } | undefined)?.items ?? []
+    ).map((i) => String(i.reason ?? "")),
   };
 }
 
