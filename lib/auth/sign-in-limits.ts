@@ -27,8 +27,21 @@ export interface SignInBlock {
   reason: "account" | "address";
 }
 
-/** The longest of the (account+address, address, account delay) waits as a block, or null. */
-function blockOf([pair, address, delay]: [number, number, number]): SignInBlock | null {
+/**
+ * The longest of the account+address, address (both read, or counted with `count: "hit"`) and
+ * account-delay waits, as a block; null when none runs.
+ */
+async function blockOf(
+  limits: AccountLimits,
+  account: string,
+  ip: string,
+  count: "blockedFor" | "hit",
+): Promise<SignInBlock | null> {
+  const [pair, address, delay] = await Promise.all([
+    limits.loginPerAccountIp[count](pairKey(account, ip)),
+    limits.loginPerIp[count](ip),
+    limits.loginDelayPerAccount.blockedFor(account),
+  ]);
   const waitMs = Math.max(pair, address, delay);
   if (waitMs === 0) return null;
   return { waitMs, reason: address === waitMs ? "address" : "account" };
@@ -40,13 +53,7 @@ export async function signInBlock(
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  return blockOf(
-    await Promise.all([
-      limits.loginPerAccountIp.blockedFor(pairKey(account, ip)),
-      limits.loginPerIp.blockedFor(ip),
-      limits.loginDelayPerAccount.blockedFor(account),
-    ]),
-  );
+  return blockOf(limits, account, ip, "blockedFor");
 }
 
 function waitWords(ms: number): string {
@@ -76,13 +83,7 @@ export async function claimSignInAttempt(
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  return blockOf(
-    await Promise.all([
-      limits.loginPerAccountIp.hit(pairKey(account, ip)),
-      limits.loginPerIp.hit(ip),
-      limits.loginDelayPerAccount.blockedFor(account),
-    ]),
-  );
+  return blockOf(limits, account, ip, "hit");
 }
 
 /**
