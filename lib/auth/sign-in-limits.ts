@@ -27,20 +27,33 @@ export interface SignInBlock {
   reason: "account" | "address";
 }
 
+/**
+ * The longest of the account+address, address (both read, or counted with `count: "hit"`) and
+ * account-delay waits, as a block; null when none runs.
+ */
+async function blockOf(
+  limits: AccountLimits,
+  account: string,
+  ip: string,
+  count: "blockedFor" | "hit",
+): Promise<SignInBlock | null> {
+  const [pair, address, delay] = await Promise.all([
+    limits.loginPerAccountIp[count](pairKey(account, ip)),
+    limits.loginPerIp[count](ip),
+    limits.loginDelayPerAccount.blockedFor(account),
+  ]);
+  const waitMs = Math.max(pair, address, delay);
+  if (waitMs === 0) return null;
+  return { waitMs, reason: address === waitMs ? "address" : "account" };
+}
+
 /** Why a sign-in of this account from this address is refused now, or null. */
 export async function signInBlock(
   limits: AccountLimits,
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  const [pair, address, delay] = await Promise.all([
-    limits.loginPerAccountIp.blockedFor(pairKey(account, ip)),
-    limits.loginPerIp.blockedFor(ip),
-    limits.loginDelayPerAccount.blockedFor(account),
-  ]);
-  const waitMs = Math.max(pair, address, delay);
-  if (waitMs === 0) return null;
-  return { waitMs, reason: address === waitMs ? "address" : "account" };
+  return blockOf(limits, account, ip, "blockedFor");
 }
 
 function waitWords(ms: number): string {
@@ -70,14 +83,7 @@ export async function claimSignInAttempt(
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  const [pair, address, delay] = await Promise.all([
-    limits.loginPerAccountIp.hit(pairKey(account, ip)),
-    limits.loginPerIp.hit(ip),
-    limits.loginDelayPerAccount.blockedFor(account),
-  ]);
-  const waitMs = Math.max(pair, address, delay);
-  if (waitMs === 0) return null;
-  return { waitMs, reason: address === waitMs ? "address" : "account" };
+  return blockOf(limits, account, ip, "hit");
 }
 
 /**

@@ -2,10 +2,8 @@
 
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { publishNotifiedAfterResponse } from "@/lib/notifications/publish";
-import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { socialAction } from "@/lib/notifications/social-action";
 import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
-import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { addComment, deleteComment } from "./service";
@@ -14,21 +12,13 @@ import { addCommentSchema, deleteCommentSchema } from "./validation";
 // The comment author is always the signed-in user (ctx), never a field of the input.
 
 /** Adds a comment; answers it as lists show it, with the post's fresh comment count. */
-export const addCommentAction = authActionClient
-  .inputSchema(addCommentSchema, byFieldPath)
-  .action(async ({ parsedInput, ctx }) => {
-    const limited = await hitSocialLimit("comment", ctx.user.id);
-    if (limited) return fail("RATE_LIMITED", limited);
-    const { result, notified } = await addComment(getDb(), getStorage(), ctx.user.id, parsedInput);
-    publishNotifiedAfterResponse(notified);
-    if (result.ok) {
-      const { comment, commentCount } = result.data;
-      after(() =>
-        publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment }),
-      );
-    }
-    return result;
-  });
+export const addCommentAction = socialAction(
+  "comment",
+  addCommentSchema,
+  (db, userId, input) => addComment(db, getStorage(), userId, input),
+  ({ comment, commentCount }) =>
+    publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment }),
+);
 
 /** Its author or the post's author deletes a comment; answers the fresh comment count. */
 export const deleteCommentAction = authActionClient

@@ -4,14 +4,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
-import { toPage } from "@/lib/pagination/cursor";
-import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageLimit, pageParams } from "@/lib/pagination/page-params";
-import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
+import { personColumns, toPersonView } from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { PEOPLE_PAGE } from "./people";
+import { listPeopleOf, PEOPLE_PAGE } from "./people";
 
 // All SQL of the social graph. Functions take (db, params) so they run in or out of a transaction.
 
@@ -103,60 +101,34 @@ type ListParams = {
   limit?: number;
 };
 
+/** A people list of `userId`'s follows, newest follow first; null when the cursor is malformed. */
+const followList =
+  (direction: "followers" | "following") =>
+  async (
+    db: Executor,
+    params: ListParams,
+    storage: Pick<Storage, "publicUrl"> = getStorage(),
+  ): Promise<Page<PersonView> | null> => {
+    const page = pageParams(params, PEOPLE_PAGE);
+    if (!page) return null;
+    // Keyset (created_at, other person's id): the index on (followee|follower, created_at desc, ...).
+    const mine = direction === "followers" ? follows.followeeId : follows.followerId;
+    const other = direction === "followers" ? follows.followerId : follows.followeeId;
+    const edge = { table: follows, createdAt: follows.createdAt, personId: other };
+    return listPeopleOf(
+      db,
+      { ...edge, where: eq(mine, params.userId) },
+      page,
+      params.viewerId,
+      storage,
+    );
+  };
+
 /** Who follows `userId`, newest follow first; null when the cursor is malformed. */
-export function listFollowers(
-  db: Executor,
-  params: ListParams,
-  storage: Pick<Storage, "publicUrl"> = getStorage(),
-): Promise<Page<PersonView> | null> {
-  return listPeople(db, params, "followers", storage);
-}
+export const listFollowers = followList("followers");
 
 /** Whom `userId` follows, newest follow first; null when the cursor is malformed. */
-export function listFollowing(
-  db: Executor,
-  params: ListParams,
-  storage: Pick<Storage, "publicUrl"> = getStorage(),
-): Promise<Page<PersonView> | null> {
-  return listPeople(db, params, "following", storage);
-}
-
-async function listPeople(
-  db: Executor,
-  params: ListParams,
-  direction: "followers" | "following",
-  storage: Pick<Storage, "publicUrl">,
-): Promise<Page<PersonView> | null> {
-  const page = pageParams(params, PEOPLE_PAGE);
-  if (!page) return null;
-  const { limit, after } = page;
-  // Keyset (created_at, other person's id): the index on (followee|follower, created_at desc, ...).
-  const mine = direction === "followers" ? follows.followeeId : follows.followerId;
-  const other = direction === "followers" ? follows.followerId : follows.followeeId;
-  const rows = await db
-    .select({
-      ...personColumns,
-      createdAt: follows.createdAt,
-      viewerFollows: viewerFollowsColumn(params.viewerId),
-    })
-    .from(follows)
-    .innerJoin(users, eq(users.id, other))
-    .where(
-      and(
-        eq(mine, params.userId),
-        eq(users.status, "active"),
-        after ? olderThan(follows.createdAt, other, after) : undefined,
-      ),
-    )
-    .orderBy(descIndexed(follows.createdAt), descIndexed(other))
-    .limit(limit + 1);
-  return toPage(
-    rows,
-    limit,
-    (r) => ({ createdAt: r.createdAt, id: r.id }),
-    (r) => toPersonView(storage, r, params.viewerId),
-  );
-}
+export const listFollowing = followList("following");
 
 // "users"."id" by hand: drizzle may leave a column bare inside a correlated subquery.
 const notFollowedBy = (viewerId: string) =>

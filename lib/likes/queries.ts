@@ -2,12 +2,9 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { likes, posts, saves, users } from "@/db/schema";
-import { PEOPLE_PAGE } from "@/lib/follows/people";
-import { toPage } from "@/lib/pagination/cursor";
-import { descIndexed, olderThan } from "@/lib/pagination/keyset";
+import { listPeopleOf, PEOPLE_PAGE } from "@/lib/follows/people";
 import { pageParams } from "@/lib/pagination/page-params";
 import { findVisiblePost } from "@/lib/posts/visibility";
-import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -64,30 +61,14 @@ export async function listLikers(
 ): Promise<Page<PersonView> | null> {
   const page = pageParams(params, PEOPLE_PAGE);
   if (!page) return null;
-  const { limit, after } = page;
   if (!(await findVisiblePost(db, params.postId))) return { items: [], nextCursor: null };
-  const rows = await db
-    .select({
-      ...personColumns,
-      createdAt: likes.createdAt,
-      viewerFollows: viewerFollowsColumn(params.viewerId),
-    })
-    .from(likes)
-    .innerJoin(users, eq(users.id, likes.userId))
-    .where(
-      and(
-        eq(likes.postId, params.postId),
-        eq(users.status, "active"),
-        after ? olderThan(likes.createdAt, likes.userId, after) : undefined,
-      ),
-    )
-    .orderBy(descIndexed(likes.createdAt), descIndexed(likes.userId))
-    .limit(limit + 1);
-  return toPage(
-    rows,
-    limit,
-    (r) => ({ createdAt: r.createdAt, id: r.id }),
-    (r) => toPersonView(storage, r, params.viewerId),
+  const likers = { table: likes, createdAt: likes.createdAt, personId: likes.userId };
+  return listPeopleOf(
+    db,
+    { ...likers, where: eq(likes.postId, params.postId) },
+    page,
+    params.viewerId,
+    storage,
   );
 }
 

@@ -4,9 +4,8 @@ import { after } from "next/server";
 import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { settleMedia } from "@/lib/media/jobs";
-import { hitSocialLimit } from "@/lib/rate-limit/social";
+import { socialAction } from "@/lib/notifications/social-action";
 import { getPublisher, publishCommentDeleted, publishPostRemoved } from "@/lib/realtime";
-import { fail } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import { getStorage } from "@/lib/storage";
@@ -17,13 +16,7 @@ import { decideSchema, reportSchema } from "./validation";
 // the moderator's role is checked by `decide` against the database's current one.
 
 /** Report a post, a comment or an account to the moderators. */
-export const reportAction = authActionClient
-  .inputSchema(reportSchema, byFieldPath)
-  .action(async ({ parsedInput, ctx }) => {
-    const limited = await hitSocialLimit("report", ctx.user.id);
-    if (limited) return fail("RATE_LIMITED", limited);
-    return fileReport(getDb(), ctx.user.id, parsedInput);
-  });
+export const reportAction = socialAction("report", reportSchema, fileReport);
 
 /** A moderator's decision on a reported target; open pages drop what was removed. */
 export const decideAction = authActionClient

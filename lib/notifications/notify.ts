@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "@/db/client";
 import { commentMentions, notifications, postMentions, users } from "@/db/schema";
@@ -52,6 +52,26 @@ async function insertFor(tx: Executor, recipients: string[], row: Row): Promise<
     .returning({ id: notifications.id, recipientId: notifications.recipientId });
 }
 
+/** Deletes the actor's notifications of `kind` to the recipient (narrowed by `more`); who lost one. */
+async function takeBack(
+  tx: Executor,
+  n: { kind: NotificationKind; recipientId: string; actorId: string },
+  more?: SQL,
+) {
+  const rows = await tx
+    .delete(notifications)
+    .where(
+      and(
+        eq(notifications.kind, n.kind),
+        eq(notifications.recipientId, n.recipientId),
+        eq(notifications.actorId, n.actorId),
+        more,
+      ),
+    )
+    .returning({ recipientId: notifications.recipientId });
+  return rows.map((r) => r.recipientId);
+}
+
 /** "ana liked your photo": once per liker and post, to the post's author. */
 export function notifyLike(
   tx: Executor,
@@ -65,18 +85,11 @@ export async function unnotifyLike(
   tx: Executor,
   p: { actorId: string; postId: string; postAuthorId: string },
 ) {
-  const rows = await tx
-    .delete(notifications)
-    .where(
-      and(
-        eq(notifications.kind, "like"),
-        eq(notifications.recipientId, p.postAuthorId),
-        eq(notifications.actorId, p.actorId),
-        eq(notifications.postId, p.postId),
-      ),
-    )
-    .returning({ recipientId: notifications.recipientId });
-  return rows.map((r) => r.recipientId);
+  return takeBack(
+    tx,
+    { kind: "like", recipientId: p.postAuthorId, actorId: p.actorId },
+    eq(notifications.postId, p.postId),
+  );
 }
 
 /** "ben started following you": once per follower, to the account followed. */
@@ -86,17 +99,7 @@ export function notifyFollow(tx: Executor, p: { actorId: string; followeeId: str
 
 /** An unfollow takes its notification back; answers the recipients who lost one. */
 export async function unnotifyFollow(tx: Executor, p: { actorId: string; followeeId: string }) {
-  const rows = await tx
-    .delete(notifications)
-    .where(
-      and(
-        eq(notifications.kind, "follow"),
-        eq(notifications.recipientId, p.followeeId),
-        eq(notifications.actorId, p.actorId),
-      ),
-    )
-    .returning({ recipientId: notifications.recipientId });
-  return rows.map((r) => r.recipientId);
+  return takeBack(tx, { kind: "follow", recipientId: p.followeeId, actorId: p.actorId });
 }
 
 /** "chloe commented: nice!": to the post's author (not when they comment on their own post). */

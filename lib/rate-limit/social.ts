@@ -9,44 +9,15 @@ import { createRateLimiter, type RateLimiter, tooManyMessage } from "./index";
 
 export type SocialAction = "follow" | "like" | "save" | "comment" | "report";
 
-type Window = { points: number; windowSeconds: number };
+/** Points per minute (burst) and per hour, and the word for the refusal message. */
+type Rule = { perMinute: number; perHour: number; what: string };
 
-const rules: Record<SocialAction, { windows: Window[]; what: string }> = {
-  follow: {
-    windows: [
-      { points: 30, windowSeconds: 60 },
-      { points: 200, windowSeconds: 3600 },
-    ],
-    what: "follows",
-  },
-  like: {
-    windows: [
-      { points: 60, windowSeconds: 60 },
-      { points: 600, windowSeconds: 3600 },
-    ],
-    what: "likes",
-  },
-  save: {
-    windows: [
-      { points: 60, windowSeconds: 60 },
-      { points: 600, windowSeconds: 3600 },
-    ],
-    what: "saves",
-  },
-  comment: {
-    windows: [
-      { points: 20, windowSeconds: 60 },
-      { points: 120, windowSeconds: 3600 },
-    ],
-    what: "comments",
-  },
-  report: {
-    windows: [
-      { points: 10, windowSeconds: 60 },
-      { points: 50, windowSeconds: 3600 },
-    ],
-    what: "reports",
-  },
+const rules: Record<SocialAction, Rule> = {
+  follow: { perMinute: 30, perHour: 200, what: "follows" },
+  like: { perMinute: 60, perHour: 600, what: "likes" },
+  save: { perMinute: 60, perHour: 600, what: "saves" },
+  comment: { perMinute: 20, perHour: 120, what: "comments" },
+  report: { perMinute: 10, perHour: 50, what: "reports" },
 };
 
 const store = globalThis as unknown as { __socialLimits?: Map<string, RateLimiter> };
@@ -54,7 +25,12 @@ const store = globalThis as unknown as { __socialLimits?: Map<string, RateLimite
 function limiters(action: SocialAction): RateLimiter[] {
   store.__socialLimits ??= new Map();
   const cache = store.__socialLimits;
-  return rules[action].windows.map(({ points, windowSeconds }) => {
+  const { perMinute, perHour } = rules[action];
+  const windows = [
+    { points: perMinute, windowSeconds: 60 },
+    { points: perHour, windowSeconds: 3600 },
+  ];
+  return windows.map(({ points, windowSeconds }) => {
     const name = `social_${action}_${windowSeconds}`;
     let found = cache.get(name);
     if (!found) {

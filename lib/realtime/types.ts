@@ -79,24 +79,20 @@ export type PostRemovedEvent = PostEventPayload<"post.removed">;
 export type NotificationCreatedEvent = UserEventPayload<"notification.created">;
 export type NotificationsReadEvent = UserEventPayload<"notifications.read">;
 
-/** Parses one received post event; null when the name is unknown or the payload malformed. */
-export function parsePostEvent<E extends PostEventName>(
-  event: E,
-  data: unknown,
-): PostEventPayload<E> | null {
-  const schema: z.ZodType | undefined = postEventSchemas[event];
+/** The payload checked by its event's schema; null when there is none or the payload is malformed. */
+function parseWith<P>(schema: z.ZodType | undefined, data: unknown): P | null {
   const parsed = schema?.safeParse(data);
-  return parsed?.success ? (parsed.data as PostEventPayload<E>) : null;
+  return parsed?.success ? (parsed.data as P) : null;
+}
+
+/** Parses one received post event; null when the name is unknown or the payload malformed. */
+export function parsePostEvent<E extends PostEventName>(event: E, data: unknown) {
+  return parseWith<PostEventPayload<E>>(postEventSchemas[event], data);
 }
 
 /** Parses one received user event; null when the name is unknown or the payload malformed. */
-export function parseUserEvent<E extends UserEventName>(
-  event: E,
-  data: unknown,
-): UserEventPayload<E> | null {
-  const schema: z.ZodType | undefined = userEventSchemas[event];
-  const parsed = schema?.safeParse(data);
-  return parsed?.success ? (parsed.data as UserEventPayload<E>) : null;
+export function parseUserEvent<E extends UserEventName>(event: E, data: unknown) {
+  return parseWith<UserEventPayload<E>>(userEventSchemas[event], data);
 }
 
 /**
