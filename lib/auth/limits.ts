@@ -26,28 +26,15 @@ export interface AccountLimits {
 
 export function createAccountLimits(store: RateLimitStore, windowScale = 1): AccountLimits {
   const w = (seconds: number) => Math.max(1, Math.round(seconds * windowScale));
+  const limiter = (name: string, points: number, seconds: number) =>
+    createRateLimiter({ name, points, windowSeconds: w(seconds) }, store);
   return {
-    loginPerAccountIp: createRateLimiter(
-      { name: "login_account_ip", points: 10, windowSeconds: w(15 * 60) },
-      store,
-    ),
-    loginPerIp: createRateLimiter(
-      { name: "login_ip", points: 100, windowSeconds: w(15 * 60) },
-      store,
-    ),
-    loginFailuresPerAccount: createRateLimiter(
-      { name: "login_account_failures", points: 1_000_000, windowSeconds: w(60 * 60) },
-      store,
-    ),
-    loginDelayPerAccount: createRateLimiter(
-      { name: "login_account_delay", points: 1, windowSeconds: w(15 * 60) },
-      store,
-    ),
+    loginPerAccountIp: limiter("login_account_ip", 10, 15 * 60),
+    loginPerIp: limiter("login_ip", 100, 15 * 60),
+    loginFailuresPerAccount: limiter("login_account_failures", 1_000_000, 60 * 60),
+    loginDelayPerAccount: limiter("login_account_delay", 1, 15 * 60),
     loginDelay: { delayAfter: 5, baseMs: 1000 * windowScale, maxMs: 15 * 60_000 * windowScale },
-    resetPerEmail: createRateLimiter(
-      { name: "reset_email", points: 3, windowSeconds: w(3600) },
-      store,
-    ),
-    resetPerIp: createRateLimiter({ name: "reset_ip", points: 20, windowSeconds: w(3600) }, store),
+    resetPerEmail: limiter("reset_email", 3, 3600),
+    resetPerIp: limiter("reset_ip", 20, 3600),
   };
 }

@@ -27,20 +27,26 @@ export interface SignInBlock {
   reason: "account" | "address";
 }
 
+/** The longest wait of the account+address, address and account-delay counters, and whose. */
+function blockOf([pair, address, delay]: [number, number, number]): SignInBlock | null {
+  const waitMs = Math.max(pair, address, delay);
+  if (waitMs === 0) return null;
+  return { waitMs, reason: address === waitMs ? "address" : "account" };
+}
+
 /** Why a sign-in of this account from this address is refused now, or null. */
 export async function signInBlock(
   limits: AccountLimits,
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  const [pair, address, delay] = await Promise.all([
-    limits.loginPerAccountIp.blockedFor(pairKey(account, ip)),
-    limits.loginPerIp.blockedFor(ip),
-    limits.loginDelayPerAccount.blockedFor(account),
-  ]);
-  const waitMs = Math.max(pair, address, delay);
-  if (waitMs === 0) return null;
-  return { waitMs, reason: address === waitMs ? "address" : "account" };
+  return blockOf(
+    await Promise.all([
+      limits.loginPerAccountIp.blockedFor(pairKey(account, ip)),
+      limits.loginPerIp.blockedFor(ip),
+      limits.loginDelayPerAccount.blockedFor(account),
+    ]),
+  );
 }
 
 function waitWords(ms: number): string {
@@ -70,14 +76,13 @@ export async function claimSignInAttempt(
   account: string,
   ip: string,
 ): Promise<SignInBlock | null> {
-  const [pair, address, delay] = await Promise.all([
-    limits.loginPerAccountIp.hit(pairKey(account, ip)),
-    limits.loginPerIp.hit(ip),
-    limits.loginDelayPerAccount.blockedFor(account),
-  ]);
-  const waitMs = Math.max(pair, address, delay);
-  if (waitMs === 0) return null;
-  return { waitMs, reason: address === waitMs ? "address" : "account" };
+  return blockOf(
+    await Promise.all([
+      limits.loginPerAccountIp.hit(pairKey(account, ip)),
+      limits.loginPerIp.hit(ip),
+      limits.loginDelayPerAccount.blockedFor(account),
+    ]),
+  );
 }
 
 /**
