@@ -27,26 +27,29 @@ export interface SignInBlock {
   reason: "account" | "address";
 }
 
-/** The longest wait of the account+address, address and account-delay counters, and whose. */
-function blockOf([pair, address, delay]: [number, number, number]): SignInBlock | null {
+/**
+ * The longest wait of the account+address, address and account-delay counters, and whose; the
+ * first two are read (`blockedFor`) or counted (`hit`), the delay only read.
+ */
+async function blockOf(
+  limits: AccountLimits,
+  account: string,
+  ip: string,
+  use: "blockedFor" | "hit",
+): Promise<SignInBlock | null> {
+  const [pair, address, delay] = await Promise.all([
+    limits.loginPerAccountIp[use](pairKey(account, ip)),
+    limits.loginPerIp[use](ip),
+    limits.loginDelayPerAccount.blockedFor(account),
+  ]);
   const waitMs = Math.max(pair, address, delay);
   if (waitMs === 0) return null;
   return { waitMs, reason: address === waitMs ? "address" : "account" };
 }
 
 /** Why a sign-in of this account from this address is refused now, or null. */
-export async function signInBlock(
-  limits: AccountLimits,
-  account: string,
-  ip: string,
-): Promise<SignInBlock | null> {
-  return blockOf(
-    await Promise.all([
-      limits.loginPerAccountIp.blockedFor(pairKey(account, ip)),
-      limits.loginPerIp.blockedFor(ip),
-      limits.loginDelayPerAccount.blockedFor(account),
-    ]),
-  );
+export function signInBlock(limits: AccountLimits, account: string, ip: string) {
+  return blockOf(limits, account, ip, "blockedFor");
 }
 
 function waitWords(ms: number): string {
@@ -71,18 +74,8 @@ export function signInBlockFailure(block: SignInBlock, lead?: string): Failure {
  * them was counted. A right password gives the claim back (recordSignInSuccess). Refused when a
  * counter is over its limit or the account's delay runs.
  */
-export async function claimSignInAttempt(
-  limits: AccountLimits,
-  account: string,
-  ip: string,
-): Promise<SignInBlock | null> {
-  return blockOf(
-    await Promise.all([
-      limits.loginPerAccountIp.hit(pairKey(account, ip)),
-      limits.loginPerIp.hit(ip),
-      limits.loginDelayPerAccount.blockedFor(account),
-    ]),
-  );
+export function claimSignInAttempt(limits: AccountLimits, account: string, ip: string) {
+  return blockOf(limits, account, ip, "hit");
 }
 
 /**
