@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_TEST_ONLY_AUTH_SECRET } from "./tests/e2e/support/constants";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, embeddedRealtimeEnv } from "./tests/e2e/support/local-stack";
 
 // Browser journeys against the BUILT app (`next build` runs first: .ci/run, scripts/test-all.sh).
 // The server runs on a fresh embedded database and a fresh dev outbox on every run.
@@ -7,15 +8,7 @@ const port = 3300;
 const baseURL = `http://127.0.0.1:${port}`;
 // The embedded Pusher-protocol server (soketi) for live updates, on its own test port.
 const realtimePort = 6301;
-const realtimeEnv = {
-  REALTIME_PORT: String(realtimePort),
-  REALTIME_DISABLED: "",
-  PUSHER_APP_ID: "",
-  PUSHER_KEY: "",
-  PUSHER_SECRET: "",
-  PUSHER_CLUSTER: "",
-  PUSHER_HOST: "",
-};
+const realtimeEnv = embeddedRealtimeEnv(realtimePort);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,17 +24,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [

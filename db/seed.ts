@@ -80,8 +80,8 @@ export async function seed(db: Db, storage?: Storage) {
   return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 
-async function main() {
-  nextEnv.loadEnvConfig(process.cwd());
+/** Migrates the configured database (DATABASE_URL, else PGlite in PGLITE_DIR) and seeds it. */
+export async function migrateAndSeed() {
   const database = openDatabase({
     url: process.env.DATABASE_URL || undefined,
     pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
@@ -90,6 +90,12 @@ async function main() {
   const { createStorage, storageSettings } = await import("../lib/storage");
   const result = await seed(database.db, createStorage(storageSettings()));
   await database.close();
+  return { ...result, driver: database.driver };
+}
+
+async function main() {
+  nextEnv.loadEnvConfig(process.cwd());
+  const result = await migrateAndSeed();
   console.log(
     `seed: ${result.inserted} demo users and ${result.posts} posts added, ${result.users} users in all.`,
   );

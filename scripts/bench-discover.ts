@@ -1,18 +1,12 @@
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { cpuSnapshot } from "./bench/cpu";
-import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
-import {
-  distinctQueries,
-  type LoadStats,
-  loadHashtags,
-  loadNames,
-  runLoadCycle,
-  SEARCHES,
-} from "./bench/discover-data";
+import { benchDatabaseUrl, createBenchDatabase, endBenchDatabase } from "./bench/database";
+import { distinctQueries, loadHashtags, loadNames, SEARCHES } from "./bench/discover-data";
 import { counts, GROW, loadPeople, loadStage, SMALL } from "./bench/load-data";
-import { runBench } from "./bench/run";
-import { buildProblem, type RunningServer, startServer } from "./bench/server";
+import { type LoadResult, runLoad, type Target } from "./bench/load-test";
+import { benchClock, printVerdict, runBench } from "./bench/run";
+import { benchableBuild, type RunningServer, startBenchServer } from "./bench/server";
 import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
@@ -30,16 +24,13 @@ const ROUTES = ["/api/search/route", "/api/explore/route", "/api/bench/ping/rout
 
 const root = process.cwd();
 let server: RunningServer | null = null;
-const t0 = performance.now();
-const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
-const log = (line: string) => console.log(`[${elapsed().padStart(4)}] ${line}`);
+const { elapsed, log } = benchClock();
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 
 async function cleanup(): Promise<void> {
   await server?.stop().catch(() => {});
   server = null;
-  if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
-  await dropBenchDatabase(DB_NAME);
+  await endBenchDatabase(DB_NAME, KEEP, log);
 }
 
 async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
@@ -111,15 +102,15 @@ async function check(base: string, cookies: string[]): Promise<string[]> {
 
 async function measure(
   label: string,
-  targets: { url: string; headers: Record<string, string> }[],
+  targets: Target[],
   connections = CONNECTIONS,
   warmup = connections === CONNECTIONS,
-): Promise<LoadStats> {
+): Promise<LoadResult> {
   const durationMs = connections === CONNECTIONS ? DURATION_MS : DURATION_MS / 2;
-  if (warmup) await runLoadCycle(targets, { connections, durationMs: WARMUP_MS });
+  if (warmup) await runLoad(targets, { connections, durationMs: WARMUP_MS });
   const pid = server?.pid ?? 0;
   const before = cpuSnapshot(pid, DB_NAME);
-  const r = await runLoadCycle(targets, { connections, durationMs });
+  const r = await runLoad(targets, { connections, durationMs });
   const after = cpuSnapshot(pid, DB_NAME);
   log(
     `${label.padEnd(26)} ${fmt(r.rps, 0).padStart(5)} req/s  p50 ${fmt(r.p50).padStart(6)} ms  ` +
@@ -132,12 +123,7 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const why = buildProblem(root, ROUTES);
-  if (why) {
-    console.error(`Cannot bench: ${why}. Build the app first:\n  npm run build\n`);
-    process.exitCode = 1;
-    return;
-  }
+  if (!benchableBuild(root, ROUTES)) return;
   process.env.AUTH_SECRET = BENCH_SECRET;
   // lib/env validates the settings when first imported, so this comes after AUTH_SECRET is set.
   const { explainDiscover } = await import("./bench/discover-explain");
@@ -152,16 +138,7 @@ async function main(): Promise<void> {
       await loadHashtags(sql);
     });
     const users = await people(sql);
-    server = await startServer(root, {
-      DATABASE_URL: BENCH_URL,
-      AUTH_SECRET: BENCH_SECRET,
-      APP_URL: "http://127.0.0.1",
-      S3_BUCKET: "",
-      SMTP_URL: "",
-      RATE_LIMIT_STORE: "memory",
-      REALTIME_DISABLED: "true",
-      STORAGE_DIR: ".data/bench-storage",
-    });
+    server = await startBenchServer(root, BENCH_URL, BENCH_SECRET);
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
     const cookies = await Promise.all(users.map((u) => sessionCookie(BENCH_SECRET, u)));
@@ -246,9 +223,7 @@ async function main(): Promise<void> {
     );
     console.log(`Plan times: ${plans.map((p) => `${p.label} ${fmt(p.ms, 2)} ms`).join("; ")}`);
     const missed = rows.filter((r) => !r[3]).length;
-    console.log(
-      `\n${missed === 0 ? "All targets met" : `${missed} target(s) missed`} in ${elapsed()}.`,
-    );
+    printVerdict(missed, elapsed());
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -6,12 +6,12 @@
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { cpuSnapshot } from "./bench/cpu";
-import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
+import { benchDatabaseUrl, createBenchDatabase, endBenchDatabase } from "./bench/database";
 import { counts, GROW, loadPeople, loadStage, SMALL, VIEWERS } from "./bench/load-data";
 import { runLoad } from "./bench/load-test";
 import { printSummary, type Run, runLine, type ViewerResult } from "./bench/report";
-import { runBench } from "./bench/run";
-import { buildProblem, type RunningServer, startServer } from "./bench/server";
+import { benchClock, printVerdict, runBench } from "./bench/run";
+import { benchableBuild, type RunningServer, startBenchServer } from "./bench/server";
 import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
@@ -25,15 +25,12 @@ const DEADLINE_MS = 15 * 60_000;
 
 const root = process.cwd();
 let server: RunningServer | null = null;
-const t0 = performance.now();
-const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
-const log = (line: string) => console.log(`[${elapsed().padStart(4)}] ${line}`);
+const { elapsed, log } = benchClock();
 
 async function cleanup(): Promise<void> {
   await server?.stop().catch(() => {});
   server = null;
-  if (KEEP) return log(`kept database ${DB_NAME} (${BENCH_URL})`);
-  await dropBenchDatabase(DB_NAME);
+  await endBenchDatabase(DB_NAME, KEEP, log);
 }
 
 async function load(sql: postgres.Sql, label: string, run: () => Promise<void>): Promise<void> {
@@ -95,12 +92,7 @@ async function measure(label: string, url: string, cookie: string): Promise<Run>
 }
 
 async function main(): Promise<void> {
-  const problem = buildProblem(root);
-  if (problem) {
-    console.error(`Cannot bench: ${problem}. Build the app first:\n  npm run build\n`);
-    process.exitCode = 1;
-    return;
-  }
+  if (!benchableBuild(root)) return;
   process.env.AUTH_SECRET = BENCH_SECRET;
   // lib/env validates the settings when first imported, so these come after AUTH_SECRET is set.
   const { explainFeedQuery } = await import("./bench/explain");
@@ -112,16 +104,7 @@ async function main(): Promise<void> {
     await load(sql, "small set", () => loadStage(sql, SMALL));
     const people = await viewers(sql);
 
-    server = await startServer(root, {
-      DATABASE_URL: BENCH_URL,
-      AUTH_SECRET: BENCH_SECRET,
-      APP_URL: "http://127.0.0.1",
-      S3_BUCKET: "",
-      SMTP_URL: "",
-      RATE_LIMIT_STORE: "memory",
-      REALTIME_DISABLED: "true",
-      STORAGE_DIR: ".data/bench-storage",
-    });
+    server = await startBenchServer(root, BENCH_URL, BENCH_SECRET);
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
     const cookies = await Promise.all(people.map((p) => sessionCookie(BENCH_SECRET, p)));
@@ -166,9 +149,7 @@ async function main(): Promise<void> {
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the feed posts query for ${heaviest?.username}:`);
     console.log(plan.text);
     const missed = printSummary(results, plan, CONNECTIONS);
-    console.log(
-      `\n${missed === 0 ? "All targets met" : `${missed} target(s) missed`} in ${elapsed()}.`,
-    );
+    printVerdict(missed, elapsed());
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -11,6 +11,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { Browser } from "playwright";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/local-stack";
 import { launchBrowser, signIn } from "./bench/live-browser";
 import { type LiveStack, startLiveStack } from "./bench/live-stack";
 import { runBench } from "./bench/run";
@@ -148,16 +149,8 @@ async function main(): Promise<boolean> {
   ].filter((p) => !ONLY || ONLY.includes(p.name));
 
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    chromePath: process.env.CHROME_PATH || CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
   });
   const results: { spec: PageSpec; runs: Run[] }[] = [];
   // A warm-up load per page compiles nothing (the build is done) but fills the OS file cache.

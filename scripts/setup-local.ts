@@ -14,18 +14,10 @@ if (!process.env.AUTH_SECRET && !/^AUTH_SECRET=.+/m.test(current)) {
 }
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 
-const { seed, demoUsers, DEMO_PASSWORD } = await import("../db/seed");
-const { openDatabase } = await import("../db/client");
-const database = openDatabase({
-  url: process.env.DATABASE_URL || undefined,
-  pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
-});
-await database.migrate();
-const { createStorage, storageSettings } = await import("../lib/storage");
-const result = await seed(database.db, createStorage(storageSettings()));
-await database.close();
+const { migrateAndSeed, demoUsers, DEMO_PASSWORD } = await import("../db/seed");
+const result = await migrateAndSeed();
 console.log(
-  `setup: database ready (${database.driver}), ${result.users} users, ${result.posts} new demo posts.`,
+  `setup: database ready (${result.driver}), ${result.users} users, ${result.posts} new demo posts.`,
 );
 console.log(
   `setup: sign in as ${demoUsers.map((u) => u.username).join(", ")} with password "${DEMO_PASSWORD}".`,

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type postgres from "postgres";
 import { ORIGIN_SECRET_HEADER } from "../../lib/http/origin-guard";
-import { postThroughBundle } from "./post-check";
+import { type BundleRequest, postThroughBundle } from "./post-check";
 
 export interface LambdaResult {
   statusCode: number;
@@ -15,17 +15,8 @@ export interface LambdaResult {
 }
 export type Invoke = (event: object) => Promise<LambdaResult>;
 
-interface Request {
-  method?: string;
-  path: string;
-  query?: string;
-  headers?: Record<string, string>;
-  cookies?: string[];
-  body?: string | Buffer;
-}
-
 /** A Lambda Function URL event (payload format 2.0), as CloudFront forwards it. */
-export function functionUrlEvent(req: Request) {
+export function functionUrlEvent(req: BundleRequest) {
   const method = req.method ?? "GET";
   const headers: Record<string, string> = {
     host: "snapgram.test",
@@ -115,7 +106,7 @@ export async function runChecks(opts: {
     if (!condition) throw new Error(message);
   }
   // As CloudFront forwards it: the router's viewer-request function adds the origin secret.
-  const call = (req: Request) =>
+  const call = (req: BundleRequest) =>
     opts.invoke(
       functionUrlEvent({
         ...req,

@@ -13,14 +13,16 @@ export interface Reply {
   body?: string;
   isBase64Encoded?: boolean;
 }
-export type Call = (req: {
+/** A request to the bundle, as the checks describe it (made into a Function URL event). */
+export interface BundleRequest {
   method?: string;
   path: string;
   query?: string;
   headers?: Record<string, string>;
   cookies?: string[];
   body?: string | Buffer;
-}) => Promise<Reply>;
+}
+export type Call = (req: BundleRequest) => Promise<Reply>;
 
 const bytes = (r: Reply) =>
   r.body === undefined

@@ -33,3 +33,13 @@ export async function dropBenchDatabase(name: string): Promise<void> {
   await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
   await admin.end({ timeout: 5 });
 }
+
+/** The end of a bench: drops `name`, or with --keep (`keep`) says where it stays. */
+export async function endBenchDatabase(
+  name: string,
+  keep: boolean,
+  log: (line: string) => void,
+): Promise<void> {
+  if (keep) return log(`kept database ${name} (${benchDatabaseUrl(name)})`);
+  await dropBenchDatabase(name);
+}

@@ -1,8 +1,6 @@
 // What bench:discover adds to the feed bench's data set (scripts/bench/load-data.ts): realistic
 // names to search, 2,000 hashtags linked to the posts (a long tail, a few tags rising in the last
-// 24 hours), and a load generator over many URLs that reports p95.
-import http from "node:http";
-import { performance } from "node:perf_hooks";
+// 24 hours), and the typeahead queries to send.
 import type postgres from "postgres";
 
 const FIRST = [
@@ -187,20 +185,6 @@ export const SEARCHES = [
   "zz",
 ];
 
-export type LoadStats = {
-  requests: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-};
-
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
-  Number.NaN;
-
 /**
  * `n` different typeahead queries drawn from the data, none of them in SEARCHES: prefixes of
  * usernames and names (4 to 12 characters), every fourth with two letters swapped (a typo, so
@@ -221,50 +205,4 @@ export async function distinctQueries(sql: postgres.Sql, n: number): Promise<str
     where lower(q) <> all(${sql.array(SEARCHES.map((x) => x.toLowerCase()))})
     order by h limit ${n}`;
   return rows.map((r) => r.q);
-}
-
-/** `connections` keep-alive workers, each GETting the next URL of the cycle, for `durationMs`. */
-export async function runLoadCycle(
-  targets: { url: string; headers: Record<string, string> }[],
-  opts: { connections: number; durationMs: number },
-): Promise<LoadStats> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const end = started + opts.durationMs;
-  const get = (t: { url: string; headers: Record<string, string> }) =>
-    new Promise<number>((resolve) => {
-      const req = http.get(t.url, { agent, headers: t.headers }, (res) => {
-        res.on("data", () => {});
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", () => resolve(0));
-      });
-      req.setTimeout(30_000, () => req.destroy());
-      req.on("error", () => resolve(0));
-    });
-  const worker = async () => {
-    while (performance.now() < end) {
-      const target = targets[next++ % targets.length];
-      if (!target) break;
-      const t0 = performance.now();
-      const status = await get(target);
-      latencies.push(performance.now() - t0);
-      if (status !== 200) errors += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: opts.connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    requests: latencies.length,
-    errors,
-    rps: latencies.length / elapsed,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
 }

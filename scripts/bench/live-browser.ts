@@ -2,6 +2,7 @@
 // A MutationObserver in A's page stamps the instant its DOM first shows what B did; B's page stamps
 // its clicks; the action's response timing stamps the commit. All clocks are this machine's.
 import { type Browser, chromium, type Page, type Response } from "playwright";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tests/e2e/support/local-stack";
 
 export const DEMO_PASSWORD = "snapgram-demo";
 
@@ -29,17 +30,7 @@ type BenchWindow = Window & {
 };
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 async function openHydrated(page: Page, url: string): Promise<void> {

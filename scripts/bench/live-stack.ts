@@ -7,7 +7,8 @@ import path from "node:path";
 import Pusher from "pusher";
 import { embeddedSettings } from "../../lib/realtime/settings";
 import { freePort, type RunningSoketi, startSoketi } from "../../lib/realtime/soketi";
-import { type RunningServer, startServer } from "./server";
+import { embeddedRealtimeEnv } from "../../tests/e2e/support/local-stack";
+import { outputTail, type RunningServer, startServer } from "./server";
 
 // Signs the sessions and the realtime secret of this bench's throwaway server and nothing else.
 export const BENCH_LIVE_SECRET = "bench-live-test-only-auth-secret-not-used-elsewhere-0123456789";
@@ -34,13 +35,7 @@ function stackEnv(realtimePort: number): Record<string, string> {
     S3_BUCKET: "",
     RATE_LIMIT_STORE: "memory",
     NEXT_TELEMETRY_DISABLED: "1",
-    REALTIME_PORT: String(realtimePort),
-    REALTIME_DISABLED: "",
-    PUSHER_APP_ID: "",
-    PUSHER_KEY: "",
-    PUSHER_SECRET: "",
-    PUSHER_CLUSTER: "",
-    PUSHER_HOST: "",
+    ...embeddedRealtimeEnv(realtimePort),
     PUSHER_PORT: "",
     PUSHER_USE_TLS: "",
   };
@@ -60,12 +55,7 @@ function runSetup(root: string, env: Record<string, string>, timeoutMs: number):
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  const output = outputTail(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.once("error", (error) => {
@@ -75,7 +65,7 @@ function runSetup(root: string, env: Record<string, string>, timeoutMs: number):
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`setup failed (${signal ?? `exit ${code}`}):\n${output}`));
+      else reject(new Error(`setup failed (${signal ?? `exit ${code}`}):\n${output()}`));
     });
   });
 }

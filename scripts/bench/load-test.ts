@@ -1,5 +1,6 @@
 // A small HTTP load generator (autocannon is not a dependency): `connections` keep-alive
-// sockets, each sending its next request as soon as the last answer is read, for `durationMs`.
+// sockets, each sending its next request as soon as the last answer is read, for `durationMs`,
+// to one URL or in turn to each of many.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
@@ -9,11 +10,12 @@ export type LoadResult = {
   errors: number;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 };
 
-type Target = { url: string; headers?: Record<string, string> };
+export type Target = { url: string; headers?: Record<string, string> };
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -33,11 +35,13 @@ function request(agent: http.Agent, target: Target): Promise<number> {
   });
 }
 
-/** Runs the load and returns throughput and latency percentiles (ms). */
+/** Runs the load (cycling through `targets`) and returns throughput and latency percentiles (ms). */
 export async function runLoad(
-  target: Target,
+  targets: Target | Target[],
   opts: { connections: number; durationMs: number },
 ): Promise<LoadResult> {
+  const list = Array.isArray(targets) ? targets : [targets];
+  let next = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -45,6 +49,8 @@ export async function runLoad(
   const end = started + opts.durationMs;
   const worker = async () => {
     while (performance.now() < end) {
+      const target = list[next++ % list.length];
+      if (!target) break;
       const t0 = performance.now();
       const status = await request(agent, target);
       const t1 = performance.now();
@@ -62,6 +68,7 @@ export async function runLoad(
     errors,
     rps: latencies.length / elapsed,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
   };

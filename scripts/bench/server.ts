@@ -18,6 +18,15 @@ export function buildProblem(root: string, routes: string[] = []): string | null
   return missing.length > 0 ? `the build predates ${missing.join(", ")}` : null;
 }
 
+/** Whether the build can be benched; if not, says why and sets a failing exit code. */
+export function benchableBuild(root: string, routes: string[] = []): boolean {
+  const problem = buildProblem(root, routes);
+  if (!problem) return true;
+  console.error(`Cannot bench: ${problem}. Build the app first:\n  npm run build\n`);
+  process.exitCode = 1;
+  return false;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -28,6 +37,17 @@ async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** What `child` last wrote (stdout and stderr, the last 4,000 characters), for an error. */
+export function outputTail(child: ChildProcess): () => string {
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return () => output;
 }
 
 const nodeArgs = () => (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -62,12 +82,7 @@ export async function startServer(
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let log = "";
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  const output = outputTail(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const stop = async () => {
@@ -90,5 +105,19 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
-  throw new Error(`next start did not become healthy:\n${log}`);
+  throw new Error(`next start did not become healthy:\n${output()}`);
+}
+
+/** startServer on a bench database: sessions signed with `secret`, no S3, SMTP or realtime. */
+export function startBenchServer(root: string, databaseUrl: string, secret: string) {
+  return startServer(root, {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secret,
+    APP_URL: "http://127.0.0.1",
+    S3_BUCKET: "",
+    SMTP_URL: "",
+    RATE_LIMIT_STORE: "memory",
+    REALTIME_DISABLED: "true",
+    STORAGE_DIR: ".data/bench-storage",
+  });
 }

@@ -6,7 +6,7 @@ import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { PUT as uploadPut } from "@/app/api/uploads/[...key]/route";
 import { requestUploads } from "@/lib/posts/uploads";
 import { userChannel } from "@/lib/realtime/channels";
-import { ROLES, type Role } from "./helpers/action-cases";
+import { actAs, ROLES, type Role, roleUsers } from "./helpers/action-cases";
 import { setupActionHarness, type TestUser } from "./helpers/actions";
 import { jpeg } from "./helpers/media";
 
@@ -14,21 +14,6 @@ import { jpeg } from "./helpers/media";
 // authorization (session + ownership of the channel), the local upload PUT (the signed URL is the
 // permission, whoever sends it) and next-auth's credentials sign-in (validated in `authorize`).
 const h = setupActionHarness();
-
-type Users = Record<Exclude<Role, "anonymous">, TestUser>;
-async function users(): Promise<Users> {
-  return {
-    owner: await h.user(),
-    other: await h.user(),
-    suspended: await h.user({ status: "suspended" }),
-    moderator: await h.user({ role: "moderator" }),
-    admin: await h.user({ role: "admin" }),
-  };
-}
-async function actAs(u: Users, role: Role) {
-  if (role === "anonymous") h.signOut();
-  else await h.signInAs(u[role]);
-}
 
 describe("POST /api/realtime/auth", () => {
   const expected: Record<Role, number> = {
@@ -50,8 +35,8 @@ describe("POST /api/realtime/auth", () => {
 
   for (const role of ROLES) {
     it(`signs the owner's private channel for ${role}: ${expected[role]}`, async () => {
-      const u = await users();
-      await actAs(u, role);
+      const u = await roleUsers(h);
+      await actAs(h, u, role);
       const form = new URLSearchParams({
         socket_id: "123.456",
         channel_name: userChannel(u.owner.id),
@@ -64,8 +49,8 @@ describe("POST /api/realtime/auth", () => {
   }
 
   it("refuses a missing channel or a malformed socket id with a 4xx, never a 500", async () => {
-    const u = await users();
-    await actAs(u, "owner");
+    const u = await roleUsers(h);
+    await actAs(h, u, "owner");
     expect((await post("")).status).toBe(400);
     const bad = new URLSearchParams({ socket_id: "x", channel_name: userChannel(u.owner.id) });
     expect((await post(bad.toString())).status).toBe(403);
@@ -95,10 +80,10 @@ describe("PUT /api/uploads/<key>", () => {
 
   for (const role of ROLES) {
     it(`stores a signed upload whoever sends it (${role}), refuses a forged one`, async () => {
-      const u = await users();
+      const u = await roleUsers(h);
       const photo = await jpeg(200, 200);
       const url = await slotUrl(u.owner, photo.length);
-      await actAs(u, role);
+      await actAs(h, u, role);
       const forged = new URL(url);
       forged.searchParams.set("max", String(photo.length * 100));
       expect((await put(forged, photo)).status).toBe(403);

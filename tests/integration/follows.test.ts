@@ -3,25 +3,16 @@ import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { isFollowing, listFollowers, listFollowing, suggestPeople } from "@/lib/follows/queries";
 import { setFollow } from "@/lib/follows/service";
-import { withTestDatabase } from "./helpers/db";
-import {
-  countRows,
-  insertUser,
-  insertUsers,
-  MISSING_POST,
-  urls,
-  userCounts,
-} from "./helpers/social";
+import { walkPages } from "./helpers/pages";
+import { MISSING_POST, urls, withSocialDatabase } from "./helpers/social";
 
-const database = withTestDatabase();
-const db = () => database.db;
-const MISSING = MISSING_POST;
+const { db, insertUsers, insertUser, userCounts, countRows } = withSocialDatabase();
 const follow = (from: string, to: string, at?: Date) =>
   setFollow(db(), from, { userId: to, follow: true }, at).then((r) => r.result);
 
 describe("setFollow", () => {
   it("follows and unfollows, keeping both counters exact", async () => {
-    const [ana, ben, cat] = await insertUsers(db(), 3);
+    const [ana, ben, cat] = await insertUsers(3);
     const a = ana.id;
     const b = ben.id;
     const c = cat.id;
@@ -29,46 +20,46 @@ describe("setFollow", () => {
     expect(await follow(c, b)).toEqual({ ok: true, data: { following: true, followerCount: 2 } });
     expect(await follow(b, a)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
     expect(await isFollowing(db(), a, b)).toBe(true);
-    expect(await userCounts(db(), b)).toEqual({ followerCount: 2, followingCount: 1 });
-    expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 1 });
+    expect(await userCounts(b)).toEqual({ followerCount: 2, followingCount: 1 });
+    expect(await userCounts(a)).toEqual({ followerCount: 1, followingCount: 1 });
 
     const off = (await setFollow(db(), a, { userId: b, follow: false })).result;
     expect(off).toEqual({ ok: true, data: { following: false, followerCount: 1 } });
     expect(await isFollowing(db(), a, b)).toBe(false);
-    expect(await userCounts(db(), a)).toEqual({ followerCount: 1, followingCount: 0 });
+    expect(await userCounts(a)).toEqual({ followerCount: 1, followingCount: 0 });
   });
 
   it("is idempotent: repeating a follow or an unfollow changes nothing", async () => {
-    const [ana, ben] = await insertUsers(db(), 2);
+    const [ana, ben] = await insertUsers(2);
     for (let i = 0; i < 3; i++) {
       const r = await follow(ana.id, ben.id);
       expect(r).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
     }
-    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 1 });
+    expect(await userCounts(ana.id)).toEqual({ followerCount: 0, followingCount: 1 });
     for (let i = 0; i < 3; i++) {
       const r = (await setFollow(db(), ana.id, { userId: ben.id, follow: false })).result;
       expect(r).toEqual({ ok: true, data: { following: false, followerCount: 0 } });
     }
-    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
-    expect(await countRows(db(), "follows")).toBe(0);
+    expect(await userCounts(ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
+    expect(await countRows("follows")).toBe(0);
   });
 
   it("refuses following yourself", async () => {
-    const ana = await insertUser(db());
+    const ana = await insertUser();
     const result = await follow(ana.id, ana.id);
     expect(result).toEqual({
       ok: false,
       code: "VALIDATION",
       message: "You can't follow yourself.",
     });
-    expect(await countRows(db(), "follows")).toBe(0);
+    expect(await countRows("follows")).toBe(0);
   });
 
   it.each([
-    ["a missing account", async () => MISSING],
-    ["a suspended account", async () => (await insertUser(db(), "suspended")).id],
+    ["a missing account", async () => MISSING_POST],
+    ["a suspended account", async () => (await insertUser("suspended")).id],
   ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
-    const ana = await insertUser(db());
+    const ana = await insertUser();
     const target = await make();
     const result = await follow(ana.id, target);
     expect(result).toEqual({
@@ -76,39 +67,30 @@ describe("setFollow", () => {
       code: "NOT_FOUND",
       message: "This account doesn't exist.",
     });
-    expect(await countRows(db(), "follows")).toBe(0);
-    expect(await userCounts(db(), ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
+    expect(await countRows("follows")).toBe(0);
+    expect(await userCounts(ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
   });
 });
 
 describe("listFollowers and listFollowing", () => {
   it("walk 23 follows sharing one created_at without duplicates or gaps", async () => {
-    const star = await insertUser(db());
-    const fans = await insertUsers(db(), 23);
+    const star = await insertUser();
+    const fans = await insertUsers(23);
     const now = new Date("2025-03-01T12:00:00.000Z");
     for (const f of fans) await follow(f.id, star.id, now);
     for (const f of fans) await follow(star.id, f.id, now);
+    const fanIds = fans.map((f) => f.id);
     for (const list of [listFollowers, listFollowing]) {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await list(db(), { userId: star.id, viewerId: null, cursor, limit: 5 }, urls);
-        if (!page) throw new Error("bad cursor");
-        seen.push(...page.items.map((p) => p.id));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(seen).toEqual(
-        fans
-          .map((f) => f.id)
-          .sort()
-          .reverse(),
+      const { ids: seen } = await walkPages((cursor) =>
+        list(db(), { userId: star.id, viewerId: null, cursor, limit: 5 }, urls),
       );
+      expect(seen).toEqual([...fanIds].sort().reverse());
     }
   });
 
   it("say whom the viewer follows, mark the viewer, hide suspended accounts", async () => {
-    const [star, viewer, ana, ben] = await insertUsers(db(), 4);
-    const eve = await insertUser(db());
+    const [star, viewer, ana, ben] = await insertUsers(4);
+    const eve = await insertUser();
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     await follow(ana.id, star.id, t(1));
     await follow(ben.id, star.id, t(2));
@@ -127,7 +109,7 @@ describe("listFollowers and listFollowing", () => {
   });
 
   it("answers null for a tampered cursor", async () => {
-    const star = await insertUser(db());
+    const star = await insertUser();
     for (const cursor of ["%%%", "bm9wZQ", Buffer.from("1.0190").toString("base64url")]) {
       expect(await listFollowers(db(), { userId: star.id, viewerId: null, cursor }, urls)).toBe(
         null,
@@ -141,8 +123,8 @@ describe("listFollowers and listFollowing", () => {
 
 describe("suggestPeople", () => {
   it("puts friends of friends first with a reason, then popular accounts", async () => {
-    const [viewer, ana, ben, cat, dan, pop, quiet] = await insertUsers(db(), 7);
-    const suspended = await insertUser(db(), "suspended");
+    const [viewer, ana, ben, cat, dan, pop, quiet] = await insertUsers(7);
+    const suspended = await insertUser("suspended");
     const id = (u: { id: string }) => u.id;
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     // The viewer follows ana and ben; both follow cat, ben also follows dan and the suspended one.

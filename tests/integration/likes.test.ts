@@ -4,25 +4,15 @@ import { follows, posts, users } from "@/db/schema";
 import { latestLikersFor, listLikers, viewerStateFor } from "@/lib/likes/queries";
 import { setLike } from "@/lib/likes/service";
 import { setSave } from "@/lib/saves/service";
-import { withTestDatabase } from "./helpers/db";
-import {
-  countRows,
-  insertPost,
-  insertUser,
-  insertUsers,
-  MISSING_POST,
-  postCounts,
-  urls,
-} from "./helpers/social";
+import { walkPages } from "./helpers/pages";
+import { MISSING_POST, POST_NOT_FOUND, urls, withSocialDatabase } from "./helpers/social";
 
-const database = withTestDatabase();
-const db = () => database.db;
-const MISSING = MISSING_POST;
+const { db, insertUsers, insertUser, insertPost, postCounts, countRows } = withSocialDatabase();
 
 describe("setLike", () => {
   it("likes and unlikes, keeping like_count exact and answering the fresh count", async () => {
-    const [author, ana, ben] = await insertUsers(db(), 3);
-    const postId = await insertPost(db(), author.id);
+    const [author, ana, ben] = await insertUsers(3);
+    const postId = await insertPost(author.id);
     expect((await setLike(db(), ana.id, { postId, liked: true })).result).toEqual({
       ok: true,
       data: { liked: true, likeCount: 1 },
@@ -35,20 +25,20 @@ describe("setLike", () => {
       ok: true,
       data: { liked: false, likeCount: 1 },
     });
-    expect((await postCounts(db(), postId))?.likeCount).toBe(1);
-    expect(await countRows(db(), "likes")).toBe(1);
+    expect((await postCounts(postId))?.likeCount).toBe(1);
+    expect(await countRows("likes")).toBe(1);
   });
 
   it("lets the author like their own post", async () => {
-    const author = await insertUser(db());
-    const postId = await insertPost(db(), author.id);
+    const author = await insertUser();
+    const postId = await insertPost(author.id);
     const result = (await setLike(db(), author.id, { postId, liked: true })).result;
     expect(result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
   });
 
   it("is idempotent: repeating a like or an unlike changes nothing", async () => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author.id);
+    const [author, ana] = await insertUsers(2);
+    const postId = await insertPost(author.id);
     for (let i = 0; i < 3; i++) {
       const r = (await setLike(db(), ana.id, { postId, liked: true })).result;
       expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
@@ -57,80 +47,62 @@ describe("setLike", () => {
       const r = (await setLike(db(), ana.id, { postId, liked: false })).result;
       expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0 } });
     }
-    expect(await countRows(db(), "likes")).toBe(0);
+    expect(await countRows("likes")).toBe(0);
   });
 
   it("keeps counts exact over a burst of 100 alternating likes and unlikes", async () => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author.id);
+    const [author, ana] = await insertUsers(2);
+    const postId = await insertPost(author.id);
     for (let i = 0; i < 100; i++) {
       await setLike(db(), ana.id, { postId, liked: i % 3 !== 0 });
     }
-    const rows = await countRows(db(), "likes");
-    expect((await postCounts(db(), postId))?.likeCount).toBe(rows);
+    const rows = await countRows("likes");
+    expect((await postCounts(postId))?.likeCount).toBe(rows);
   });
 
   it.each([
-    ["a missing post", async (_authorId: string) => MISSING],
-    [
-      "a removed post",
-      async (authorId: string) => insertPost(db(), authorId, { status: "removed" }),
-    ],
+    ["a missing post", async (_authorId: string) => MISSING_POST],
+    ["a removed post", async (authorId: string) => insertPost(authorId, { status: "removed" })],
   ])("refuses %s with NOT_FOUND and changes nothing", async (_, make) => {
-    const [author, ana] = await insertUsers(db(), 2);
+    const [author, ana] = await insertUsers(2);
     const postId = await make(author.id);
     for (const liked of [true, false]) {
       const result = (await setLike(db(), ana.id, { postId, liked })).result;
-      expect(result).toEqual({
-        ok: false,
-        code: "NOT_FOUND",
-        message: "This post doesn't exist or was removed.",
-      });
+      expect(result).toEqual(POST_NOT_FOUND);
     }
-    expect(await countRows(db(), "likes")).toBe(0);
+    expect(await countRows("likes")).toBe(0);
   });
 
   it("refuses a post whose author is suspended, leaving an earlier like alone", async () => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author.id);
+    const [author, ana] = await insertUsers(2);
+    const postId = await insertPost(author.id);
     await setLike(db(), ana.id, { postId, liked: true });
     await db().update(users).set({ status: "suspended" }).where(eq(users.id, author.id));
     const result = (await setLike(db(), ana.id, { postId, liked: false })).result;
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await countRows(db(), "likes")).toBe(1);
-    expect((await postCounts(db(), postId))?.likeCount).toBe(1);
+    expect(await countRows("likes")).toBe(1);
+    expect((await postCounts(postId))?.likeCount).toBe(1);
   });
 });
 
 describe("listLikers", () => {
   it("walks 25 likes sharing one created_at without duplicates or gaps", async () => {
-    const author = await insertUser(db());
-    const postId = await insertPost(db(), author.id);
-    const likers = await insertUsers(db(), 25);
+    const author = await insertUser();
+    const postId = await insertPost(author.id);
+    const likers = await insertUsers(25);
     const now = new Date("2025-03-01T12:00:00.000Z");
     for (const u of likers) (await setLike(db(), u.id, { postId, liked: true }, now)).result;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const page = await listLikers(db(), { postId, viewerId: null, cursor, limit: 7 }, urls);
-      if (!page) throw new Error("bad cursor");
-      seen.push(...page.items.map((p) => p.id));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor);
-    expect(pages).toBe(4);
-    expect(seen).toEqual(
-      likers
-        .map((u) => u.id)
-        .sort()
-        .reverse(),
+    const likerIds = likers.map((u) => u.id);
+    const { ids: seen, pages } = await walkPages((cursor) =>
+      listLikers(db(), { postId, viewerId: null, cursor, limit: 7 }, urls),
     );
+    expect(pages).toBe(4);
+    expect(seen).toEqual([...likerIds].sort().reverse());
   });
 
   it("lists newest first, says whom the viewer follows, and hides suspended likers", async () => {
-    const [author, viewer, ana, ben, eve] = await insertUsers(db(), 5);
-    const postId = await insertPost(db(), author.id);
+    const [author, viewer, ana, ben, eve] = await insertUsers(5);
+    const postId = await insertPost(author.id);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     await setLike(db(), ana.id, { postId, liked: true }, t(1));
     await setLike(db(), ben.id, { postId, liked: true }, t(2));
@@ -148,8 +120,8 @@ describe("listLikers", () => {
   });
 
   it("answers null for a tampered cursor and an empty page for a removed post", async () => {
-    const author = await insertUser(db());
-    const postId = await insertPost(db(), author.id);
+    const author = await insertUser();
+    const postId = await insertPost(author.id);
     for (const cursor of ["not a cursor", "bm9wZQ", Buffer.from("12.x").toString("base64url")]) {
       expect(await listLikers(db(), { postId, viewerId: null, cursor }, urls)).toBeNull();
     }
@@ -164,10 +136,10 @@ describe("listLikers", () => {
 
 describe("viewerStateFor and latestLikersFor", () => {
   it("answers likes, saves and the newest liker of a page of posts", async () => {
-    const [author, viewer, ana] = await insertUsers(db(), 3);
-    const p1 = await insertPost(db(), author.id);
-    const p2 = await insertPost(db(), author.id);
-    const p3 = await insertPost(db(), author.id);
+    const [author, viewer, ana] = await insertUsers(3);
+    const p1 = await insertPost(author.id);
+    const p2 = await insertPost(author.id);
+    const p3 = await insertPost(author.id);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     await setLike(db(), viewer.id, { postId: p1, liked: true }, t(1));
     await setLike(db(), ana.id, { postId: p1, liked: true }, t(2));

@@ -200,40 +200,19 @@ describe("createPost", () => {
     const ana = await createUser(db());
     const eve = await createUser(db());
     const [anaSlot] = await upload(ana.id, [await jpeg()]);
-    const stolen = (
-      await createPost(db(), storage, eve.id, {
-        aspect: "1:1",
-        media: [{ slotId: anaSlot }],
-      })
-    ).result;
+    // One photo in the given upload slot, square, by `userId` (at `now`, default the real time).
+    const post = async (userId: string, slotId: string | undefined, now?: Date) =>
+      (await createPost(db(), storage, userId, { aspect: "1:1", media: [{ slotId }] }, now)).result;
+    const stolen = await post(eve.id, anaSlot);
     expect(!stolen.ok && stolen.fieldErrors?.["media.0"]?.[0]).toMatch(/not found/);
 
-    const first = (
-      await createPost(db(), storage, ana.id, {
-        aspect: "1:1",
-        media: [{ slotId: anaSlot }],
-      })
-    ).result;
+    const first = await post(ana.id, anaSlot);
     expect(first.ok).toBe(true);
-    const again = (
-      await createPost(db(), storage, ana.id, {
-        aspect: "1:1",
-        media: [{ slotId: anaSlot }],
-      })
-    ).result;
+    const again = await post(ana.id, anaSlot);
     expect(!again.ok && again.fieldErrors?.["media.0"]?.[0]).toMatch(/already used/);
 
     const [oldSlot] = await upload(ana.id, [await jpeg()]);
-    const later = new Date(Date.now() + 3600_000);
-    const expired = (
-      await createPost(
-        db(),
-        storage,
-        ana.id,
-        { aspect: "1:1", media: [{ slotId: oldSlot }] },
-        later,
-      )
-    ).result;
+    const expired = await post(ana.id, oldSlot, new Date(Date.now() + 3600_000));
     expect(!expired.ok && expired.fieldErrors?.["media.0"]?.[0]).toMatch(/expired/);
     expect(await postCount()).toBe(1);
   });

@@ -81,6 +81,15 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
     const client = createPusherClient(settings);
     return (socketId: string, channel: string) => client.authorizeChannel(socketId, channel);
   };
+  /** A client whose private channels the app authorizes, for ana (as /api/realtime/auth does). */
+  const connectAsAna = () => {
+    const sign = signer();
+    return connect(({ socketId, channelName }, callback) => {
+      const result = authorizeChannelFor(ana, socketId, channelName, sign);
+      if (result.ok) callback(null, result.data);
+      else callback(new Error(result.message), null);
+    });
+  };
 
   it("delivers like.count from the publisher to a subscribed pusher-js client", async () => {
     const channel = connect().subscribe(postChannel(POST));
@@ -91,12 +100,7 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
   });
 
   it("lets a user subscribe to their own private channel and receive notifications", async () => {
-    const sign = signer();
-    const client = connect(({ socketId, channelName }, callback) => {
-      const result = authorizeChannelFor(ana, socketId, channelName, sign);
-      if (result.ok) callback(null, result.data);
-      else callback(new Error(result.message), null);
-    });
+    const client = connectAsAna();
     const channel = client.subscribe(userChannel(ANA));
     expect(await subscribed(channel)).toBe("ok");
     const received = nextEvent(channel, "notification.created");
@@ -105,12 +109,7 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
   });
 
   it("refuses another user's private channel, whether the app or the server is asked", async () => {
-    const sign = signer();
-    const viaApp = connect(({ socketId, channelName }, callback) => {
-      const result = authorizeChannelFor(ana, socketId, channelName, sign);
-      if (result.ok) callback(null, result.data);
-      else callback(new Error(result.message), null);
-    }).subscribe(userChannel(BEN));
+    const viaApp = connectAsAna().subscribe(userChannel(BEN));
     expect(await subscribed(viaApp)).not.toBe("ok");
 
     // A forged signature (right shape, wrong secret) goes to the server, which refuses it.

@@ -3,78 +3,60 @@ import { describe, expect, it } from "vitest";
 import { posts } from "@/db/schema";
 import { isSaved, listSaved } from "@/lib/saves/queries";
 import { setSave } from "@/lib/saves/service";
-import { withTestDatabase } from "./helpers/db";
-import {
-  countRows,
-  insertPost,
-  insertUser,
-  insertUsers,
-  unavailablePosts,
-  urls,
-} from "./helpers/social";
+import { walkPages } from "./helpers/pages";
+import { POST_NOT_FOUND, unavailablePosts, urls, withSocialDatabase } from "./helpers/social";
 
-const database = withTestDatabase();
-const db = () => database.db;
-const _MISSING = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+const { db, insertUsers, insertUser, insertPost, countRows } = withSocialDatabase();
 
 describe("setSave", () => {
   it("saves and unsaves; repeating either changes nothing", async () => {
-    const [author, ana] = await insertUsers(db(), 2);
-    const postId = await insertPost(db(), author.id);
+    const [author, ana] = await insertUsers(2);
+    const postId = await insertPost(author.id);
     for (let i = 0; i < 2; i++) {
       const r = await setSave(db(), ana.id, { postId, saved: true });
       expect(r).toEqual({ ok: true, data: { saved: true } });
     }
     expect(await isSaved(db(), ana.id, postId)).toBe(true);
-    expect(await countRows(db(), "saves")).toBe(1);
+    expect(await countRows("saves")).toBe(1);
     for (let i = 0; i < 2; i++) {
       const r = await setSave(db(), ana.id, { postId, saved: false });
       expect(r).toEqual({ ok: true, data: { saved: false } });
     }
     expect(await isSaved(db(), ana.id, postId)).toBe(false);
-    expect(await countRows(db(), "saves")).toBe(0);
+    expect(await countRows("saves")).toBe(0);
   });
 
   it.each(unavailablePosts(db))(
     "refuses %s with NOT_FOUND and changes nothing",
     async (_, make) => {
-      const [author, ana] = await insertUsers(db(), 2);
+      const [author, ana] = await insertUsers(2);
       const postId = await make(author.id);
       const result = await setSave(db(), ana.id, { postId, saved: true });
-      expect(result).toEqual({
-        ok: false,
-        code: "NOT_FOUND",
-        message: "This post doesn't exist or was removed.",
-      });
-      expect(await countRows(db(), "saves")).toBe(0);
+      expect(result).toEqual(POST_NOT_FOUND);
+      expect(await countRows("saves")).toBe(0);
     },
   );
 });
 
 describe("listSaved", () => {
   it("walks 26 saves sharing one created_at newest first, without duplicates or gaps", async () => {
-    const [author, ana] = await insertUsers(db(), 2);
+    const [author, ana] = await insertUsers(2);
     const ids: string[] = [];
-    for (let i = 0; i < 26; i++) ids.push(await insertPost(db(), author.id));
+    for (let i = 0; i < 26; i++) ids.push(await insertPost(author.id));
     const now = new Date("2025-03-01T12:00:00.000Z");
     for (const postId of ids) await setSave(db(), ana.id, { postId, saved: true }, now);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await listSaved(db(), { userId: ana.id, cursor, limit: 6 }, urls);
-      if (!page) throw new Error("bad cursor");
-      seen.push(...page.items.map((p) => p.id));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const { ids: seen } = await walkPages((cursor) =>
+      listSaved(db(), { userId: ana.id, cursor, limit: 6 }, urls),
+    );
     expect(seen).toEqual([...ids].sort().reverse());
   });
 
   it("shows grid items newest saved first and leaves out removed posts", async () => {
-    const [author, ana, ben] = await insertUsers(db(), 3);
+    const [author, ana, ben] = await insertUsers(3);
     const a = author.id;
-    const older = await insertPost(db(), a, { photos: 3 });
-    const newer = await insertPost(db(), a);
-    const gone = await insertPost(db(), a);
+    const older = await insertPost(a, { photos: 3 });
+    const newer = await insertPost(a);
+    const gone = await insertPost(a);
     const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
     // Saved in another order than posted: the list follows the save time.
     await setSave(db(), ana.id, { postId: newer, saved: true }, t(1));
@@ -92,7 +74,7 @@ describe("listSaved", () => {
   });
 
   it("answers null for a tampered cursor", async () => {
-    const ana = await insertUser(db());
+    const ana = await insertUser();
     const bad = Buffer.from("99.not-a-uuid").toString("base64url");
     expect(await listSaved(db(), { userId: ana.id, cursor: bad }, urls)).toBeNull();
     expect(await listSaved(db(), { userId: ana.id, cursor: "a.b" }, urls)).toBeNull();

@@ -26,6 +26,9 @@ async function failedAttempt(limits: AccountLimits, account: string, ip: string)
 }
 
 const registered = () => registeredAccount(database.db);
+/** authenticate() with a username or email and a password, from `ip`. */
+const signIn = (limits: AccountLimits, identifier: string, password: string, ip: string) =>
+  authenticate(database.db, limits, { identifier, password }, ip);
 
 describe.each<[string, () => RateLimitStore]>([
   ["memory", () => ({ kind: "memory" })],
@@ -41,8 +44,7 @@ describe.each<[string, () => RateLimitStore]>([
   it("an attacker's 50 wrong guesses delay the owner at another address, never lock them out", async () => {
     const { input } = await registered();
     const limits = limitsFor();
-    const attempt = (password: string, ip: string) =>
-      authenticate(database.db, limits, { identifier: input.username, password }, ip);
+    const attempt = (password: string, ip: string) => signIn(limits, input.username, password, ip);
 
     const attacker = [];
     for (let i = 0; i < 50; i++) attacker.push(await attempt(`wrong-${i}-password`, "6.6.6.6"));
@@ -82,12 +84,7 @@ describe.each<[string, () => RateLimitStore]>([
     const { input } = await registered();
     const limits = limitsFor();
     for (let i = 0; i < 5; i++) {
-      const r = await authenticate(
-        database.db,
-        limits,
-        { identifier: input.username, password: input.password },
-        "8.8.8.8",
-      );
+      const r = await signIn(limits, input.username, input.password, "8.8.8.8");
       expect(r.ok).toBe(true);
     }
     expect(await limits.loginPerIp.left("8.8.8.8")).toMatchObject({
@@ -100,12 +97,7 @@ describe.each<[string, () => RateLimitStore]>([
     const limits = limitsFor();
     const key = accountKey(user, input.username);
     for (let i = 0; i < 6; i++) await failedAttempt(limits, key, "6.6.6.6");
-    const during = await authenticate(
-      database.db,
-      limits,
-      { identifier: input.username, password: input.password },
-      "7.7.7.7",
-    );
+    const during = await signIn(limits, input.username, input.password, "7.7.7.7");
     expect(during).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(!during.ok && during.message).toMatch(
       /^Too many failed sign-ins for this account\. Wait [12] seconds? and try again, or use "Forgot password\?"/,
@@ -119,12 +111,7 @@ describe.each<[string, () => RateLimitStore]>([
     const key = accountKey(user, input.username);
     for (let i = 0; i < 40; i++) await failedAttempt(limits, key, `6.6.6.${i % 4}`);
     expect(await signInWait(database.db, limits, input.username, "7.7.7.7")).toBeGreaterThan(2000);
-    const refused = await authenticate(
-      database.db,
-      limits,
-      { identifier: input.username, password: input.password },
-      "7.7.7.7",
-    );
+    const refused = await signIn(limits, input.username, input.password, "7.7.7.7");
     expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED" });
 
     const mailer = memoryMailer();
@@ -140,12 +127,7 @@ describe.each<[string, () => RateLimitStore]>([
     // At once, from the owner's address and from one the attacker used.
     for (const ip of ["7.7.7.7", "6.6.6.0"]) {
       expect(await signInRefusal(database.db, limits, input.username, ip)).toBeNull();
-      const after = await authenticate(
-        database.db,
-        limits,
-        { identifier: input.username, password },
-        ip,
-      );
+      const after = await signIn(limits, input.username, password, ip);
       expect(after.ok).toBe(true);
     }
   });
@@ -170,12 +152,7 @@ describe.each<[string, () => RateLimitStore]>([
     const key = accountKey(user, input.username);
     for (let i = 0; i < 5; i++) await failedAttempt(limits, key, "6.6.6.6");
     await sleep((await signInWait(database.db, limits, input.username, "7.7.7.7")) + 50);
-    const ok = await authenticate(
-      database.db,
-      limits,
-      { identifier: input.username, password: input.password },
-      "7.7.7.7",
-    );
+    const ok = await signIn(limits, input.username, input.password, "7.7.7.7");
     expect(ok.ok).toBe(true);
     // The count starts again: one more failure sets no delay.
     await failedAttempt(limits, key, "6.6.6.6");
@@ -188,7 +165,7 @@ describe.each<[string, () => RateLimitStore]>([
     // No account delay here, to see the per-address limits alone.
     const limits = { ...limitsFor(), loginDelay: { delayAfter: 1000, baseMs: 1, maxMs: 1 } };
     const attempt = (who: typeof owner, password: string, ip: string) =>
-      authenticate(database.db, limits, { identifier: who.input.email, password }, ip);
+      signIn(limits, who.input.email, password, ip);
     for (let i = 0; i < 10; i++) {
       expect(await attempt(owner, `wrong-${i}-password`, "6.6.6.6")).toMatchObject({
         code: "UNAUTHENTICATED",
@@ -205,20 +182,10 @@ describe.each<[string, () => RateLimitStore]>([
     const { input } = await registered();
     const limits = limitsFor();
     for (let i = 0; i < 100; i++) await failedAttempt(limits, `login:user${i}`, "6.6.6.6");
-    const fromSprayer = await authenticate(
-      database.db,
-      limits,
-      { identifier: input.username, password: input.password },
-      "6.6.6.6",
-    );
+    const fromSprayer = await signIn(limits, input.username, input.password, "6.6.6.6");
     expect(fromSprayer).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(!fromSprayer.ok && fromSprayer.message).toMatch(/Too many sign-in attempts/);
-    const elsewhere = await authenticate(
-      database.db,
-      limits,
-      { identifier: input.username, password: input.password },
-      "7.7.7.7",
-    );
+    const elsewhere = await signIn(limits, input.username, input.password, "7.7.7.7");
     expect(elsewhere.ok).toBe(true);
   });
 

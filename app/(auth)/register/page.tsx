@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AuthAside, AuthCard, AuthLink } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
-import { getCurrentUser } from "@/lib/auth";
-import { safeNextPath } from "@/lib/auth/redirect";
+import { type AuthSearchParams, authPageNext } from "../next-path";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-type Props = { searchParams: Promise<{ next?: string | string[] }> };
+type Props = { searchParams: AuthSearchParams };
 
 export default async function RegisterPage({ searchParams }: Props) {
-  const { next: rawNext } = await searchParams;
-  // Only a same-site path survives, here and in the form's hidden field and the other page's link.
-  const next = safeNextPath(rawNext, "") || undefined;
-  if (await getCurrentUser()) redirect(next ?? "/");
-  const loginHref = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  const { next, otherHref: loginHref } = await authPageNext(searchParams, "/login");
   return (
     <>
       <AuthCard

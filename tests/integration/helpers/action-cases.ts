@@ -64,21 +64,28 @@ export function signedInMatrix(
 export const publicMatrix = (all: Expected): Record<Role, Expected> =>
   Object.fromEntries(ROLES.map((r) => [r, all])) as Record<Role, Expected>;
 
-async function buildWorld(h: ActionHarness): Promise<World> {
+/** Each signed-in role's account, created in ROLES order. */
+export type RoleUsers = Record<Exclude<Role, "anonymous">, TestUser>;
+
+/** One fresh account per signed-in role (the owner's target belongs to `owner`). */
+export async function roleUsers(h: ActionHarness): Promise<RoleUsers> {
   return {
-    h,
     owner: await h.user(),
     other: await h.user(),
     suspended: await h.user({ status: "suspended" }),
     moderator: await h.user({ role: "moderator" }),
     admin: await h.user({ role: "admin" }),
-    third: await h.user(),
   };
 }
 
-async function actAs(w: World, role: Role) {
-  if (role === "anonymous") w.h.signOut();
-  else await w.h.signInAs(w[role]);
+async function buildWorld(h: ActionHarness): Promise<World> {
+  return { h, ...(await roleUsers(h)), third: await h.user() };
+}
+
+/** Signs `h` out for "anonymous", otherwise in as that role's account of `u`. */
+export async function actAs(h: ActionHarness, u: RoleUsers, role: Role) {
+  if (role === "anonymous") h.signOut();
+  else await h.signInAs(u[role]);
 }
 
 /** One test per (action, role) cell, and one per bad input. */
@@ -90,7 +97,7 @@ export function runActionCases(h: ActionHarness, cases: Record<string, ActionCas
         const w = await buildWorld(h);
         const input = await c.arrange(w);
         // Signing in (a session row) is not the action under test: snapshot after it.
-        await actAs(w, role);
+        await actAs(w.h, w, role);
         const before = await h.snapshot();
         const out = await h.call(c.action, input);
         if (expected === "changes" || expected === "own") {
@@ -109,7 +116,7 @@ export function runActionCases(h: ActionHarness, cases: Record<string, ActionCas
       it(`${name} refuses bad ${bad.field}, naming it, writing nothing`, async () => {
         const w = await buildWorld(h);
         const good = await c.arrange(w);
-        await actAs(w, "owner");
+        await actAs(w.h, w, "owner");
         const before = await h.snapshot();
         const out = await h.call(c.action, bad.input(w, good));
         expect(out.kind === "fail" && out.code, JSON.stringify(out)).toBe("VALIDATION");

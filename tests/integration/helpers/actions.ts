@@ -35,7 +35,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { users } from "@/db/schema";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
@@ -43,13 +42,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/sessions";
 import { noopPublisher } from "@/lib/realtime/publisher";
 import type { ErrorCode, FieldErrors } from "@/lib/result";
+import { SESSION_COOKIE, sessionToken } from "../../support/session-token";
 import { openTestDatabase } from "./db";
 import { memoryMailer } from "./fixtures";
 import { tempStorage } from "./media";
 import { request } from "./next-runtime";
 import { insertUser } from "./social";
 
-export const SESSION_COOKIE = "authjs.session-token";
+export { SESSION_COOKIE };
+
 const SECRET = process.env.AUTH_SECRET ?? "";
 
 export type TestUser = {
@@ -195,19 +196,9 @@ export function setupActionHarness() {
     async signInAs(user: Pick<TestUser, "id" | "username" | "name" | "role" | "sessionVersion">) {
       // A real server-side session row, as a sign-in through next-auth's authorize creates.
       const session = await startSession(database.db, user.id, new Headers());
-      const token = await encode({
-        secret: SECRET,
-        salt: SESSION_COOKIE,
-        maxAge: 3600,
-        token: {
-          sub: user.id,
-          name: user.name,
-          username: user.username,
-          role: user.role,
-          sv: user.sessionVersion,
-          sid: session.id,
-          aexp: Math.floor(session.absoluteExpiresAt.getTime() / 1000),
-        },
+      const token = await sessionToken(SECRET, user, {
+        sid: session.id,
+        aexp: Math.floor(session.absoluteExpiresAt.getTime() / 1000),
       });
       request.cookies.clear();
       request.cookies.set(SESSION_COOKIE, token);

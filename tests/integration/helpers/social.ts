@@ -2,10 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
+import { withTestDatabase } from "./db";
 
 // Fast fixtures for the social tests: rows written directly, no password hashing or photo work.
 
 let counter = 0;
+
+type PostOptions = { status?: "visible" | "removed"; photos?: number; createdAt?: Date };
+type Status = "active" | "suspended";
+type CountedTable = "likes" | "saves" | "comments" | "follows";
 
 /** N items, as a tuple: `const [a, b] = await insertUsers(db, 2)` types both as defined. */
 type Tuple<T, N extends number, R extends T[] = []> = number extends N
@@ -18,7 +23,7 @@ type Tuple<T, N extends number, R extends T[] = []> = number extends N
 export async function insertUsers<N extends number>(
   db: Db,
   n: N,
-  status: "active" | "suspended" = "active",
+  status: Status = "active",
 ): Promise<Tuple<typeof users.$inferSelect, N>> {
   const rows = Array.from({ length: n }, () => {
     counter += 1;
@@ -35,18 +40,14 @@ export async function insertUsers<N extends number>(
   return (await db.insert(users).values(rows).returning()) as Tuple<typeof users.$inferSelect, N>;
 }
 
-export async function insertUser(db: Db, status: "active" | "suspended" = "active") {
+export async function insertUser(db: Db, status: Status = "active") {
   const [user] = await insertUsers(db, 1, status);
   if (!user) throw new Error("no user");
   return user;
 }
 
 /** A post with `photos` stored media rows (fake variant keys), visible unless asked otherwise. */
-export async function insertPost(
-  db: Db,
-  authorId: string,
-  opts: { status?: "visible" | "removed"; photos?: number; createdAt?: Date } = {},
-) {
+export async function insertPost(db: Db, authorId: string, opts: PostOptions = {}) {
   const id = uuidv7();
   await db.insert(posts).values({
     id,
@@ -86,7 +87,7 @@ export async function userCounts(db: Db, userId: string) {
   return row;
 }
 
-export async function countRows(db: Db, table: "likes" | "saves" | "comments" | "follows") {
+export async function countRows(db: Db, table: CountedTable) {
   const rows = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
   const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows;
   return list[0]?.n ?? 0;
@@ -97,6 +98,13 @@ export const urls = { publicUrl: (key: string) => `/media/${key}` };
 
 /** A post id no row has. */
 export const MISSING_POST = "0190d4a4-7c1e-7a51-9f0b-3f2d8c1e4b5a";
+
+/** What a write on a post nobody may act on answers (see unavailablePosts). */
+export const POST_NOT_FOUND = {
+  ok: false,
+  code: "NOT_FOUND",
+  message: "This post doesn't exist or was removed.",
+};
 
 /**
  * Posts nobody may act on, each answered NOT_FOUND: missing, removed, by a suspended author.
@@ -115,4 +123,22 @@ export function unavailablePosts(db: () => Db): [string, (authorId: string) => P
       },
     ],
   ];
+}
+
+/**
+ * `withTestDatabase()` for the social tests, with the fixtures above bound to its Db:
+ * `const { db, insertUsers, insertPost } = withSocialDatabase()`, then `insertUsers(2)`.
+ */
+export function withSocialDatabase() {
+  const database = withTestDatabase();
+  const db = () => database.db;
+  return {
+    db,
+    insertUsers: <N extends number>(n: N, status?: Status) => insertUsers(db(), n, status),
+    insertUser: (status?: Status) => insertUser(db(), status),
+    insertPost: (authorId: string, opts?: PostOptions) => insertPost(db(), authorId, opts),
+    postCounts: (postId: string) => postCounts(db(), postId),
+    userCounts: (userId: string) => userCounts(db(), userId),
+    countRows: (table: CountedTable) => countRows(db(), table),
+  };
 }
