@@ -14,7 +14,7 @@ import {
   type ReportReason,
   type ReportTargetType,
   reasonLabels,
-} from "@/lib/moderation/validation";
+} from "@/lib/moderation/limits";
 
 const what: Record<ReportTargetType, string> = {
   post: "post",
