@@ -10,10 +10,8 @@ let contract: Contract | null = null;
 /** Loads the schemas once; the realtime provider awaits this before it connects. */
 export async function loadEventContract(): Promise<Contract> {
   if (!contract) {
-    // Before any schema exists: without `jitless` zod probes `new Function` once, which the
-    // page's CSP (no 'unsafe-eval') blocks and reports as a violation (Lighthouse's issues audit).
-    const { config } = await import("zod");
-    config({ jitless: true });
+    // zod goes jitless before any schema exists (zod-jitless.ts), then the schemas load.
+    await import("./zod-jitless");
     contract = await import("@/lib/realtime/types");
   }
   return contract;
