@@ -8,7 +8,7 @@ import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
 import { addCommentAction } from "@/lib/comments/actions";
-import { MAX_COMMENT } from "@/lib/comments/validation";
+import { MAX_COMMENT } from "@/lib/comments/limits";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
 import {
   type CommentsData,

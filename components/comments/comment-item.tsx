@@ -12,7 +12,7 @@ import { useRealtimeViewer } from "@/components/realtime/realtime-provider";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";

@@ -1,7 +1,7 @@
 import { Trash2 } from "lucide-react";
 import { useId } from "react";
 import type { Aspect } from "@/lib/images/types";
-import { MAX_ALT } from "@/lib/posts/validation";
+import { MAX_ALT } from "@/lib/posts/limits";
 import { CroppedImage } from "./cropped-image";
 import { TextAreaField } from "./text-area-field";
 import type { Photo } from "./types";

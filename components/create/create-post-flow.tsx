@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { Aspect } from "@/lib/images/types";
-import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/validation";
+import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/limits";
 import { suggestAspect } from "./crop-math";
 import { CropStep } from "./crop-step";
 import { DetailsStep } from "./details-step";

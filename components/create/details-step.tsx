@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Aspect } from "@/lib/images/types";
-import { MAX_CAPTION } from "@/lib/posts/validation";
+import { MAX_CAPTION } from "@/lib/posts/limits";
 import { AltTextList } from "./alt-text-list";
 import { CroppedImage, frameStyle } from "./cropped-image";
 import { PhotoStage } from "./photo-stage";

@@ -1,4 +1,4 @@
-import { ACCEPTED_IMAGE_TYPES, MAX_PHOTOS, MAX_UPLOAD_BYTES } from "@/lib/posts/validation";
+import { ACCEPTED_IMAGE_TYPES, MAX_PHOTOS, MAX_UPLOAD_BYTES } from "@/lib/posts/limits";
 
 // The checks the browser can make before anything is uploaded; the server repeats all of them
 // (and sniffs the real type), these only spare the user a wasted upload.

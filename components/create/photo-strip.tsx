@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight, CircleAlert, Plus, Trash2 } from "lucide-react";
-import { MAX_PHOTOS } from "@/lib/posts/validation";
+import { MAX_PHOTOS } from "@/lib/posts/limits";
 import type { Photo } from "./types";
 
 type Props = {

@@ -3,7 +3,7 @@
 import { Images } from "lucide-react";
 import { type DragEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { MAX_PHOTOS } from "@/lib/posts/validation";
+import { MAX_PHOTOS } from "@/lib/posts/limits";
 
 type Props = { onFiles: (files: File[]) => void; onPick: () => void; opening: boolean };
 

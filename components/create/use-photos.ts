@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { MAX_PHOTOS } from "@/lib/posts/validation";
+import { MAX_PHOTOS } from "@/lib/posts/limits";
 import { CENTRED_VIEW, type CropView } from "./crop-math";
 import { acceptedTypeOf, checkFiles, type FileProblem } from "./file-checks";
 import type { Photo } from "./types";

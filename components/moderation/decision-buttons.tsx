@@ -7,7 +7,7 @@ import { failureIn } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { decideAction } from "@/lib/moderation/actions";
-import type { ReportTargetType } from "@/lib/moderation/validation";
+import type { ReportTargetType } from "@/lib/moderation/limits";
 
 type Decision = "remove" | "suspend" | "dismiss";
 

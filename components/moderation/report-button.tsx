@@ -6,7 +6,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { failureIn } from "@/components/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
 import { reportAction } from "@/lib/moderation/actions";
 import {
   MAX_DETAILS,
@@ -14,7 +14,7 @@ import {
   type ReportReason,
   type ReportTargetType,
   reasonLabels,
-} from "@/lib/moderation/validation";
+} from "@/lib/moderation/limits";
 
 const what: Record<ReportTargetType, string> = {
   post: "post",

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { reasonLabels } from "@/lib/moderation/limits";
 import type { ReportGroup } from "@/lib/moderation/queries";
-import { reasonLabels } from "@/lib/moderation/validation";
 import { DecisionButtons } from "./decision-buttons";
 
 const kind = { post: "Post", comment: "Comment", user: "Account" } as const;

@@ -2,13 +2,13 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { parseUserEvent } from "@/components/realtime/event-contract";
 import {
   useChannel,
   useRealtimeStatus,
   useRealtimeViewer,
 } from "@/components/realtime/realtime-provider";
 import { userChannel } from "@/lib/realtime/channels";
-import { parseUserEvent } from "@/lib/realtime/types";
 
 /** The TanStack Query key of the badge's unread count (the list's is listKeys.notifications). */
 export const unreadCountKey = ["notifications", "unread"] as const;

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { updatePostAction } from "@/lib/posts/actions";
-import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/validation";
+import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/limits";
 import type { MediaView } from "@/lib/shared/post-views";
 import { PhotoImage } from "./post-media";
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { Bookmark, Heart, MessageCircle, Send } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { PeopleListDialog } from "@/components/profile/people-list-dialog";
+import { MountWhenOpened } from "@/components/ui/mount-when-opened";
 import styles from "./heart-animations.module.css";
 import { usePostReactionsContext } from "./use-post-reactions";
 
@@ -15,6 +16,12 @@ type PostActionsProps = {
   commentInputId?: string;
   className?: string;
 };
+
+// The likers' list (and its follow buttons) is fetched when first opened, not with the page.
+const PeopleListDialog = dynamic(
+  () => import("@/components/profile/people-list-dialog").then((m) => m.PeopleListDialog),
+  { ssr: false },
+);
 
 const countFormat = new Intl.NumberFormat("en-US");
 
@@ -169,15 +176,17 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
         ) : null}
       </div>
 
-      <PeopleListDialog
-        open={likersOpen}
-        onClose={() => setLikersOpen(false)}
-        title="Likes"
-        endpoint={`/api/posts/${r.postId}/likes`}
-        emptyText="No likes yet."
-        signedIn={r.signedIn}
-        returnFocusRef={likesButton}
-      />
+      <MountWhenOpened open={likersOpen}>
+        <PeopleListDialog
+          open={likersOpen}
+          onClose={() => setLikersOpen(false)}
+          title="Likes"
+          endpoint={`/api/posts/${r.postId}/likes`}
+          emptyText="No likes yet."
+          signedIn={r.signedIn}
+          returnFocusRef={likesButton}
+        />
+      </MountWhenOpened>
     </div>
   );
 }

@@ -26,6 +26,8 @@ const srcSetOf = (media: MediaView) => media.srcSet.map((v) => `${v.url} ${v.wid
 /**
  * One photo from its variants: the blurred placeholder shows until the image has loaded, then
  * the photo fades in. Width and height are always given, so nothing moves when it arrives.
+ * A priority photo (the page's largest paint) is visible from the server's HTML on, over its
+ * placeholder: it never waits for hydration to fade in.
  */
 export function PhotoImage({
   media,
@@ -64,7 +66,7 @@ export function PhotoImage({
         fetchPriority={priority ? "high" : "auto"}
         decoding="async"
         onLoad={() => setLoaded(true)}
-        className={`relative size-full object-cover transition-opacity duration-300 motion-reduce:transition-none ${loaded ? "opacity-100" : "opacity-0"}`}
+        className={`relative size-full object-cover transition-opacity duration-300 motion-reduce:transition-none ${priority || loaded ? "opacity-100" : "opacity-0"}`}
       />
     </div>
   );

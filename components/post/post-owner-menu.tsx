@@ -2,16 +2,21 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { MoreHorizontal } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { listKeys } from "@/components/query/list-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
 import { deletePostAction } from "@/lib/posts/actions";
 import type { PostView } from "@/lib/shared/post-views";
-import { EditPostForm } from "./edit-post-form";
+
+// The edit form is fetched when the author opens it, not with the post.
+const EditPostForm = dynamic(() => import("./edit-post-form").then((m) => m.EditPostForm), {
+  ssr: false,
+});
 
 type Mode = "menu" | "edit" | "delete" | null;
 

@@ -7,8 +7,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { MAX_BIO } from "@/lib/users/limits";
 import { updateProfileAction } from "@/lib/users/profile-actions";
-import { MAX_BIO } from "@/lib/users/validation";
 
 type EditProfileFormProps = {
   name: string;

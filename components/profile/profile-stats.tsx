@@ -1,8 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { type ReactNode, useRef, useState } from "react";
-import { PeopleListDialog } from "./people-list-dialog";
+import { MountWhenOpened } from "@/components/ui/mount-when-opened";
+
+// The lists (and their follow buttons) are fetched when first opened, not with the profile.
+const PeopleListDialog = dynamic(
+  () => import("./people-list-dialog").then((m) => m.PeopleListDialog),
+  { ssr: false },
+);
 
 type ProfileStatsProps = {
   username: string;
@@ -84,24 +91,28 @@ export function ProfileStats({
           {listItem("following", followingCount, "following")}
         </li>
       </ul>
-      <PeopleListDialog
-        open={open === "followers"}
-        onClose={() => setOpen(null)}
-        title="Followers"
-        endpoint={`${base}/followers`}
-        emptyText="No followers yet."
-        refreshOnFollow
-        returnFocusRef={followersButton}
-      />
-      <PeopleListDialog
-        open={open === "following"}
-        onClose={() => setOpen(null)}
-        title="Following"
-        endpoint={`${base}/following`}
-        emptyText="Not following anyone yet."
-        refreshOnFollow
-        returnFocusRef={followingButton}
-      />
+      <MountWhenOpened open={open === "followers"}>
+        <PeopleListDialog
+          open={open === "followers"}
+          onClose={() => setOpen(null)}
+          title="Followers"
+          endpoint={`${base}/followers`}
+          emptyText="No followers yet."
+          refreshOnFollow
+          returnFocusRef={followersButton}
+        />
+      </MountWhenOpened>
+      <MountWhenOpened open={open === "following"}>
+        <PeopleListDialog
+          open={open === "following"}
+          onClose={() => setOpen(null)}
+          title="Following"
+          endpoint={`${base}/following`}
+          emptyText="Not following anyone yet."
+          refreshOnFollow
+          returnFocusRef={followingButton}
+        />
+      </MountWhenOpened>
     </>
   );
 }

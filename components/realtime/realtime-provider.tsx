@@ -4,8 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import type Pusher from "pusher-js";
 import { createContext, type ReactNode, use, useEffect, useMemo, useRef, useState } from "react";
 import { userChannel } from "@/lib/realtime/channels";
-import { REALTIME_AUTH_ENDPOINT, type RealtimeClientConfig } from "@/lib/realtime/types";
+import type { RealtimeClientConfig } from "@/lib/realtime/types";
 import { ChannelHub } from "./channel-hub";
+import { loadEventContract } from "./event-contract";
 
 // The only place that touches pusher-js. Components use the hooks of components/realtime/.
 
@@ -27,7 +28,11 @@ let shared: { signature: string; client: Promise<Pusher>; users: number } | null
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function createClient(config: RealtimeClientConfig): Promise<Pusher> {
-  const { default: PusherClient } = await import("pusher-js");
+  // pusher-js and the event schemas come after the page has loaded and gone idle (startSoon).
+  const [{ default: PusherClient }, { REALTIME_AUTH_ENDPOINT }] = await Promise.all([
+    import("pusher-js"),
+    loadEventContract(),
+  ]);
   const self = config.wsHost
     ? {
         wsHost: config.wsHost,
@@ -70,6 +75,46 @@ function releaseClient() {
   }, 1000);
 }
 
+/**
+ * Runs `start` once the page has loaded and the main thread is idle (at most ~2 s later), so
+ * pusher-js and the event schemas never compete with the first render and hydration.
+ * Returns a function that cancels a start that has not happened yet.
+ */
+function startSoon(start: () => void): () => void {
+  let cancelled = false;
+  let idle: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
+  const run = () => {
+    if (cancelled || started) return;
+    started = true;
+    start();
+  };
+  const whenIdle = () => {
+    if (cancelled) return;
+    if (typeof window.requestIdleCallback === "function") {
+      idle = window.requestIdleCallback(run, { timeout: 2000 });
+    } else {
+      timer = setTimeout(run, 1);
+    }
+  };
+  // A page whose load never completes (a stalled request) still connects after a few seconds.
+  const fallback = setTimeout(run, 5000);
+  const runOnce = () => {
+    clearTimeout(fallback);
+    whenIdle();
+  };
+  if (document.readyState === "complete") runOnce();
+  else window.addEventListener("load", runOnce, { once: true });
+  return () => {
+    cancelled = true;
+    clearTimeout(fallback);
+    window.removeEventListener("load", runOnce);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+    clearTimeout(timer);
+  };
+}
+
 function toState(pusherState: string): RealtimeState {
   if (pusherState === "connected") return "connected";
   if (pusherState === "initialized" || pusherState === "connecting") return "connecting";
@@ -108,22 +153,27 @@ export function RealtimeProvider({ config, viewerId = null, children }: Realtime
       }
       setState(mapped);
     };
-    acquireClient(current)
-      .then((c) => {
-        if (!active) return;
-        client = c;
-        hub.attach(c);
-        c.connection.bind("state_change", onChange);
-        onChange({ current: c.connection.state });
-      })
-      .catch((error: unknown) => {
-        console.warn("[realtime] live updates unavailable", error);
-        if (active) setState("unavailable");
-      });
+    let acquired = false;
+    const cancelStart = startSoon(() => {
+      acquired = true;
+      acquireClient(current)
+        .then((c) => {
+          if (!active) return;
+          client = c;
+          hub.attach(c);
+          c.connection.bind("state_change", onChange);
+          onChange({ current: c.connection.state });
+        })
+        .catch((error: unknown) => {
+          console.warn("[realtime] live updates unavailable", error);
+          if (active) setState("unavailable");
+        });
+    });
     return () => {
       active = false;
+      cancelStart();
       client?.connection.unbind("state_change", onChange);
-      releaseClient();
+      if (acquired) releaseClient();
     };
   }, [enabled, key, cluster, wsHost, wsPort, forceTLS, queryClient]);
 

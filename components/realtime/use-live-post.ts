@@ -1,15 +1,15 @@
 "use client";
 
 import { CHANNEL_ID_PATTERN, postChannel } from "@/lib/realtime/channels";
-import {
-  type CommentAddedEvent,
-  type CommentDeletedEvent,
-  type LikeCountEvent,
-  type PostEventName,
-  type PostEventPayload,
-  type PostRemovedEvent,
-  parsePostEvent,
+import type {
+  CommentAddedEvent,
+  CommentDeletedEvent,
+  LikeCountEvent,
+  PostEventName,
+  PostEventPayload,
+  PostRemovedEvent,
 } from "@/lib/realtime/types";
+import { parsePostEvent } from "./event-contract";
 import { useChannel } from "./realtime-provider";
 
 export type LivePostHandlers = {

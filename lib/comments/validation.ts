@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { postIdSchema } from "@/lib/shared/ids";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
+import { MAX_COMMENT } from "./limits";
 
 // Shared by the comment form, the server actions and the services.
-
-export const MAX_COMMENT = 2200;
 
 /** Plain text, trimmed; 1 to 2,200 characters. */
 export const commentBodySchema = z

@@ -1,24 +1,9 @@
 import { z } from "zod";
-import { REPORT_REASONS, type ReportReason } from "@/db/schema/report-reasons";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
+import { MAX_DETAILS, REPORT_REASONS, type ReportReason, type ReportTargetType } from "./limits";
 
-// The report form and the moderation queries take the reason list from here.
-export { REPORT_REASONS, type ReportReason };
-export type ReportTargetType = "post" | "comment" | "user";
-
-/** What people pick from when they report (Instagram's wording). */
-export const reasonLabels: Record<ReportReason, string> = {
-  spam: "It's spam",
-  nudity: "Nudity or sexual activity",
-  harassment: "Bullying or harassment",
-  hate: "Hate speech or symbols",
-  violence: "Violence or dangerous organizations",
-  self_harm: "Suicide or self-injury",
-  false_information: "False information",
-  other: "Something else",
-};
-
-export const MAX_DETAILS = 500;
+// The moderation queries take the reason list and the target types from here too.
+export { REPORT_REASONS, type ReportReason, type ReportTargetType };
 
 const targetType = z.enum(["post", "comment", "user"], { message: "Choose what to report." });
 const targetId = z.uuid({ message: "That can't be reported." });

@@ -2,19 +2,9 @@ import { z } from "zod";
 import { ASPECTS, type Aspect } from "@/lib/images/types";
 import { postIdSchema } from "@/lib/shared/ids";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
+import { ACCEPTED_IMAGE_TYPES, MAX_ALT, MAX_CAPTION, MAX_PHOTOS, MAX_UPLOAD_BYTES } from "./limits";
 
-// Shared by the create/edit forms, the server actions and the route handlers.
-
-export const ACCEPTED_IMAGE_TYPES = [
-  "image/jpeg",
-  "image/png",
-  "image/webp",
-  "image/avif",
-] as const;
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-export const MAX_PHOTOS = 10;
-export const MAX_CAPTION = 2200;
-export const MAX_ALT = 300;
+// Shared by the server actions and the route handlers (client code takes the limits from limits.ts).
 
 const aspectKeys = Object.keys(ASPECTS) as [Aspect, ...Aspect[]];
 

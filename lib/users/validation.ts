@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { displayNameSchema, passwordSchema, usernameSchema } from "@/lib/auth/validation";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
+import { MAX_BIO } from "./limits";
 
 // Profile and settings schemas, shared by the forms and the actions.
-
-export const MAX_BIO = 150;
 
 export const bioSchema = z
   .string()

@@ -1,0 +1,3 @@
+// Comment limits without zod, for client components (validation.ts builds its schemas on them).
+
+export const MAX_COMMENT = 2200;
