@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Logo } from "@/components/ui/logo";
+import { LogoLink } from "@/components/ui/logo";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -8,9 +8,7 @@ export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex h-14 items-center border-b border-neutral-200 px-4 dark:border-neutral-800">
-        <Link href="/" aria-label="Snapgram home" className="rounded-md">
-          <Logo className="text-2xl" />
-        </Link>
+        <LogoLink />
       </header>
       <main className="flex flex-1 flex-col items-center px-6 pt-16 text-center sm:pt-24">
         <h1 className="text-2xl font-semibold">Sorry, this page isn&apos;t available.</h1>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuthPanel } from "@/components/ui/card";
-import { Logo } from "@/components/ui/logo";
+import { LogoLink } from "@/components/ui/logo";
 
 type AuthCardProps = {
   title: string;
@@ -16,13 +16,7 @@ export function AuthCard({ title, hideTitle = false, subtitle, children }: AuthC
   return (
     <AuthPanel className="bg-white dark:bg-black">
       <div className="mb-6 flex flex-col items-center gap-3 text-center">
-        <Link
-          href="/"
-          aria-label="Snapgram home"
-          className="rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
-        >
-          <Logo className="text-4xl leading-tight" />
-        </Link>
+        <LogoLink className="text-4xl leading-tight" />
         <h1 className={hideTitle ? "sr-only" : "text-base font-semibold"}>{title}</h1>
         {subtitle ? (
           <p className="text-sm text-neutral-500 dark:text-neutral-400">{subtitle}</p>

@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
+import { AvatarLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";
@@ -57,9 +58,7 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
   return (
     <li className={`flex gap-3 py-2 ${pending ? "opacity-60" : ""}`}>
       {author.username ? (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className="shrink-0">
-          <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-        </Link>
+        <AvatarLink person={{ ...author, username: author.username }} size="sm" />
       ) : (
         <Avatar src={author.avatarUrl} name={author.name} size="sm" />
       )}

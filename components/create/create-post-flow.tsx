@@ -189,6 +189,8 @@ export function CreatePostFlow() {
           }
         : {};
 
+  // What the crop and details steps both show: the photos, the current one and the crop.
+  const stepPhotos = { photos, index: current, aspect, onIndex: setIndex };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut for "Add photos"
     <div
@@ -243,11 +245,8 @@ export function CreatePostFlow() {
         <SelectStep onFiles={handleFiles} onPick={openPicker} opening={opening} />
       ) : step === "crop" ? (
         <CropStep
-          photos={photos}
-          index={current}
-          aspect={aspect}
+          {...stepPhotos}
           errors={photoErrors}
-          onIndex={setIndex}
           onAspect={setAspect}
           onView={setView}
           onMove={handleMove}
@@ -256,10 +255,7 @@ export function CreatePostFlow() {
         />
       ) : (
         <DetailsStep
-          photos={photos}
-          aspect={aspect}
-          index={current}
-          onIndex={setIndex}
+          {...stepPhotos}
           caption={caption}
           onCaption={(value) => {
             setCaption(value);

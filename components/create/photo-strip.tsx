@@ -75,26 +75,24 @@ export function PhotoStrip({ photos, index, errors, onSelect, onMove, onRemove, 
           <span className="mr-1 text-xs text-neutral-500 dark:text-neutral-400">
             Photo {index + 1}
           </span>
-          <button
-            type="button"
-            className={tool}
-            disabled={index === 0}
-            onClick={() => onMove(current.id, -1)}
-            aria-label={`Move photo ${index + 1} left`}
-            title="Move left"
-          >
-            <ChevronLeft aria-hidden="true" className="size-4" />
-          </button>
-          <button
-            type="button"
-            className={tool}
-            disabled={index === photos.length - 1}
-            onClick={() => onMove(current.id, 1)}
-            aria-label={`Move photo ${index + 1} right`}
-            title="Move right"
-          >
-            <ChevronRight aria-hidden="true" className="size-4" />
-          </button>
+          {(
+            [
+              { by: -1, side: "left", Icon: ChevronLeft, last: index === 0 },
+              { by: 1, side: "right", Icon: ChevronRight, last: index === photos.length - 1 },
+            ] as const
+          ).map(({ by, side, Icon, last }) => (
+            <button
+              key={side}
+              type="button"
+              className={tool}
+              disabled={last}
+              onClick={() => onMove(current.id, by)}
+              aria-label={`Move photo ${index + 1} ${side}`}
+              title={`Move ${side}`}
+            >
+              <Icon aria-hidden="true" className="size-4" />
+            </button>
+          ))}
           <button
             type="button"
             className={`${tool} ml-auto text-red-600 dark:text-red-400`}

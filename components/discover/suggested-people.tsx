@@ -1,11 +1,10 @@
 "use client";
 
 import { X } from "lucide-react";
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { toResult } from "@/components/forms/action-result";
 import { FollowButton } from "@/components/profile/follow-button";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { dismissSuggestionAction } from "@/lib/discover/actions";
 import type { PersonView } from "@/lib/shared/post-views";
 
@@ -82,19 +81,11 @@ export function SuggestedPeople({ people }: { people: PersonView[] }) {
               >
                 <X aria-hidden="true" className="size-4" />
               </button>
-              <Link
-                href={`/${encodeURIComponent(person.username)}`}
-                tabIndex={-1}
-                aria-hidden="true"
-              >
-                <Avatar src={person.avatarUrl} name={person.name} size="lg" />
-              </Link>
-              <Link
-                href={`/${encodeURIComponent(person.username)}`}
-                className="mt-2 block max-w-full truncate text-sm font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-              >
-                {person.username}
-              </Link>
+              <AvatarLink person={person} size="lg" className="" />
+              <UsernameLink
+                username={person.username}
+                className="mt-2 block max-w-full truncate text-sm"
+              />
               <p className="w-full truncate text-xs text-neutral-500 dark:text-neutral-400">
                 {person.name}
               </p>
@@ -102,9 +93,7 @@ export function SuggestedPeople({ people }: { people: PersonView[] }) {
                 {person.reason ?? ""}
               </p>
               <FollowButton
-                userId={person.id}
-                username={person.username}
-                initiallyFollowing={person.viewerFollows}
+                person={person}
                 size="sm"
                 className="mt-auto w-full [&>button]:w-full"
               />

@@ -11,7 +11,7 @@ import { PostActions } from "@/components/post/post-actions";
 import { PostMedia } from "@/components/post/post-media";
 import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuthorView, CommentView, FeedPost } from "@/lib/shared/post-views";
 
@@ -56,7 +56,7 @@ function shownComments(latest: CommentView[], added: CommentView[]): CommentView
  */
 export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const { author } = post;
-  const profileHref = `/${encodeURIComponent(author.username)}`;
+  const _profileHref = `/${encodeURIComponent(author.username)}`;
   const postHref = `/p/${post.id}`;
   const inputId = `feed-comment-${post.id}`;
   const headingId = `feed-post-${post.id}`;
@@ -79,16 +79,9 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
         className="mx-auto w-full max-w-[470px] border-neutral-200 pb-4 sm:border-b dark:border-neutral-800"
       >
         <header className="flex items-center gap-3 px-3 py-2.5 sm:px-0">
-          <Link href={profileHref} tabIndex={-1} aria-hidden="true" className="shrink-0">
-            <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-          </Link>
+          <AvatarLink person={author} size="sm" />
           <h2 id={headingId} className="flex min-w-0 items-center gap-1 text-sm">
-            <Link
-              href={profileHref}
-              className="truncate font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-            >
-              {author.username}
-            </Link>
+            <UsernameLink username={author.username} className="truncate" />
             <span aria-hidden="true" className="text-neutral-500 dark:text-neutral-400">
               •
             </span>

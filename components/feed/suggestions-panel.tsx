@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FollowButton } from "@/components/profile/follow-button";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import type { PersonView } from "@/lib/shared/post-views";
 
 type SuggestionsPanelProps = { name: string; people: PersonView[] };
@@ -43,21 +43,9 @@ export function SuggestionsPanel({ name, people }: SuggestionsPanelProps) {
           <ul className="mt-3 flex flex-col gap-1">
             {people.map((person) => (
               <li key={person.id} className="flex items-center gap-3 py-2">
-                <Link
-                  href={`/${encodeURIComponent(person.username)}`}
-                  tabIndex={-1}
-                  aria-hidden="true"
-                  className="shrink-0"
-                >
-                  <Avatar src={person.avatarUrl} name={person.name} size="md" />
-                </Link>
+                <AvatarLink person={person} size="md" />
                 <div className="min-w-0 flex-1 leading-tight">
-                  <Link
-                    href={`/${encodeURIComponent(person.username)}`}
-                    className="block truncate text-sm font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-                  >
-                    {person.username}
-                  </Link>
+                  <UsernameLink username={person.username} className="block truncate text-sm" />
                   <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">
                     {person.name}
                   </p>
@@ -68,9 +56,7 @@ export function SuggestionsPanel({ name, people }: SuggestionsPanelProps) {
                   ) : null}
                 </div>
                 <FollowButton
-                  userId={person.id}
-                  username={person.username}
-                  initiallyFollowing={person.viewerFollows}
+                  person={person}
                   size="sm"
                   onChange={(following) => setFollowed((n) => n + (following ? 1 : -1))}
                 />

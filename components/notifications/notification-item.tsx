@@ -144,9 +144,7 @@ export function NotificationItem({ notification: n }: { notification: Notificati
       ) : null}
       {n.kind === "follow" && first ? (
         <FollowButton
-          userId={first.id}
-          username={first.username}
-          initiallyFollowing={n.viewerFollowsActor}
+          person={{ id: first.id, username: first.username, viewerFollows: n.viewerFollowsActor }}
           size="sm"
           className="shrink-0"
         />

@@ -2,10 +2,10 @@
 
 import { Bookmark, Heart, MessageCircle, Send } from "lucide-react";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
+import { UsernameLink } from "@/components/ui/profile-link";
 import styles from "./heart-animations.module.css";
 import { usePostReactionsContext } from "./use-post-reactions";
 
@@ -72,6 +72,18 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
 
   const others = r.likeCount - 1;
   const showLikedBy = latestLiker !== null && !r.likeChanged && r.likeCount > 0;
+  // "N likes" / "and N others": opens the likers dialog (focus returns here when it closes).
+  const likersButton = (label: string, extra = "") => (
+    <button
+      ref={likesButton}
+      type="button"
+      aria-haspopup="dialog"
+      onClick={() => setLikersOpen(true)}
+      className={`font-semibold ${extra} hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500`}
+    >
+      {label}
+    </button>
+  );
 
   return (
     <div className={`relative ${className}`}>
@@ -115,38 +127,19 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
           <span className="text-neutral-600 dark:text-neutral-400">Be the first to like this</span>
         ) : showLikedBy ? (
           <>
-            Liked by{" "}
-            <Link
-              href={`/${encodeURIComponent(latestLiker.username)}`}
-              className="font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-            >
-              {latestLiker.username}
-            </Link>
+            Liked by <UsernameLink username={latestLiker.username} className="" />
             {others > 0 ? (
               <>
                 {" and "}
-                <button
-                  ref={likesButton}
-                  type="button"
-                  aria-haspopup="dialog"
-                  onClick={() => setLikersOpen(true)}
-                  className="font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-                >
-                  {countFormat.format(others)} {others === 1 ? "other" : "others"}
-                </button>
+                {likersButton(`${countFormat.format(others)} ${others === 1 ? "other" : "others"}`)}
               </>
             ) : null}
           </>
         ) : (
-          <button
-            ref={likesButton}
-            type="button"
-            aria-haspopup="dialog"
-            onClick={() => setLikersOpen(true)}
-            className="font-semibold tabular-nums hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-          >
-            {countFormat.format(r.likeCount)} {r.likeCount === 1 ? "like" : "likes"}
-          </button>
+          likersButton(
+            `${countFormat.format(r.likeCount)} ${r.likeCount === 1 ? "like" : "likes"}`,
+            "tabular-nums",
+          )
         )}
       </p>
 

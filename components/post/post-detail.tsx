@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentList } from "@/components/comments/comment-list";
 import { ReportButton } from "@/components/moderation/report-button";
-import { Avatar } from "@/components/ui/avatar";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { AuthorView, PostView } from "@/lib/shared/post-views";
 import { Caption } from "./caption";
@@ -35,7 +34,7 @@ export function PostDetail({
   latestLiker,
 }: PostDetailProps) {
   const { author } = post;
-  const profileHref = `/${encodeURIComponent(author.username)}`;
+  const _profileHref = `/${encodeURIComponent(author.username)}`;
   const commentInputId = `comment-${post.id}`;
   return (
     <LivePost postId={post.id} authorId={author.id}>
@@ -52,16 +51,9 @@ export function PostDetail({
         >
           <h1 className="sr-only">Post by {author.username}</h1>
           <header className="order-1 flex items-center gap-3 border-neutral-200 px-4 py-3 md:order-none md:col-start-2 md:row-start-1 md:border-b dark:border-neutral-800">
-            <Link href={profileHref} tabIndex={-1} aria-hidden="true" className="shrink-0">
-              <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-            </Link>
+            <AvatarLink person={author} size="sm" />
             <div className="min-w-0 flex-1 leading-tight">
-              <Link
-                href={profileHref}
-                className="block truncate text-sm font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-              >
-                {author.username}
-              </Link>
+              <UsernameLink username={author.username} className="block truncate text-sm" />
               <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
                 {author.name}
               </p>
@@ -88,14 +80,7 @@ export function PostDetail({
             <div className="px-4 pt-1 md:absolute md:inset-0 md:overflow-y-auto md:pt-3">
               {post.caption ? (
                 <div className="flex gap-3 py-2">
-                  <Link
-                    href={profileHref}
-                    tabIndex={-1}
-                    aria-hidden="true"
-                    className="hidden shrink-0 md:block"
-                  >
-                    <Avatar src={author.avatarUrl} name={author.name} size="sm" />
-                  </Link>
+                  <AvatarLink person={author} size="sm" className="hidden shrink-0 md:block" />
                   <Caption
                     text={post.caption}
                     username={author.username}

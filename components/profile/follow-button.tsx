@@ -9,9 +9,8 @@ import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { setFollowAction } from "@/lib/follows/actions";
 
 type FollowButtonProps = {
-  userId: string;
-  username: string;
-  initiallyFollowing: boolean;
+  /** The account to follow, and whether the viewer follows it already (as the page showed it). */
+  person: { id: string; username: string; viewerFollows: boolean };
   size?: "sm" | "md";
   /** Signed-out visitors get a "Follow" link to the login page instead. */
   signedIn?: boolean;
@@ -39,15 +38,14 @@ const followingStyle =
  * "Following" (the hover text is decoration), aria-pressed says whether the viewer follows.
  */
 export function FollowButton({
-  userId,
-  username,
-  initiallyFollowing,
+  person,
   size = "md",
   signedIn = true,
   refreshOnChange = false,
   onChange,
   className = "",
 }: FollowButtonProps) {
+  const { id: userId, username, viewerFollows: initiallyFollowing } = person;
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();

@@ -6,9 +6,9 @@ import { type RefObject, useRef } from "react";
 import { ListFetchError, listKeys } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
 import { Alert } from "@/components/ui/alert";
-import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import type { PersonView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
@@ -154,20 +154,12 @@ type PersonRowProps = Pick<PeopleListProps, "signedIn" | "refreshOnFollow" | "on
 };
 
 function PersonRow({ person, signedIn, refreshOnFollow, onNavigate }: PersonRowProps) {
-  const href = `/${encodeURIComponent(person.username)}`;
+  const _href = `/${encodeURIComponent(person.username)}`;
   return (
     <li className="flex items-center gap-3 px-4 py-2">
-      <Link href={href} tabIndex={-1} aria-hidden="true" onClick={onNavigate} className="shrink-0">
-        <Avatar src={person.avatarUrl} name={person.name} size="md" />
-      </Link>
+      <AvatarLink person={person} size="md" onClick={onNavigate} />
       <div className="min-w-0 flex-1 text-sm leading-tight">
-        <Link
-          href={href}
-          onClick={onNavigate}
-          className="block truncate font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500"
-        >
-          {person.username}
-        </Link>
+        <UsernameLink username={person.username} onClick={onNavigate} />
         {person.name ? (
           <p className="truncate text-neutral-500 dark:text-neutral-400">{person.name}</p>
         ) : null}
@@ -177,9 +169,7 @@ function PersonRow({ person, signedIn, refreshOnFollow, onNavigate }: PersonRowP
       </div>
       {person.isViewer ? null : (
         <FollowButton
-          userId={person.id}
-          username={person.username}
-          initiallyFollowing={person.viewerFollows}
+          person={person}
           signedIn={signedIn}
           refreshOnChange={refreshOnFollow}
           size="sm"

@@ -36,9 +36,7 @@ type ProfileHeaderProps = {
 export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeaderProps) {
   const follow = (className: string) => (
     <FollowButton
-      userId={profile.id}
-      username={profile.username}
-      initiallyFollowing={viewerFollows}
+      person={{ id: profile.id, username: profile.username, viewerFollows: viewerFollows }}
       signedIn={signedIn}
       refreshOnChange
       className={className}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Logo, LogoMark } from "@/components/ui/logo";
+import { Logo, LogoLink, LogoMark } from "@/components/ui/logo";
 import { NavLinks } from "./nav-links";
 
 /**
@@ -24,13 +24,7 @@ export function AppShell({
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-20 flex h-14 items-center border-b border-neutral-200 bg-white/90 px-4 pt-[env(safe-area-inset-top)] backdrop-blur md:hidden dark:border-neutral-800 dark:bg-black/90">
-        <Link
-          href="/"
-          aria-label="Snapgram home"
-          className="rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
-        >
-          <Logo className="text-2xl" />
-        </Link>
+        <LogoLink />
       </header>
 
       <nav
@@ -63,13 +57,7 @@ function SignedOutShell({ children }: { children: ReactNode }) {
     <div className="min-h-dvh">
       <header className="sticky top-0 z-20 border-b border-neutral-200 bg-white/90 pt-[env(safe-area-inset-top)] backdrop-blur dark:border-neutral-800 dark:bg-black/90">
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-3 px-4">
-          <Link
-            href="/login"
-            aria-label="Snapgram"
-            className="rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
-          >
-            <Logo className="text-2xl" />
-          </Link>
+          <LogoLink href="/login" label="Snapgram" />
           <div className="flex items-center gap-2">
             <Link
               href="/login"

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 type LogoProps = { className?: string };
 
 /** The Snapgram wordmark, drawn in text so it stays crisp and themable. */
@@ -8,6 +10,28 @@ export function Logo({ className = "" }: LogoProps) {
     >
       Snapgram
     </span>
+  );
+}
+
+/** The wordmark as a link (home, or the log-in page for signed-out visitors), with a focus ring. */
+export function LogoLink({
+  href = "/",
+  label = "Snapgram home",
+  className = "text-2xl",
+}: {
+  href?: string;
+  label?: string;
+  /** The wordmark's size. */
+  className?: string;
+}) {
+  return (
+    <Link
+      href={href}
+      aria-label={label}
+      className="rounded-md focus-visible:outline-2 focus-visible:outline-sky-500"
+    >
+      <Logo className={className} />
+    </Link>
   );
 }
 
