@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { demoSceneName, makeDemoAvatar, makeDemoPhoto } from "../lib/images/demo";
 import type { Aspect } from "../lib/images/types";
 import { createPost } from "../lib/posts/service";
-import { requestUploads } from "../lib/posts/uploads";
+import { requestUploads } from "../lib/posts/service-uploads";
 import type { Storage } from "../lib/storage/types";
 import { setAvatar } from "../lib/users/service";
 import type { Db } from "./client";

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { listFeedPage } from "@/lib/feed/queries";
 import { suggestPeople } from "@/lib/follows/queries";
 import type { AuthorView } from "@/lib/shared/post-views";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 export const metadata: Metadata = { title: "Home" };
 

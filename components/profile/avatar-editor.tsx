@@ -10,7 +10,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { requestUploadsAction } from "@/lib/posts/actions";
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES } from "@/lib/posts/limits";
-import { removeAvatarAction, setAvatarAction } from "@/lib/users/profile-actions";
+import { removeAvatarAction, setAvatarAction } from "@/lib/users/actions-profile";
 
 const PHOTO_REFUSED = "Check the photo and try again.";
 

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { changePasswordAction } from "@/lib/users/profile-actions";
+import { changePasswordAction } from "@/lib/users/actions-profile";
 
 /** Current, new and repeated password; every other session ends when it changes. */
 export function ChangePasswordForm() {

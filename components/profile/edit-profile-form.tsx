@@ -7,8 +7,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { updateProfileAction } from "@/lib/users/actions-profile";
 import { MAX_BIO } from "@/lib/users/limits";
-import { updateProfileAction } from "@/lib/users/profile-actions";
 
 type EditProfileFormProps = {
   name: string;

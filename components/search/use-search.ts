@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { toResult } from "@/components/forms/action-result";
 import { clearRecentSearchesAction, recordSearchAction } from "@/lib/search/actions";
-import type { TypeaheadResult } from "@/lib/search/queries";
-import type { RecentSearch } from "@/lib/search/recent";
+import type { RecentSearch, TypeaheadResult } from "@/lib/search/queries";
 import type { PersonView } from "@/lib/shared/post-views";
 
 // The data half of the search box: the debounced query, its results (or the recent searches when

@@ -4,7 +4,7 @@ import { Monitor, Smartphone, Tablet } from "lucide-react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { revokeSessionAction } from "@/lib/users/session-actions";
+import { revokeSessionAction } from "@/lib/users/actions-sessions";
 
 export type SessionItem = {
   id: string;

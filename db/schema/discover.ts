@@ -13,7 +13,7 @@ import { hashtags } from "./posts";
 import { userRef } from "./users";
 
 // Discover and search. What is expensive to rank is precomputed here on a schedule (see
-// lib/discover/refresh.ts); the pg_trgm extension and the trigram indexes on users and hashtags
+// lib/discover/service.ts); the pg_trgm extension and the trigram indexes on users and hashtags
 // are in the hand-written migration 0005_search_trigram.sql.
 
 const at = timestampMs;

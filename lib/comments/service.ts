@@ -1,7 +1,7 @@
 import "server-only";
 import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
-import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/notify";
+import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/service";
 import type { WithNotified } from "@/lib/notifications/types";
 import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";

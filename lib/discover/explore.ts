@@ -8,7 +8,7 @@ import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { decodeExploreCursor, encodeExploreCursor } from "./cursor";
-import { findSnapshot, REFRESH_MS, refreshWhenStale } from "./refresh";
+import { findSnapshot, REFRESH_MS, refreshWhenStale } from "./service";
 
 export const EXPLORE_PAGE_SIZE = 24;
 

@@ -9,7 +9,7 @@ import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import type { PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
-import { refreshWhenStale } from "./refresh";
+import { refreshWhenStale } from "./service";
 import type { DismissSuggestionInput } from "./validation";
 
 export { EXPLORE_PAGE_SIZE, explorePageQuery, listExplorePage } from "./explore";

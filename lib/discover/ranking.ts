@@ -1,5 +1,5 @@
 // How Discover ranks posts and tags. Pure functions of counts and a clock, so they are unit-tested
-// at a fixed time; lib/discover/refresh.ts computes the same post score in SQL from these constants
+// at a fixed time; lib/discover/service.ts computes the same post score in SQL from these constants
 // (an integration test checks both give one order).
 
 const HOUR_MS = 3_600_000;

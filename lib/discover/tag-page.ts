@@ -8,7 +8,7 @@ import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { toGridItems } from "./grid";
-import { postScoreSql } from "./refresh";
+import { postScoreSql } from "./service";
 import { normalizeTag } from "./validation";
 
 export const TAG_PAGE_SIZE = 18;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { SetFollowInput } from "@/lib/follows/validation";
-import { notifyFollow, unnotifyFollow } from "@/lib/notifications/notify";
+import { notifyFollow, unnotifyFollow } from "@/lib/notifications/service";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { deleteLike, insertLike, readLikeCount, shiftLikeCount } from "@/lib/likes/queries";
 import type { SetLikeInput } from "@/lib/likes/validation";
-import { notifyLike, unnotifyLike } from "@/lib/notifications/notify";
+import { notifyLike, unnotifyLike } from "@/lib/notifications/service";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";

@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { deleteEndedSessions } from "@/lib/auth/session-queries";
 import { type Cdn, noCdn } from "@/lib/cdn/types";
-import { refreshWhenStale } from "@/lib/discover/refresh";
+import { refreshWhenStale } from "@/lib/discover/service";
 import { runMediaJobs } from "@/lib/media/jobs";
-import { sweepExpiredSlots } from "@/lib/posts/uploads";
+import { sweepExpiredSlots } from "@/lib/posts/service-uploads";
 import type { Storage } from "@/lib/storage/types";
 
 /**

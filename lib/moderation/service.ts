@@ -1,7 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
-import { comments, moderationActions, posts, reports, users } from "@/db/schema";
 import { revokeAllSessions } from "@/lib/auth/session-queries";
 import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
 import { findActiveUser } from "@/lib/follows/queries";
@@ -9,6 +7,15 @@ import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/service";
 import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
+import {
+  accountRoleAndStatus,
+  closeOpenReports,
+  insertReport,
+  logDecision,
+  markCommentRemoved,
+  markPostRemoved,
+  writeAccountStatus,
+} from "./decision-queries";
 import type { DecideInput, ReportInput, ReportTargetType } from "./validation";
 
 // Reports and moderators' decisions. Anyone signed in may report what others posted; only
@@ -42,12 +49,8 @@ export async function fileReport(
   const owner = await ownerOf(db, targetType, targetId);
   if (!owner) return fail("NOT_FOUND", TARGET_GONE);
   if (owner === reporterId) return fail("VALIDATION", OWN[targetType]);
-  const rows = await db
-    .insert(reports)
-    .values({ reporterId, targetType, targetId, reason, details })
-    .onConflictDoNothing()
-    .returning({ id: reports.id });
-  return ok({ alreadyReported: rows.length === 0 });
+  const filed = await insertReport(db, { reporterId, targetType, targetId, reason, details });
+  return ok({ alreadyReported: !filed });
 }
 
 export type Moderator = { id: string; role: "user" | "moderator" | "admin" };
@@ -72,10 +75,7 @@ async function setAccountStatus(
 ): Promise<Result<null>> {
   const verb = to === "suspended" ? "suspend" : "restore";
   if (userId === actor.id) return fail("VALIDATION", `You can't ${verb} your own account.`);
-  const [target] = await tx
-    .select({ role: users.role, status: users.status })
-    .from(users)
-    .where(eq(users.id, userId));
+  const target = await accountRoleAndStatus(tx, userId);
   if (!target) return fail("NOT_FOUND", TARGET_GONE);
   if (target.status === to) {
     return fail("NOT_FOUND", to === "active" ? "This account is not suspended." : TARGET_GONE);
@@ -83,14 +83,7 @@ async function setAccountStatus(
   if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin")) {
     return fail("FORBIDDEN", `Only an admin can ${verb} a moderator, and nobody an admin.`);
   }
-  await tx
-    .update(users)
-    .set(
-      to === "suspended"
-        ? { status: to, sessionVersion: sql`${users.sessionVersion} + 1` }
-        : { status: to },
-    )
-    .where(eq(users.id, userId));
+  await writeAccountStatus(tx, userId, to);
   if (to === "suspended") await revokeAllSessions(tx, userId);
   return ok(null);
 }
@@ -121,7 +114,7 @@ export async function decide(
       const restored = await setAccountStatus(tx, actor, targetId, "active");
       if (!restored.ok) return restored;
       await queueAccountMedia(tx, targetId, now);
-      await tx.insert(moderationActions).values({
+      await logDecision(tx, {
         actorId: actor.id,
         action: "restore_user",
         targetType,
@@ -148,21 +141,13 @@ export async function decide(
         });
       }
       if (targetType === "post") {
-        const [removed] = await tx
-          .update(posts)
-          .set({ status: "removed" })
-          .where(and(eq(posts.id, targetId), eq(posts.status, "visible")))
-          .returning({ authorId: posts.authorId });
+        const removed = await markPostRemoved(tx, targetId);
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
         await unlistPost(tx, targetId, removed.authorId);
         await queuePostMedia(tx, targetId, now);
         Object.assign(result, { action: "remove_post", postId: targetId });
       } else {
-        const [removed] = await tx
-          .update(comments)
-          .set({ status: "removed" })
-          .where(and(eq(comments.id, targetId), eq(comments.status, "visible")))
-          .returning({ postId: comments.postId });
+        const removed = await markCommentRemoved(tx, targetId);
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
         const commentCount = await shiftCommentCount(tx, removed.postId, -1);
         Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
@@ -176,33 +161,27 @@ export async function decide(
       result.action = "suspend_user";
       subjectUserId = userId;
     }
-    const closed = await tx
-      .update(reports)
-      .set({
+    const closed = await closeOpenReports(
+      tx,
+      { targetType, targetId },
+      {
         status: decision === "dismiss" ? "dismissed" : "actioned",
         resolvedAt: now,
         resolvedBy: actor.id,
-      })
-      .where(
-        and(
-          eq(reports.targetType, targetType),
-          eq(reports.targetId, targetId),
-          eq(reports.status, "open"),
-        ),
-      )
-      .returning({ id: reports.id });
-    if (decision === "dismiss" && closed.length === 0) {
+      },
+    );
+    if (decision === "dismiss" && closed === 0) {
       return fail("NOT_FOUND", "There are no open reports on this.");
     }
-    result.reportCount = closed.length;
-    await tx.insert(moderationActions).values({
+    result.reportCount = closed;
+    await logDecision(tx, {
       actorId: actor.id,
       action: result.action,
       targetType,
       targetId,
       subjectUserId,
       note,
-      reportCount: closed.length,
+      reportCount: closed,
       createdAt: now,
     });
     return ok(result);

@@ -13,7 +13,7 @@ import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { createPost, deletePost, updatePost } from "./service";
-import { requestUploads } from "./uploads";
+import { requestUploads } from "./service-uploads";
 import {
   createPostSchema,
   deletePostSchema,

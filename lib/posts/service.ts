@@ -5,7 +5,7 @@ import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { processPostPhoto } from "@/lib/images/process";
 import { ImageError } from "@/lib/images/types";
 import { queueEvidenceExpiry, queuePostMedia, settleMedia } from "@/lib/media/jobs";
-import { notifyMentions, postMentionIds } from "@/lib/notifications/notify";
+import { notifyMentions, postMentionIds } from "@/lib/notifications/service";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
@@ -21,8 +21,8 @@ import {
   updateAlt,
   updateCaption,
 } from "./queries";
+import { claimSlots, slotMessages } from "./service-uploads";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
-import { claimSlots, slotMessages } from "./uploads";
 import type { CreatePostInput, UpdatePostInput } from "./validation";
 
 // The writes of posts: create (from uploaded originals), edit, delete. Each runs in one

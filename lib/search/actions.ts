@@ -3,7 +3,7 @@
 import { getDb } from "@/lib/db";
 import { ok } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
-import { clearRecentSearches, recordSearch } from "./recent";
+import { clearRecentSearches, recordSearch } from "./service";
 import { recordSearchSchema } from "./validation";
 
 // Recent searches belong to the signed-in user (ctx) alone, never to an id from the input.

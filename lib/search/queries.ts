@@ -1,18 +1,21 @@
 import "server-only";
-import { and, desc, eq, gt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { hashtags, users } from "@/db/schema";
+import { hashtags, recentSearches, users } from "@/db/schema";
 import { followedAmong } from "@/lib/follows/queries";
 import { pageLimit } from "@/lib/pagination/page-params";
-import { type PersonRow, personColumns, toPersonView } from "@/lib/shared/people";
+import {
+  type PersonRow,
+  personColumns,
+  toPersonView,
+  viewerFollowsColumn,
+} from "@/lib/shared/people";
 import type { PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { escapeLike, FUZZY_MIN_LENGTH, normalizeSearchQuery, type SearchQuery } from "./normalize";
-
-export { clearRecentSearches, listRecentSearches, recordSearch } from "./recent";
 
 // The typeahead: people by username and name, tags by name; prefix matches, or, when nothing
 // starts with a query of three characters or more, fuzzy (pg_trgm) look-alikes. Every value is a
@@ -215,4 +218,58 @@ export async function searchTypeahead(
     ),
     tags: found.tags,
   };
+}
+
+/** How many recent searches a user keeps (the rest are forgotten as new ones come). */
+export const RECENT_SEARCHES_KEPT = 10;
+
+export type RecentSearch =
+  | { kind: "user"; user: PersonView; searchedAt: string }
+  | { kind: "tag"; tag: string; postCount: number; searchedAt: string };
+
+/** The viewer's recent searches, newest first; people who left or tags gone are skipped. */
+export async function listRecentSearches(
+  db: Executor,
+  viewerId: string,
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<RecentSearch[]> {
+  const recent = await db
+    .select({
+      kind: recentSearches.kind,
+      target: recentSearches.target,
+      at: recentSearches.searchedAt,
+    })
+    .from(recentSearches)
+    .where(eq(recentSearches.userId, viewerId))
+    .orderBy(desc(recentSearches.searchedAt))
+    .limit(RECENT_SEARCHES_KEPT);
+  const ids = recent.filter((r) => r.kind === "user").map((r) => r.target);
+  const tags = recent.filter((r) => r.kind === "tag").map((r) => r.target);
+  const [people, tagRows] = await Promise.all([
+    ids.length === 0
+      ? []
+      : db
+          .select({ ...personColumns, viewerFollows: viewerFollowsColumn(viewerId) })
+          .from(users)
+          .where(and(inArray(users.id, ids), eq(users.status, "active"))),
+    tags.length === 0
+      ? []
+      : db
+          .select({ tag: hashtags.tag, postCount: hashtags.postCount })
+          .from(hashtags)
+          .where(and(inArray(hashtags.tag, tags), gt(hashtags.postCount, 0))),
+  ]);
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const tagOf = new Map(tagRows.map((t) => [t.tag, t]));
+  return recent.flatMap((r): RecentSearch[] => {
+    const searchedAt = r.at.toISOString();
+    if (r.kind === "user") {
+      const person = personOf.get(r.target);
+      return person
+        ? [{ kind: "user", user: toPersonView(storage, person, viewerId), searchedAt }]
+        : [];
+    }
+    const tag = tagOf.get(r.target);
+    return tag ? [{ kind: "tag", tag: tag.tag, postCount: tag.postCount, searchedAt }] : [];
+  });
 }

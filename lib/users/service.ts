@@ -6,7 +6,7 @@ import { setPasswordAndEndSessions } from "@/lib/auth/queries";
 import { reservedNameErrors } from "@/lib/auth/reserved-names";
 import { processAvatar } from "@/lib/images/process";
 import { type Crop, ImageError } from "@/lib/images/types";
-import { claimSlots, slotMessages } from "@/lib/posts/uploads";
+import { claimSlots, slotMessages } from "@/lib/posts/service-uploads";
 import { fail, ok, type Result } from "@/lib/result";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import { avatarBase, avatarKeys, avatarUrl } from "@/lib/shared/media";

@@ -7,7 +7,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
 import { EXPLORE_PAGE_SIZE, explorePageQuery, snapshotOf } from "../../lib/discover/explore";
-import { exploreRankingSql, findSnapshot } from "../../lib/discover/refresh";
+import { exploreRankingSql, findSnapshot } from "../../lib/discover/service";
 import { tagRecentQuery } from "../../lib/discover/tag-page";
 import { normalizeSearchQuery } from "../../lib/search/normalize";
 import {

@@ -8,7 +8,7 @@ import { createPostAction, requestUploadsAction, updatePostAction } from "@/lib/
 import { abuseRules, countOrRefuse } from "@/lib/rate-limit/abuse";
 import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { registerAction } from "@/lib/users/actions";
-import { changePasswordAction } from "@/lib/users/profile-actions";
+import { changePasswordAction } from "@/lib/users/actions-profile";
 import { type Outcome, setupActionHarness } from "./helpers/actions";
 import { newAccount } from "./helpers/fixtures";
 import { jpeg } from "./helpers/media";

@@ -2,7 +2,7 @@ import "./helpers/next-runtime";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { updateProfileAction } from "@/lib/users/profile-actions";
+import { updateProfileAction } from "@/lib/users/actions-profile";
 import { codeOf, setupActionHarness } from "./helpers/actions";
 
 const h = setupActionHarness();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET as nextAuthGet, POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { PUT as uploadPut } from "@/app/api/uploads/[...key]/route";
-import { requestUploads } from "@/lib/posts/uploads";
+import { requestUploads } from "@/lib/posts/service-uploads";
 import { userChannel } from "@/lib/realtime/channels";
 import { actAs, ROLES, type Role, roleUsers } from "./helpers/action-cases";
 import { setupActionHarness, type TestUser } from "./helpers/actions";

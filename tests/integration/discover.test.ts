@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exploreRanks, exploreSnapshots, posts } from "@/db/schema";
 import { dismissSuggestion, listExplorePage, suggestedPeople } from "@/lib/discover/queries";
 import { postScore } from "@/lib/discover/ranking";
-import { refreshDiscover, rowsOf } from "@/lib/discover/refresh";
+import { refreshDiscover, rowsOf } from "@/lib/discover/service";
 import { withTestDatabase } from "./helpers/db";
 import {
   addPosts,

@@ -7,7 +7,7 @@ import { setLike } from "@/lib/likes/service";
 import { listNotifications, markAllRead, unreadCount } from "@/lib/notifications/queries";
 import type { NotificationView } from "@/lib/notifications/types";
 import { createPost, updatePost } from "@/lib/posts/service";
-import { requestUploads } from "@/lib/posts/uploads";
+import { requestUploads } from "@/lib/posts/service-uploads";
 import { withTestDatabase } from "./helpers/db";
 import { jpeg, tempStorage } from "./helpers/media";
 import { insertPost, insertUser, insertUsers, urls } from "./helpers/social";

@@ -17,7 +17,7 @@ import { runMaintenance } from "@/lib/maintenance/run";
 import { getPostView, listProfileGrid } from "@/lib/posts/queries";
 import * as create from "@/lib/posts/service";
 import * as manage from "@/lib/posts/service";
-import * as uploads from "@/lib/posts/uploads";
+import * as uploads from "@/lib/posts/service-uploads";
 import { createPostSchema, requestUploadsSchema, updatePostSchema } from "@/lib/posts/validation";
 import type { Storage } from "@/lib/storage/types";
 import { gpsTags, jpegWithGps, pngHeaderClaiming } from "../fixtures/images";

@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import {
-  clearRecentSearches,
-  forgetSearchMatches,
-  listRecentSearches,
-  searchTypeahead,
-} from "@/lib/search/queries";
-import * as recent from "@/lib/search/recent";
+import { forgetSearchMatches, listRecentSearches, searchTypeahead } from "@/lib/search/queries";
+import * as recent from "@/lib/search/service";
+import { clearRecentSearches } from "@/lib/search/service";
 import { recordSearchSchema } from "@/lib/search/validation";
 import { updateProfile } from "@/lib/users/service";
 import { withTestDatabase } from "./helpers/db";

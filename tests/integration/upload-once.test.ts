@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { uploadSlots } from "@/db/schema";
+import { claimSlots, requestUploads } from "@/lib/posts/service-uploads";
 import { isUploadSlotOpen } from "@/lib/posts/upload-slot-state";
-import { claimSlots, requestUploads } from "@/lib/posts/uploads";
 import { withTestDatabase } from "./helpers/db";
 import { tempStorage } from "./helpers/media";
 import { insertUser } from "./helpers/social";

@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { isFollowing } from "@/lib/follows/queries";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { listSaved } from "@/lib/saves/queries";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 type Props = {
   params: Promise<{ username: string }>;

@@ -7,7 +7,7 @@ import { socialCases } from "./cases/social";
 
 /**
  * Every server action's matrix row, keyed "<module under lib/>:<export>", e.g.
- * "users/profile-actions:updateProfileAction". To add an action: write its ActionCase in the
+ * "users/actions-profile:updateProfileAction". To add an action: write its ActionCase in the
  * cases/ file of its feature (or a new one, merged here and run by a tests/integration/actions-*
  * file); actions-registry.test.ts fails until every exported action has one.
  */

@@ -5,7 +5,7 @@
  * How to use (see tests/integration/actions-*.test.ts):
  *   import "./helpers/next-runtime";      // FIRST import of the test file: installs the stubs
  *   import { setupActionHarness } from "./helpers/actions";
- *   import { updateProfileAction } from "@/lib/users/profile-actions";
+ *   import { updateProfileAction } from "@/lib/users/actions-profile";
  *   const h = setupActionHarness();       // test database behind lib/db, temp storage, no network
  *   const ana = await h.user();           // an active user (h.user({ role, status, password }))
  *   await h.signInAs(ana);                // later calls carry a real next-auth session cookie

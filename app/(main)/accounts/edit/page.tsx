@@ -7,7 +7,7 @@ import { EditProfileForm } from "@/components/profile/edit-profile-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { getEditableProfile } from "@/lib/users/profile-queries";
+import { getEditableProfile } from "@/lib/users/queries-profile";
 
 export const metadata: Metadata = { title: "Edit profile" };
 

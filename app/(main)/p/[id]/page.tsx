@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { latestLikersFor, viewerStateFor } from "@/lib/likes/queries";
 import { getPostView } from "@/lib/posts/queries";
 import type { AuthorView } from "@/lib/shared/post-views";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 type Props = { params: Promise<{ id: string }> };
 

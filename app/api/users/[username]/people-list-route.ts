@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 import { fail } from "@/lib/result";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 type PeopleList = (
   db: ReturnType<typeof getDb>,

@@ -16,7 +16,7 @@ import {
   removeAvatarAction,
   setAvatarAction,
   updateProfileAction,
-} from "@/lib/users/profile-actions";
+} from "@/lib/users/actions-profile";
 import { type ActionCase, publicMatrix, signedInMatrix, type World } from "../action-cases";
 import { SESSION_COOKIE } from "../actions";
 import { uploadedSlot } from "./posts";
@@ -140,7 +140,7 @@ export const accountCases: Record<string, ActionCase> = {
     bad: "none",
   },
 
-  "users/profile-actions:updateProfileAction": {
+  "users/actions-profile:updateProfileAction": {
     action: updateProfileAction,
     arrange: async () => ({ name: "Ana New", username: "Ana.New", bio: "Light", website: "" }),
     changed: async (w) => (await ownerRow(w))?.username === "ana.new",
@@ -158,7 +158,7 @@ export const accountCases: Record<string, ActionCase> = {
     ],
   },
 
-  "users/profile-actions:setAvatarAction": {
+  "users/actions-profile:setAvatarAction": {
     action: setAvatarAction,
     // The owner's uploaded photo: nobody else can make it their avatar.
     arrange: async (w) => ({ slotId: await uploadedSlot(w, w.owner, "avatar") }),
@@ -173,7 +173,7 @@ export const accountCases: Record<string, ActionCase> = {
     ],
   },
 
-  "users/profile-actions:removeAvatarAction": {
+  "users/actions-profile:removeAvatarAction": {
     action: removeAvatarAction,
     async arrange(w) {
       const avatarKey = `avatars/${w.owner.id}/old`;
@@ -185,7 +185,7 @@ export const accountCases: Record<string, ActionCase> = {
     bad: "none",
   },
 
-  "users/profile-actions:changePasswordAction": {
+  "users/actions-profile:changePasswordAction": {
     action: changePasswordAction,
     // Needs the account's current password: nobody else knows the owner's.
     async arrange(w) {

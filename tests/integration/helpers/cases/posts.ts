@@ -6,7 +6,7 @@ import {
   requestUploadsAction,
   updatePostAction,
 } from "@/lib/posts/actions";
-import { requestUploads } from "@/lib/posts/uploads";
+import { requestUploads } from "@/lib/posts/service-uploads";
 import { type ActionCase, signedInMatrix, type World } from "../action-cases";
 import { jpeg } from "../media";
 import { insertPost } from "../social";

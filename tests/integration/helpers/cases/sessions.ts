@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { sessions } from "@/db/schema";
 import { startSession } from "@/lib/auth/sessions";
-import { revokeSessionAction } from "@/lib/users/session-actions";
+import { revokeSessionAction } from "@/lib/users/actions-sessions";
 import { type ActionCase, signedInMatrix, type World } from "../action-cases";
 
 // Settings' "Log out" beside another device: only the account's own sessions can be ended;
@@ -21,7 +21,7 @@ async function revoked(w: World, input: unknown) {
 }
 
 export const sessionCases: Record<string, ActionCase> = {
-  "users/session-actions:revokeSessionAction": {
+  "users/actions-sessions:revokeSessionAction": {
     action: revokeSessionAction,
     arrange: ownersOtherDevice,
     changed: revoked,

@@ -20,7 +20,7 @@ import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { setSaveAction } from "@/lib/saves/actions";
 import { setSave } from "@/lib/saves/service";
 import { clearRecentSearchesAction, recordSearchAction } from "@/lib/search/actions";
-import { recordSearch } from "@/lib/search/recent";
+import { recordSearch } from "@/lib/search/service";
 import { type ActionCase, signedInMatrix, type World } from "../action-cases";
 import { insertPost } from "../social";
 

@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { fail } from "@/lib/result";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 /** GET ?cursor=: the next page of a profile's grid as JSON Page<GridItem> (infinite scroll). */
 export const GET = apiRoute<{ username: string }>(

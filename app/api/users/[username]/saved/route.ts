@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { fail } from "@/lib/result";
 import { listSaved } from "@/lib/saves/queries";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
-import { getProfileView } from "@/lib/users/profile-queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 
 /**
  * GET ?cursor=: the next page of the signed-in owner's saved posts as JSON Page<GridItem>.
