@@ -77,8 +77,8 @@ export async function seedCommunityPosts(db: Db, storage: Storage): Promise<numb
 /** Follows, likes and comments around the community accounts; answers how many it wrote. */
 export async function seedCommunitySocial(
   db: Db,
-  storage: Pick<Storage, "publicUrl">,
   demoUsernames: string[],
+  storage: Pick<Storage, "publicUrl"> = { publicUrl: (key) => `/media/${key}` },
 ) {
   const names = [...demoUsernames, ...communityUsers.map((u) => u.username)];
   const rows = await db

@@ -76,7 +76,7 @@ export async function seed(db: Db, storage?: Storage) {
     posts += await seedCommunityPosts(db, storage);
   }
   await seedSocial(db, posters, storage);
-  await seedCommunitySocial(db, storage ?? { publicUrl: (key) => `/media/${key}` }, posters);
+  await seedCommunitySocial(db, posters, storage);
   return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 

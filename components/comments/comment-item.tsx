@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { ReportButton } from "@/components/moderation/report-button";
@@ -13,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
-import { AvatarLink } from "@/components/ui/profile-link";
+import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";
@@ -27,19 +26,13 @@ type CommentItemProps = {
   onDeleted?: (commentId: string, commentCount: number) => void;
 };
 
-const nameLink =
-  "font-semibold hover:opacity-70 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500";
-
 /** One comment: avatar, username, text with linked @mentions and #tags, time and Delete. */
 export function CommentItem({ comment, compact = false, onDeleted }: CommentItemProps) {
   const { author } = comment;
   const pending = isPendingComment(comment);
   const viewerId = useRealtimeViewer();
-  const href = `/${encodeURIComponent(author.username)}`;
   const name = author.username ? (
-    <Link href={href} className={nameLink}>
-      {author.username}
-    </Link>
+    <UsernameLink username={author.username} className="" />
   ) : (
     <span className="font-semibold">{author.name}</span>
   );
@@ -58,7 +51,7 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
   return (
     <li className={`flex gap-3 py-2 ${pending ? "opacity-60" : ""}`}>
       {author.username ? (
-        <AvatarLink person={{ ...author, username: author.username }} size="sm" />
+        <AvatarLink person={author} size="sm" />
       ) : (
         <Avatar src={author.avatarUrl} name={author.name} size="sm" />
       )}

@@ -36,7 +36,7 @@ type ProfileHeaderProps = {
 export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeaderProps) {
   const follow = (className: string) => (
     <FollowButton
-      person={{ id: profile.id, username: profile.username, viewerFollows: viewerFollows }}
+      person={{ ...profile, viewerFollows }}
       signedIn={signedIn}
       refreshOnChange
       className={className}
