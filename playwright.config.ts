@@ -4,10 +4,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, embeddedRealtimeEnv } from "./tests/e2e/s
 
 // Browser journeys against the BUILT app (`next build` runs first: .ci/run, scripts/test-all.sh).
 // The server runs on a fresh embedded database and a fresh dev outbox on every run.
-const port = 3300;
+// E2E_PORT / E2E_REALTIME_PORT let two checkouts run their journeys side by side.
+const port = Number(process.env.E2E_PORT ?? 3300);
 const baseURL = `http://127.0.0.1:${port}`;
 // The embedded Pusher-protocol server (soketi) for live updates, on its own test port.
-const realtimePort = 6301;
+const realtimePort = Number(process.env.E2E_REALTIME_PORT ?? 6301);
 const realtimeEnv = embeddedRealtimeEnv(realtimePort);
 
 export default defineConfig({
