@@ -1,0 +1,2 @@
+CREATE INDEX "mutes_posts_idx" ON "mutes" USING btree ("muter_id","muted_id") WHERE "mutes"."posts";--> statement-breakpoint
+CREATE INDEX "mutes_comments_idx" ON "mutes" USING btree ("muter_id","muted_id") WHERE "mutes"."comments";
