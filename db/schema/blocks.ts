@@ -44,8 +44,8 @@ export const mutes = pgTable(
     index("mutes_muter_created_idx").on(t.muterId, t.createdAt.desc(), t.mutedId),
     index("mutes_muted_idx").on(t.mutedId, t.muterId),
     // The feed's and the comment lists' anti-joins: one index-only probe each, only muted rows.
-    index("mutes_posts_idx").on(t.muterId, t.mutedId).where(sql`${t.posts}`),
-    index("mutes_comments_idx").on(t.muterId, t.mutedId).where(sql`${t.comments}`),
+    index("mutes_posts_idx").on(t.muterId, t.mutedId).where(sql`posts`),
+    index("mutes_comments_idx").on(t.muterId, t.mutedId).where(sql`comments`),
     check("mutes_not_self", sql`${t.muterId} <> ${t.mutedId}`),
     check("mutes_something", sql`${t.posts} or ${t.comments}`),
   ],

@@ -65,7 +65,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     prefetchFirstPage(queryClient, lists.profileGrid(profile.username, source).queryKey, () =>
       source === "saved"
         ? listSaved(db, { userId: profile.id })
-        : listProfileGrid(db, { userId: profile.id }),
+        : listProfileGrid(db, { userId: profile.id, viewerId: viewer?.id ?? null }),
     ),
     viewer && !profile.viewerIsSelf ? isFollowing(db, viewer.id, profile.id) : false,
   ]);

@@ -19,6 +19,8 @@ export function peopleListRoute(label: string, list: PeopleList) {
       // getProfileView answers null for a malformed name, a missing or a suspended account.
       const profile = await getProfileView(db, params.username, viewerId);
       if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
+      // A blocker sees the blocked account's header only, never its people.
+      if (profile.viewerBlocks) return { items: [], nextCursor: null };
       return list(db, { userId: profile.id, viewerId, cursor });
     },
   );
