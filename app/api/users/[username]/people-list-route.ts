@@ -21,7 +21,9 @@ export function peopleListRoute(label: string, list: PeopleList) {
       if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
       // A blocker sees the blocked account's header only, never its people.
       if (profile.viewerBlocks) return { items: [], nextCursor: null };
-      return list(db, { userId: profile.id, viewerId, cursor });
+      const page = await list(db, { userId: profile.id, viewerId, cursor });
+      // The list's owner gets a Block button on each row (components/profile/people-list-dialog).
+      return page && { ...page, viewerOwnsList: profile.viewerIsSelf };
     },
   );
 }
