@@ -109,7 +109,7 @@ async function buildWorld(): Promise<World> {
   await h.signInAs(ben);
   await expectOk(await h.call(setLikeAction, { postId: content.ana.post, liked: true }), "like");
   await expectOk(
-    await h.call(addCommentAction, { postId: content.ana.post, body: "nice @" + ana.username }),
+    await h.call(addCommentAction, { postId: content.ana.post, body: `nice @${ana.username}` }),
     "comment",
   );
   await h.signInAs(ana);
@@ -353,6 +353,29 @@ describe("blocking", () => {
     const again = await h.call(setBlockAction, { userId: ben.id, blocked: true });
     expect(again).toEqual({ kind: "ok", data: { blocked: true } });
     expect(await h.snapshot()).toBe(before);
+  });
+
+  it("leaves the other out of feed cards' newest comments and liker", async () => {
+    // ana follows tom; ben liked and commented on tom's post after ana did.
+    await h.signInAs(w.ana);
+    const res = await feedRoute(get("/api/feed"));
+    const page = (await res.json()) as {
+      items: { id: string; latestComments: { id: string }[]; latestLiker: { username: string } }[];
+    };
+    const card = page.items.find((p) => p.id === w.tomPost);
+    expect(ids(card?.latestComments)).toEqual([w.content.ana.comment]);
+    expect(card?.latestLiker).toEqual({ username: w.ana.username });
+  });
+
+  it("gives the owner of a followers list a Block button, nobody else", async () => {
+    const owns = async () => {
+      const res = await followersRoute(get("/x"), params({ username: w.tom.username }));
+      return ((await res.json()) as { viewerOwnsList?: boolean }).viewerOwnsList;
+    };
+    await h.signInAs(w.tom);
+    expect(await owns()).toBe(true);
+    await h.signInAs(w.dan);
+    expect(await owns()).toBe(false);
   });
 
   it("tells the blocker's profile header the block, and the muter's the mute", async () => {
