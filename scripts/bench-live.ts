@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "playwright";
+import { postChannel } from "../lib/realtime/channels";
 import {
   type Action,
   type Expectation,
@@ -94,7 +95,7 @@ async function main(): Promise<boolean> {
   await installWatcher(a, AUTHOR);
   await installWatcher(b, AUTHOR);
   await installClickClock(b);
-  const subscribers = await waitForSubscribers(stack, `post-${post.id}`, 2);
+  const subscribers = await waitForSubscribers(stack, postChannel(post.id), 2);
   log(
     `A (${AUTHOR}) and B (${ACTOR}) on /p/${post.id}; ${subscribers} subscriber(s) on its channel`,
   );

@@ -8,6 +8,7 @@ import { RichText } from "@/components/post/caption";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
 import { useRealtimeViewer } from "@/components/realtime/realtime-provider";
+import { BlockButton } from "@/components/relations/block-button";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -66,6 +67,9 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
           ) : null}
           {viewerId && author.id !== viewerId && !pending ? (
             <ReportButton targetType="comment" targetId={comment.id} variant="inline" />
+          ) : null}
+          {viewerId && author.id !== viewerId && author.username && !pending ? (
+            <BlockButton person={author} />
           ) : null}
         </div>
       </div>

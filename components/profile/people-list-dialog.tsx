@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { type RefObject, useRef } from "react";
 import { ListFetchError, listKeys } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
+import { BlockButton } from "@/components/relations/block-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -86,6 +87,10 @@ function PeopleList({
   const sentinel = useLoadMore(query, "200px", scroller);
 
   const people = data?.pages.flatMap((p) => p.items) ?? [];
+  // The profile's own followers (or following) list: each row may be blocked from here.
+  const ownsList = Boolean(
+    (data?.pages[0] as { viewerOwnsList?: boolean } | undefined)?.viewerOwnsList,
+  );
   const status = error instanceof ListFetchError ? error.status : null;
 
   return (
@@ -128,6 +133,7 @@ function PeopleList({
               signedIn={signedIn}
               refreshOnFollow={refreshOnFollow}
               onNavigate={onNavigate}
+              canBlock={ownsList}
             />
           ))}
         </ul>
@@ -151,9 +157,10 @@ function PeopleList({
 
 type PersonRowProps = Pick<PeopleListProps, "signedIn" | "refreshOnFollow" | "onNavigate"> & {
   person: PersonView;
+  canBlock?: boolean;
 };
 
-function PersonRow({ person, signedIn, refreshOnFollow, onNavigate }: PersonRowProps) {
+function PersonRow({ person, signedIn, refreshOnFollow, onNavigate, canBlock }: PersonRowProps) {
   const _href = `/${encodeURIComponent(person.username)}`;
   return (
     <li className="flex items-center gap-3 px-4 py-2">
@@ -167,6 +174,7 @@ function PersonRow({ person, signedIn, refreshOnFollow, onNavigate }: PersonRowP
           <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">{person.reason}</p>
         ) : null}
       </div>
+      {canBlock && !person.isViewer ? <BlockButton person={person} variant="pill" /> : null}
       {person.isViewer ? null : (
         <FollowButton
           person={person}

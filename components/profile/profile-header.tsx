@@ -1,7 +1,7 @@
 import { Link2 } from "lucide-react";
 import Link from "next/link";
-import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
+import { ProfileMenu } from "@/components/relations/profile-menu";
 import { Avatar } from "@/components/ui/avatar";
 import type { ProfileView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
@@ -57,7 +57,7 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
         )}
         {signedIn && !profile.viewerIsSelf ? (
           <div className="ml-auto shrink-0 md:ml-0">
-            <ReportButton targetType="user" targetId={profile.id} />
+            <ProfileMenu profile={profile} />
           </div>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+export * from "./blocks";
 export * from "./discover";
 export * from "./media-jobs";
 export * from "./moderation";

@@ -8,6 +8,7 @@ import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { extractTagsAndMentions } from "@/lib/posts/caption";
 import { findMentionableIds } from "@/lib/posts/queries";
+import { notBlockedBetween, notMutedComments } from "@/lib/shared/blocks";
 import { avatarUrl } from "@/lib/shared/media";
 import type { CommentView, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -156,7 +157,8 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 |
 }
 
 /**
- * The shown comments of a visible post, newest first: keyset (created_at, id) with limit + 1
+ * The shown comments of a visible post, newest first, without those of accounts blocked either
+ * way with the viewer or whose comments the viewer muted: keyset (created_at, id) with limit + 1
  * rows. Null when the cursor is malformed; an empty page for a missing or hidden post.
  */
 export async function listComments(
@@ -177,6 +179,8 @@ export async function listComments(
       and(
         eq(comments.postId, params.postId),
         shown,
+        notBlockedBetween(params.viewerId, comments.authorId),
+        notMutedComments(params.viewerId, comments.authorId),
         after ? olderThan(comments.createdAt, comments.id, after) : undefined,
       ),
     )
@@ -214,7 +218,14 @@ export async function latestCommentsFor(
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(posts, eq(posts.id, comments.postId))
     .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
-    .where(and(inArray(comments.postId, postIds), shown))
+    .where(
+      and(
+        inArray(comments.postId, postIds),
+        shown,
+        notBlockedBetween(viewerId, comments.authorId),
+        notMutedComments(viewerId, comments.authorId),
+      ),
+    )
     .as("ranked");
   const rows = await db
     .select(commentColumns)

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { exploreRanks, exploreSnapshots, postMedia, posts, users } from "@/db/schema";
 import { pageParams } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import { toMediaView } from "@/lib/shared/media";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -23,7 +24,7 @@ export function snapshotOf(cursorSnapshotId: string | null): SQL {
 /**
  * One statement per explore page: the next `take` posts of a snapshot after `afterRank`, in rank
  * order, that the viewer may discover (visible, by an active author who is neither the viewer
- * nor followed by them), with their cover photo and the snapshot's id and age. Reads
+ * nor followed by them, nor blocked either way with them), with their cover photo and the snapshot's id and age. Reads
  * explore_ranks by its primary key and stops at `take`. Exported so the bench can EXPLAIN it.
  */
 export function explorePageQuery(
@@ -66,6 +67,7 @@ export function explorePageQuery(
         eq(users.status, "active"),
         ne(posts.authorId, viewerId),
         sql`not exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = ${posts.authorId})`,
+        notBlockedBetween(viewerId, posts.authorId),
       ),
     )
     .orderBy(asc(exploreRanks.rank))

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { hashtags, postHashtags, posts, users } from "@/db/schema";
 import { encodeCursor, type Keyset } from "@/lib/pagination/cursor";
 import { pageParams } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -35,12 +36,16 @@ function afterLink(k: Keyset): SQL {
   return sql`${postHashtags.createdAt} <= ${at} and (${postHashtags.createdAt} < ${at} or ${postHashtags.postId} > ${k.id}::uuid)`;
 }
 
-/** Query of the recent grid: visible posts of active authors, newest link first (for EXPLAIN). */
+/**
+ * Query of the recent grid: visible posts of active authors (none blocked either way with the
+ * viewer), newest link first (for EXPLAIN).
+ */
 export function tagRecentQuery(
   db: Executor,
   hashtagId: string,
   after: Keyset | null,
   take: number,
+  viewerId: string | null = null,
 ) {
   return db
     .select({
@@ -58,13 +63,14 @@ export function tagRecentQuery(
         after ? afterLink(after) : undefined,
         eq(posts.status, "visible"),
         eq(users.status, "active"),
+        notBlockedBetween(viewerId, posts.authorId),
       ),
     )
     .orderBy(sql`${postHashtags.createdAt} desc nulls last`, asc(postHashtags.postId))
     .limit(take);
 }
 
-function topQuery(db: Executor, hashtagId: string, now: Date) {
+function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string) {
   const score = postScoreSql(now);
   return db
     .select({ id: posts.id, likeCount: posts.likeCount, commentCount: posts.commentCount })
@@ -79,6 +85,7 @@ function topQuery(db: Executor, hashtagId: string, now: Date) {
         ),
         eq(posts.status, "visible"),
         eq(users.status, "active"),
+        notBlockedBetween(viewerId, posts.authorId),
       ),
     )
     .orderBy(desc(score), desc(posts.id))
@@ -114,10 +121,10 @@ export async function tagPage(
     .where(eq(hashtags.tag, tag));
   if (!row) return { tag, postCount: 0, top: [], recent: { items: [], nextCursor: null } };
   const [recentRows, topRows] = await Promise.all([
-    tagRecentQuery(db, row.id, after, limit + 1),
+    tagRecentQuery(db, row.id, after, limit + 1, params.viewerId),
     after || params.withTop === false
       ? Promise.resolve([])
-      : topQuery(db, row.id, params.now ?? new Date()),
+      : topQuery(db, row.id, params.now ?? new Date(), params.viewerId),
   ]);
   const pageRows = recentRows.slice(0, limit);
   const last = pageRows.at(-1);

@@ -8,6 +8,7 @@ import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { descIndexed } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { postWithAuthorColumns, toPostView } from "@/lib/posts/queries";
+import { notBlockedBetween, notMutedComments, notMutedPosts } from "@/lib/shared/blocks";
 import type { MediaRow } from "@/lib/shared/media";
 import type { FeedPost, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -36,7 +37,8 @@ const olderThanCursor = sql`and (${posts.createdAt}, ${posts.id}) < (${sql.place
 
 /**
  * The ids of one feed page (`take` = limit + 1 rows), newest first: visible posts of active
- * authors the viewer follows, and the viewer's own. Two plans in one statement, both reading
+ * authors the viewer follows, and the viewer's own; never of an author whose posts the viewer
+ * muted or who is blocked either way (one primary-key probe each, per author in the merge). Two plans in one statement, both reading
  * indexes in (created_at, id) order and stopping early, so the cost does not grow with the table:
  * - fast: walk posts_created_idx from the cursor, keeping posts whose author is followed (one
  *   primary-key probe of follows each). Wins when the followees post often relative to everyone.
@@ -62,6 +64,8 @@ function feedPageIds(withCursor: boolean): SQL {
       where (recent.author_id = ${viewer}::uuid or exists (
           select 1 from follows f where f.follower_id = ${viewer}::uuid and f.followee_id = recent.author_id))
         and (select a.status from users a where a.id = recent.author_id) = 'active'
+        and ${notMutedPosts(viewer, sql`recent.author_id`)}
+        and ${notBlockedBetween(viewer, sql`recent.author_id`)}
       order by recent.created_at desc nulls last, recent.id desc nulls last
       limit ${take}
     )
@@ -72,6 +76,8 @@ function feedPageIds(withCursor: boolean): SQL {
         select f.followee_id from follows f where f.follower_id = ${viewer}::uuid
       ) || ${viewer}::uuid) as authors(author_id)
       join users a on a.id = authors.author_id and a.status = 'active'
+        and ${notMutedPosts(viewer, sql`authors.author_id`)}
+        and ${notBlockedBetween(viewer, sql`authors.author_id`)}
       cross join lateral (
         select ${posts.id}, ${posts.createdAt} from ${posts}
         where ${posts.authorId} = authors.author_id and ${posts.status} = 'visible' ${older}
@@ -103,6 +109,8 @@ const latestCommentsJson = sql<CommentJson[]>`coalesce((
     select c.id, c.body, c.created_at, c.author_id, u.username, u.name, u.avatar_key
     from comments c join users u on u.id = c.author_id and u.status = 'active'
     where c.post_id = ${posts.id} and c.status = 'visible'
+      and ${notBlockedBetween(viewer, sql`c.author_id`)}
+      and ${notMutedComments(viewer, sql`c.author_id`)}
     order by c.created_at desc nulls last, c.id desc nulls last
     limit 2
   ) c), '[]'::json)`;
@@ -114,6 +122,7 @@ const latestCommentsJson = sql<CommentJson[]>`coalesce((
 const latestLikerName = sql<string | null>`(
   select u.username from likes l join users u on u.id = l.user_id and u.status = 'active'
   where l.post_id = ${posts.id}
+    and ${notBlockedBetween(viewer, sql`l.user_id`)}
   order by l.created_at desc nulls last, l.user_id
   limit 1)`;
 

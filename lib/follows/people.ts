@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import type { PageParams, PageSize } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
@@ -22,7 +23,8 @@ export type PeopleEdge = {
 };
 
 /**
- * One page of the active people at one end of `edge`, newest edge first, keyset (created_at,
+ * One page of the active people at one end of `edge` (never one blocked either way with the
+ * viewer), newest edge first, keyset (created_at,
  * person id) from its index; each row says whether the viewer follows that person.
  */
 export async function listPeopleOf(
@@ -44,6 +46,7 @@ export async function listPeopleOf(
       and(
         edge.where,
         eq(users.status, "active"),
+        notBlockedBetween(viewerId, users.id),
         after ? olderThan(edge.createdAt, edge.personId, after) : undefined,
       ),
     )

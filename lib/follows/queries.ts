@@ -5,6 +5,7 @@ import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
 import { pageLimit, pageParams } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import { personColumns, toPersonView } from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -135,7 +136,7 @@ const notFollowedBy = (viewerId: string) =>
   sql`not exists (select 1 from follows mine where mine.follower_id = ${viewerId} and mine.followee_id = "users"."id")`;
 
 /**
- * People to follow: active accounts the viewer does not follow yet. Friends of friends come
+ * People to follow: active accounts the viewer does not follow yet (nor blocked either way). Friends of friends come
  * first (most mutual follows first, "Followed by ana + 2 more"), then the most-followed
  * ("Popular on Snapgram"). Two queries at most.
  */
@@ -165,6 +166,7 @@ export async function suggestPeople(
         ne(users.id, viewerId),
         eq(users.status, "active"),
         notFollowedBy(viewerId),
+        notBlockedBetween(viewerId, users.id),
       ),
     )
     .groupBy(users.id)
@@ -183,7 +185,14 @@ export async function suggestPeople(
   const popular = await db
     .select(personColumns)
     .from(users)
-    .where(and(eq(users.status, "active"), notInArray(users.id, taken), notFollowedBy(viewerId)))
+    .where(
+      and(
+        eq(users.status, "active"),
+        notInArray(users.id, taken),
+        notFollowedBy(viewerId),
+        notBlockedBetween(viewerId, users.id),
+      ),
+    )
     .orderBy(desc(users.followerCount), desc(users.id))
     .limit(max - out.length);
   return [

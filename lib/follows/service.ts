@@ -4,6 +4,7 @@ import type { SetFollowInput } from "@/lib/follows/validation";
 import { notifyFollow, unnotifyFollow } from "@/lib/notifications/service";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
+import { isBlockedBetween } from "@/lib/shared/blocks";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
 import {
   deleteFollow,
@@ -34,6 +35,10 @@ export async function setFollow(
   return db.transaction(async (tx) => {
     const target = await findActiveUser(tx, userId);
     if (!target) return { result: fail("NOT_FOUND", USER_NOT_FOUND), notified: [] };
+    // Across a block the account does not exist for a follow (an unfollow is harmless).
+    if (follow && (await isBlockedBetween(tx, actorId, userId))) {
+      return { result: fail("NOT_FOUND", USER_NOT_FOUND), notified: [] };
+    }
     const changed = follow
       ? await insertFollow(tx, actorId, userId, now)
       : await deleteFollow(tx, actorId, userId);

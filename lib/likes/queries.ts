@@ -5,6 +5,7 @@ import { likes, posts, saves, users } from "@/db/schema";
 import { listPeopleOf, PEOPLE_PAGE } from "@/lib/follows/people";
 import { pageParams } from "@/lib/pagination/page-params";
 import { findVisiblePost } from "@/lib/posts/visibility";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -61,7 +62,8 @@ export async function listLikers(
 ): Promise<Page<PersonView> | null> {
   const page = pageParams(params, PEOPLE_PAGE);
   if (!page) return null;
-  if (!(await findVisiblePost(db, params.postId))) return { items: [], nextCursor: null };
+  if (!(await findVisiblePost(db, params.postId, params.viewerId)))
+    return { items: [], nextCursor: null };
   const likers = { table: likes, createdAt: likes.createdAt, personId: likes.userId };
   return listPeopleOf(
     db,
@@ -93,17 +95,27 @@ export async function viewerStateFor(
   };
 }
 
-/** The newest active liker of each post, for "liked by X and N others": one DISTINCT ON query. */
+/**
+ * The newest active liker of each post (never one blocked either way with the viewer), for
+ * "liked by X and N others": one DISTINCT ON query.
+ */
 export async function latestLikersFor(
   db: Executor,
   postIds: string[],
+  viewerId: string | null = null,
 ): Promise<Map<string, { username: string }>> {
   if (postIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([likes.postId], { postId: likes.postId, username: users.username })
     .from(likes)
     .innerJoin(users, eq(users.id, likes.userId))
-    .where(and(inArray(likes.postId, postIds), eq(users.status, "active")))
+    .where(
+      and(
+        inArray(likes.postId, postIds),
+        eq(users.status, "active"),
+        notBlockedBetween(viewerId, likes.userId),
+      ),
+    )
     .orderBy(likes.postId, desc(likes.createdAt), desc(likes.userId));
   return new Map(rows.map((r) => [r.postId, { username: r.username }]));
 }

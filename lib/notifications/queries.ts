@@ -6,6 +6,7 @@ import { comments, notifications, postMedia, posts, users } from "@/db/schema";
 import { toPage } from "@/lib/pagination/cursor";
 import { olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import { avatarUrl } from "@/lib/shared/media";
 import { personColumns, viewerFollowsColumn } from "@/lib/shared/people";
 import type { AuthorView, Page } from "@/lib/shared/post-views";
@@ -148,6 +149,7 @@ function shownWhere(recipientId: string, extra?: SQL) {
   return and(
     eq(notifications.recipientId, recipientId),
     eq(actor.status, "active"),
+    notBlockedBetween(recipientId, notifications.actorId),
     or(
       isNull(notifications.postId),
       and(eq(posts.status, "visible"), eq(postAuthor.status, "active")),

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import { uuidv7 } from "uuidv7";
 import type { Executor } from "@/db/client";
 import { commentMentions, notifications, postMentions, users } from "@/db/schema";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { NotificationKind, Notified } from "./types";
 
 // Writes of notifications. Every function runs INSIDE the caller's transaction (the like, follow,
@@ -17,14 +18,21 @@ type Row = {
   now: Date;
 };
 
-/** The active accounts among `ids`, the actor left out. */
+/** The active accounts among `ids`, the actor and anyone blocked either way with them left out. */
 async function activeRecipients(tx: Executor, ids: string[], actorId: string) {
   const wanted = [...new Set(ids)].filter((id) => id !== actorId);
   if (wanted.length === 0) return [];
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, wanted), eq(users.status, "active"), ne(users.id, actorId)));
+    .where(
+      and(
+        inArray(users.id, wanted),
+        eq(users.status, "active"),
+        ne(users.id, actorId),
+        notBlockedBetween(actorId, users.id),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

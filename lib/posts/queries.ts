@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { postMedia, posts, users } from "@/db/schema";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
 import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -60,7 +61,10 @@ export function toPostView(
   };
 }
 
-/** A visible post by an active author, with its photos in order; null for anything else. */
+/**
+ * A visible post by an active author, with its photos in order; null for anything else, and
+ * across a block (either way) between the viewer and the author.
+ */
 export async function getPostView(
   db: Executor,
   postId: string,
@@ -71,7 +75,14 @@ export async function getPostView(
     .select(postWithAuthorColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.status, "visible"),
+        eq(users.status, "active"),
+        notBlockedBetween(viewerId, posts.authorId),
+      ),
+    );
   if (!row) return null;
   const media = await db
     .select(mediaColumns)
@@ -84,12 +95,13 @@ export async function getPostView(
 export { GRID_PAGE_SIZE } from "./grid";
 
 /**
- * One author's visible posts, newest first, as grid thumbnails: keyset paging on
+ * One author's visible posts, newest first, as grid thumbnails (none across a block with the
+ * viewer): keyset paging on
  * (created_at, id) with limit + 1 rows; null when the cursor is malformed.
  */
 export async function listProfileGrid(
   db: Executor,
-  params: { userId: string; cursor?: string | null; limit?: number },
+  params: { userId: string; viewerId?: string | null; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
   const page = pageParams(params, { fallback: GRID_PAGE_SIZE, max: 60 });
@@ -102,6 +114,7 @@ export async function listProfileGrid(
       and(
         eq(posts.authorId, params.userId),
         eq(posts.status, "visible"),
+        notBlockedBetween(params.viewerId ?? null, posts.authorId),
         after ? olderThan(posts.createdAt, posts.id, after) : undefined,
       ),
     )
@@ -109,7 +122,10 @@ export async function listProfileGrid(
     .limit(limit + 1);
   return toGridPage(db, rows, limit, (r) => ({ createdAt: r.createdAt, id: r.id }), storage);
 }
-/** Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer). */
+/**
+ * Ids of the active accounts named (lower-case usernames), never `excludeId` (the writer) nor an
+ * account blocked either way with the writer (a mention across a block does nothing).
+ */
 export async function findMentionableIds(db: Executor, usernames: string[], excludeId: string) {
   if (usernames.length === 0) return [];
   const rows = await db
@@ -120,6 +136,7 @@ export async function findMentionableIds(db: Executor, usernames: string[], excl
         inArray(sql`lower(${users.username})`, usernames),
         eq(users.status, "active"),
         ne(users.id, excludeId),
+        notBlockedBetween(excludeId, users.id),
       ),
     );
   return rows.map((r) => r.id);

@@ -7,7 +7,7 @@ import { createRateLimiter, type RateLimiter, tooManyMessage } from "./index";
 // tapping through a feed stays far below it; a script toggling a like 100 times does not) and
 // an hourly one that stops a script that follows or comments on everything.
 
-export type SocialAction = "follow" | "like" | "save" | "comment" | "report";
+export type SocialAction = "follow" | "like" | "save" | "comment" | "report" | "block";
 
 /** Points per minute (burst) and per hour, and the word for the refusal message. */
 type Rule = { perMinute: number; perHour: number; what: string };
@@ -18,6 +18,7 @@ const rules: Record<SocialAction, Rule> = {
   save: { perMinute: 60, perHour: 600, what: "saves" },
   comment: { perMinute: 20, perHour: 120, what: "comments" },
   report: { perMinute: 10, perHour: 50, what: "reports" },
+  block: { perMinute: 30, perHour: 300, what: "blocks and mutes" },
 };
 
 const store = globalThis as unknown as { __socialLimits?: Map<string, RateLimiter> };

@@ -50,7 +50,7 @@ export const notificationsReadSchema = z.object({ unreadCount: count });
 
 export const notificationRemovedSchema = z.object({ unreadCount: count });
 
-/** Events on `post-<postId>` (public). */
+/** Events on `private-post-<postId>` (authorised per viewer: not across a block). */
 export const postEventSchemas = {
   "like.count": likeCountSchema,
   "comment.added": commentAddedSchema,

@@ -6,6 +6,7 @@ import { posts, saves, users } from "@/db/schema";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "@/lib/posts/grid";
+import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -63,6 +64,7 @@ export async function listSaved(
         eq(saves.userId, params.userId),
         eq(posts.status, "visible"),
         eq(author.status, "active"),
+        notBlockedBetween(params.userId, author.id),
         after ? olderThan(saves.createdAt, saves.postId, after) : undefined,
       ),
     )

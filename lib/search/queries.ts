@@ -6,6 +6,7 @@ import { preparedOnce } from "@/db/prepared";
 import { hashtags, recentSearches, users } from "@/db/schema";
 import { followedAmong } from "@/lib/follows/queries";
 import { pageLimit } from "@/lib/pagination/page-params";
+import { blockedAmong, notBlockedBetween } from "@/lib/shared/blocks";
 import {
   type PersonRow,
   personColumns,
@@ -207,15 +208,16 @@ export async function searchTypeahead(
     (await matches.fetch(key, { context: { db, query, limit } })) ??
     (await findMatches(db, query, limit));
   const { viewerId } = params;
-  const followed = await followedAmong(
-    db,
-    viewerId,
-    found.people.map((p) => p.id),
-  );
+  const ids = found.people.map((p) => p.id);
+  // The answers are shared by every viewer; who is blocked either way is looked up per request.
+  const [followed, blocked] = await Promise.all([
+    followedAmong(db, viewerId, ids),
+    blockedAmong(db, viewerId, ids),
+  ]);
   return {
-    users: found.people.map((p) =>
-      toPersonView(storage, { ...p, viewerFollows: followed.has(p.id) }, viewerId),
-    ),
+    users: found.people
+      .filter((p) => !blocked.has(p.id))
+      .map((p) => toPersonView(storage, { ...p, viewerFollows: followed.has(p.id) }, viewerId)),
     tags: found.tags,
   };
 }
@@ -251,7 +253,13 @@ export async function listRecentSearches(
       : db
           .select({ ...personColumns, viewerFollows: viewerFollowsColumn(viewerId) })
           .from(users)
-          .where(and(inArray(users.id, ids), eq(users.status, "active"))),
+          .where(
+            and(
+              inArray(users.id, ids),
+              eq(users.status, "active"),
+              notBlockedBetween(viewerId, users.id),
+            ),
+          ),
     tags.length === 0
       ? []
       : db

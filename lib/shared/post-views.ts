@@ -56,6 +56,10 @@ export type ProfileView = {
   followerCount: number;
   followingCount: number;
   viewerIsSelf: boolean;
+  /** the viewer blocked this account: the header shows Unblock, no posts or lists */
+  viewerBlocks: boolean;
+  /** what of this account the viewer muted (its posts in the feed, its comments) */
+  viewerMutes: { posts: boolean; comments: boolean };
 };
 
 export type CommentView = {

@@ -1,13 +1,18 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import { notBlockedBy, viewerRelationColumns } from "@/lib/shared/blocks";
 import { avatarUrl } from "@/lib/shared/media";
 import type { ProfileView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
-/** The public profile of an active account by username (any letter case); null otherwise. */
+/**
+ * The public profile of an active account by username (any letter case); null otherwise, and for
+ * a viewer that account blocked (to them it does not exist). A viewer who blocked it sees the
+ * header (with Unblock, viewerBlocks) but none of its posts or lists.
+ */
 export async function getProfileView(
   db: Executor,
   username: string,
@@ -17,9 +22,14 @@ export async function getProfileView(
   const name = username.trim().toLowerCase();
   if (!/^[a-z0-9._]{1,30}$/.test(name)) return null;
   const [u] = await db
-    .select()
+    .select({ ...getTableColumns(users), ...viewerRelationColumns(viewerId) })
     .from(users)
-    .where(sql`lower(${users.username}) = ${name} and ${users.status} = 'active'`);
+    .where(
+      and(
+        sql`lower(${users.username}) = ${name} and ${users.status} = 'active'`,
+        notBlockedBy(viewerId, users.id),
+      ),
+    );
   if (!u) return null;
   return {
     id: u.id,
@@ -32,6 +42,8 @@ export async function getProfileView(
     followerCount: u.followerCount,
     followingCount: u.followingCount,
     viewerIsSelf: viewerId === u.id,
+    viewerBlocks: Boolean(u.viewerBlocks),
+    viewerMutes: { posts: Boolean(u.viewerMutesPosts), comments: Boolean(u.viewerMutesComments) },
   };
 }
 

@@ -85,14 +85,17 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
   const connectAsAna = () => {
     const sign = signer();
     return connect(({ socketId, channelName }, callback) => {
-      const result = authorizeChannelFor(ana, socketId, channelName, sign);
-      if (result.ok) callback(null, result.data);
-      else callback(new Error(result.message), null);
+      void authorizeChannelFor(ana, socketId, channelName, sign, async () => true).then(
+        (result) => {
+          if (result.ok) callback(null, result.data);
+          else callback(new Error(result.message), null);
+        },
+      );
     });
   };
 
   it("delivers like.count from the publisher to a subscribed pusher-js client", async () => {
-    const channel = connect().subscribe(postChannel(POST));
+    const channel = connectAsAna().subscribe(postChannel(POST));
     expect(await subscribed(channel)).toBe("ok");
     const received = nextEvent(channel, "like.count");
     await publishLikeCount(publisher(), POST, 7);
@@ -151,33 +154,54 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
 describe("channel authorization", () => {
   const sign = (socketId: string, channel: string) => ({ auth: `k:${socketId}:${channel}` });
 
-  it("signs only the user's own private channel", () => {
-    expect(authorizeChannelFor(ana, "123.456", userChannel(ANA), sign)).toEqual({
+  it("signs only the user's own private channel", async () => {
+    expect(await authorizeChannelFor(ana, "123.456", userChannel(ANA), sign)).toEqual({
       ok: true,
       data: { auth: `k:123.456:private-user-${ANA}` },
     });
-    expect(authorizeChannelFor(ana, "123.456", userChannel(BEN), sign)).toMatchObject({
+    expect(await authorizeChannelFor(ana, "123.456", userChannel(BEN), sign)).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
     });
-    expect(authorizeChannelFor(null, "123.456", userChannel(ANA), sign)).toMatchObject({
+    expect(await authorizeChannelFor(null, "123.456", userChannel(ANA), sign)).toMatchObject({
       code: "UNAUTHENTICATED",
     });
+  });
+
+  it("signs a post's channel only when the post check says the user may see it", async () => {
+    const seen: string[] = [];
+    const access = (answer: boolean) => async (postId: string) => {
+      seen.push(postId);
+      return answer;
+    };
+    expect(await authorizeChannelFor(ana, "1.2", postChannel(POST), sign, access(true))).toEqual({
+      ok: true,
+      data: { auth: `k:1.2:private-post-${POST}` },
+    });
+    expect(
+      await authorizeChannelFor(ana, "1.2", postChannel(POST), sign, access(false)),
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect(await authorizeChannelFor(ana, "1.2", postChannel(POST), sign)).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(seen).toEqual([POST, POST]);
   });
 
   it.each([
     ["a forged channel", "123.456", `private-user-${ANA}x`],
     ["a presence channel", "123.456", `presence-user-${ANA}`],
-    ["a public channel", "123.456", postChannel(POST)],
+    ["a public channel", "123.456", `post-${POST}`],
     ["a path in the channel", "123.456", `private-user-${ANA}/../x`],
     ["a socket id of letters", "abc.def", userChannel(ANA)],
     ["a socket id with extra text", "123.456:private-user-x", userChannel(ANA)],
-  ])("refuses %s", (_, socketId, channel) => {
-    expect(authorizeChannelFor(ana, socketId, channel, sign)).toMatchObject({ code: "FORBIDDEN" });
+  ])("refuses %s", async (_, socketId, channel) => {
+    expect(await authorizeChannelFor(ana, socketId, channel, sign)).toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
-  it("answers 400 when fields are missing", () => {
-    expect(authorizeChannelFor(ana, undefined, userChannel(ANA), sign)).toMatchObject({
+  it("answers 400 when fields are missing", async () => {
+    expect(await authorizeChannelFor(ana, undefined, userChannel(ANA), sign)).toMatchObject({
       code: "VALIDATION",
     });
   });

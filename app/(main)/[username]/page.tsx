@@ -10,6 +10,7 @@ import {
   prefetchFirstPage,
 } from "@/components/query/hydrate-lists";
 import { lists } from "@/components/query/list-query";
+import { BlockedNotice } from "@/components/relations/blocked-notice";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -65,7 +66,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     prefetchFirstPage(queryClient, lists.profileGrid(profile.username, source).queryKey, () =>
       source === "saved"
         ? listSaved(db, { userId: profile.id })
-        : listProfileGrid(db, { userId: profile.id }),
+        : listProfileGrid(db, { userId: profile.id, viewerId: viewer?.id ?? null }),
     ),
     viewer && !profile.viewerIsSelf ? isFollowing(db, viewer.id, profile.id) : false,
   ]);
@@ -73,15 +74,19 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5">
       <ProfileHeader profile={profile} viewerFollows={viewerFollows} signedIn={viewer !== null} />
       {profile.viewerIsSelf ? <ProfileTabs username={profile.username} active={source} /> : null}
-      <HydrateLists client={queryClient}>
-        <ProfileGrid
-          key={source}
-          username={profile.username}
-          isSelf={profile.viewerIsSelf}
-          source={source}
-          hideHeading={profile.viewerIsSelf}
-        />
-      </HydrateLists>
+      {profile.viewerBlocks ? (
+        <BlockedNotice person={profile} />
+      ) : (
+        <HydrateLists client={queryClient}>
+          <ProfileGrid
+            key={source}
+            username={profile.username}
+            isSelf={profile.viewerIsSelf}
+            source={source}
+            hideHeading={profile.viewerIsSelf}
+          />
+        </HydrateLists>
+      )}
     </main>
   );
 }

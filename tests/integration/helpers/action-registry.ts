@@ -2,6 +2,7 @@ import type { ActionCase } from "./action-cases";
 import { accountCases } from "./cases/accounts";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
+import { relationCases } from "./cases/relations";
 import { sessionCases } from "./cases/sessions";
 import { socialCases } from "./cases/social";
 
@@ -16,5 +17,6 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...postCases,
   ...socialCases,
   ...moderationCases,
+  ...relationCases,
   ...sessionCases,
 };

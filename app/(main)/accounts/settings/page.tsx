@@ -73,6 +73,23 @@ export default async function SettingsPage() {
         </section>
       ) : null}
 
+      <section aria-labelledby="privacy-heading" className="mb-6">
+        <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
+          Blocked and muted accounts
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            See whom you blocked or muted, and unblock or unmute them.
+          </p>
+          <Link
+            href="/accounts/blocked"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Manage
+          </Link>
+        </Card>
+      </section>
+
       <section aria-labelledby="devices-heading" className="mb-6">
         <h2 id="devices-heading" className="mb-3 text-base font-semibold">
           Where you&apos;re signed in

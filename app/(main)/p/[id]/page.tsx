@@ -86,7 +86,7 @@ export default async function PostPage({ params }: Props) {
   const queryClient = createRequestQueryClient();
   const [state, likers, , me] = await Promise.all([
     viewerStateFor(db, viewerId, [post.id]),
-    latestLikersFor(db, [post.id]),
+    latestLikersFor(db, [post.id], viewerId),
     prefetchFirstPage(queryClient, listKeys.comments(post.id), () =>
       listComments(db, { postId: post.id, viewerId }),
     ),

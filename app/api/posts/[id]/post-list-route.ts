@@ -16,10 +16,12 @@ export function postListRoute(label: string, list: PostList) {
     async ({ params, viewer, cursor }) => {
       const db = getDb();
       const postId = postIdSchema.safeParse(params.id);
-      if (!postId.success || !(await findVisiblePost(db, postId.data))) {
+      const viewerId = viewer?.id ?? null;
+      // Across a block the post does not exist, for its lists too.
+      if (!postId.success || !(await findVisiblePost(db, postId.data, viewerId))) {
         return fail("NOT_FOUND", POST_NOT_FOUND);
       }
-      return list(db, { postId: postId.data, viewerId: viewer?.id ?? null, cursor });
+      return list(db, { postId: postId.data, viewerId, cursor });
     },
   );
 }

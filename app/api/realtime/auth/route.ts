@@ -1,4 +1,6 @@
+import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
+import { findVisiblePost } from "@/lib/posts/visibility";
 import { authorizeChannelFor, getChannelSigner } from "@/lib/realtime";
 import { fail } from "@/lib/result";
 
@@ -21,11 +23,15 @@ export const POST = apiRoute(
   async ({ request, viewer }) => {
     const form = await readForm(request);
     if (!form) return fail("VALIDATION", "Send socket_id and channel_name as a form.");
-    const result = authorizeChannelFor(
+    // A post's channel: only while the viewer may see the post (visible, not across a block).
+    const postAccess = async (postId: string) =>
+      viewer !== null && (await findVisiblePost(getDb(), postId, viewer.id)) !== null;
+    const result = await authorizeChannelFor(
       viewer,
       form.get("socket_id") ?? undefined,
       form.get("channel_name") ?? undefined,
       getChannelSigner(),
+      postAccess,
     );
     return result.ok ? result.data : result;
   },

@@ -19,7 +19,11 @@ export function peopleListRoute(label: string, list: PeopleList) {
       // getProfileView answers null for a malformed name, a missing or a suspended account.
       const profile = await getProfileView(db, params.username, viewerId);
       if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
-      return list(db, { userId: profile.id, viewerId, cursor });
+      // A blocker sees the blocked account's header only, never its people.
+      if (profile.viewerBlocks) return { items: [], nextCursor: null };
+      const page = await list(db, { userId: profile.id, viewerId, cursor });
+      // The list's owner gets a Block button on each row (components/profile/people-list-dialog).
+      return page && { ...page, viewerOwnsList: profile.viewerIsSelf };
     },
   );
 }

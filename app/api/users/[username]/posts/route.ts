@@ -10,8 +10,9 @@ export const GET = apiRoute<{ username: string }>(
   { label: "profile grid page", viewer: "optional", cursor: true },
   async ({ params, viewer, cursor }) => {
     const db = getDb();
-    const profile = await getProfileView(db, params.username, viewer?.id ?? null);
+    const viewerId = viewer?.id ?? null;
+    const profile = await getProfileView(db, params.username, viewerId);
     if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
-    return listProfileGrid(db, { userId: profile.id, cursor });
+    return listProfileGrid(db, { userId: profile.id, viewerId, cursor });
   },
 );
