@@ -1,4 +1,5 @@
 export * from "./discover";
+export * from "./follow-requests";
 export * from "./media-jobs";
 export * from "./moderation";
 export * from "./notifications";

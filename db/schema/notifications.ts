@@ -10,6 +10,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "comment",
   "mention",
   "follow",
+  "follow_request",
 ]);
 
 // Something someone did that concerns the recipient. Never for one's own actions; undoing a like
