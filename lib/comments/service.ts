@@ -37,7 +37,7 @@ export async function addComment(
 ): Promise<WithNotified<AddResult>> {
   const { postId, body } = input;
   return db.transaction(async (tx) => {
-    const post = await findVisiblePost(tx, postId);
+    const post = await findVisiblePost(tx, postId, userId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     const author = await findCommentAuthor(tx, userId);
     if (!author) return { result: fail("UNAUTHENTICATED", "Sign in to continue."), notified: [] };

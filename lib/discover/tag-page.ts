@@ -5,6 +5,7 @@ import { hashtags, postHashtags, posts, users } from "@/db/schema";
 import { encodeCursor, type Keyset } from "@/lib/pagination/cursor";
 import { pageParams } from "@/lib/pagination/page-params";
 import type { GridItem, Page } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { toGridItems } from "./grid";
@@ -35,12 +36,16 @@ function afterLink(k: Keyset): SQL {
   return sql`${postHashtags.createdAt} <= ${at} and (${postHashtags.createdAt} < ${at} or ${postHashtags.postId} > ${k.id}::uuid)`;
 }
 
-/** Query of the recent grid: visible posts of active authors, newest link first (for EXPLAIN). */
+/**
+ * Query of the recent grid: visible posts of active authors the viewer may see (a private
+ * account's only by its followers), newest link first (for EXPLAIN).
+ */
 export function tagRecentQuery(
   db: Executor,
   hashtagId: string,
   after: Keyset | null,
   take: number,
+  viewerId: string | null,
 ) {
   return db
     .select({
@@ -58,13 +63,14 @@ export function tagRecentQuery(
         after ? afterLink(after) : undefined,
         eq(posts.status, "visible"),
         eq(users.status, "active"),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     )
     .orderBy(sql`${postHashtags.createdAt} desc nulls last`, asc(postHashtags.postId))
     .limit(take);
 }
 
-function topQuery(db: Executor, hashtagId: string, now: Date) {
+function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string | null) {
   const score = postScoreSql(now);
   return db
     .select({ id: posts.id, likeCount: posts.likeCount, commentCount: posts.commentCount })
@@ -79,6 +85,7 @@ function topQuery(db: Executor, hashtagId: string, now: Date) {
         ),
         eq(posts.status, "visible"),
         eq(users.status, "active"),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     )
     .orderBy(desc(score), desc(posts.id))
@@ -114,10 +121,10 @@ export async function tagPage(
     .where(eq(hashtags.tag, tag));
   if (!row) return { tag, postCount: 0, top: [], recent: { items: [], nextCursor: null } };
   const [recentRows, topRows] = await Promise.all([
-    tagRecentQuery(db, row.id, after, limit + 1),
+    tagRecentQuery(db, row.id, after, limit + 1, params.viewerId),
     after || params.withTop === false
       ? Promise.resolve([])
-      : topQuery(db, row.id, params.now ?? new Date()),
+      : topQuery(db, row.id, params.now ?? new Date(), params.viewerId),
   ]);
   const pageRows = recentRows.slice(0, limit);
   const last = pageRows.at(-1);

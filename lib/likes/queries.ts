@@ -61,7 +61,8 @@ export async function listLikers(
 ): Promise<Page<PersonView> | null> {
   const page = pageParams(params, PEOPLE_PAGE);
   if (!page) return null;
-  if (!(await findVisiblePost(db, params.postId))) return { items: [], nextCursor: null };
+  if (!(await findVisiblePost(db, params.postId, params.viewerId)))
+    return { items: [], nextCursor: null };
   const likers = { table: likes, createdAt: likes.createdAt, personId: likes.userId };
   return listPeopleOf(
     db,

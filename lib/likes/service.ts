@@ -24,7 +24,7 @@ export async function setLike(
 ): Promise<WithNotified<LikeResult>> {
   const { postId, liked } = input;
   return db.transaction(async (tx) => {
-    const post = await findVisiblePost(tx, postId);
+    const post = await findVisiblePost(tx, postId, userId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     const changed = liked
       ? await insertLike(tx, postId, userId, now)

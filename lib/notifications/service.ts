@@ -102,6 +102,22 @@ export async function unnotifyFollow(tx: Executor, p: { actorId: string; followe
   return takeBack(tx, { kind: "follow", recipientId: p.followeeId, actorId: p.actorId });
 }
 
+/** "ben asked to follow you": to a private account, once per pending request. */
+export function notifyFollowRequest(
+  tx: Executor,
+  p: { actorId: string; targetId: string; now: Date },
+) {
+  return insertFor(tx, [p.targetId], { kind: "follow_request", actorId: p.actorId, now: p.now });
+}
+
+/** A request approved, deleted or cancelled takes its notification back; who lost one. */
+export async function unnotifyFollowRequest(
+  tx: Executor,
+  p: { actorId: string; targetId: string },
+) {
+  return takeBack(tx, { kind: "follow_request", recipientId: p.targetId, actorId: p.actorId });
+}
+
 /** "chloe commented: nice!": to the post's author (not when they comment on their own post). */
 export function notifyComment(
   tx: Executor,

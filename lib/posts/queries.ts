@@ -6,6 +6,7 @@ import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
 import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
@@ -60,7 +61,11 @@ export function toPostView(
   };
 }
 
-/** A visible post by an active author, with its photos in order; null for anything else. */
+/**
+ * A visible post by an active author that the viewer may see (a private account's only by its
+ * followers and itself), with its photos in order; null for anything else, so a post the viewer
+ * may not see reads exactly as a missing one.
+ */
 export async function getPostView(
   db: Executor,
   postId: string,
@@ -71,7 +76,14 @@ export async function getPostView(
     .select(postWithAuthorColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.status, "visible"),
+        eq(users.status, "active"),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
+      ),
+    );
   if (!row) return null;
   const media = await db
     .select(mediaColumns)
@@ -85,11 +97,12 @@ export { GRID_PAGE_SIZE } from "./grid";
 
 /**
  * One author's visible posts, newest first, as grid thumbnails: keyset paging on
- * (created_at, id) with limit + 1 rows; null when the cursor is malformed.
+ * (created_at, id) with limit + 1 rows; null when the cursor is malformed. Empty when the
+ * author's account is private and the viewer neither is nor follows it.
  */
 export async function listProfileGrid(
   db: Executor,
-  params: { userId: string; cursor?: string | null; limit?: number },
+  params: { userId: string; viewerId: string | null; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
   const page = pageParams(params, { fallback: GRID_PAGE_SIZE, max: 60 });
@@ -102,6 +115,11 @@ export async function listProfileGrid(
       and(
         eq(posts.authorId, params.userId),
         eq(posts.status, "visible"),
+        canSeePostsOf(
+          params.viewerId,
+          sql`${params.userId}::uuid`,
+          sql`(select pa.is_private from users pa where pa.id = ${params.userId}::uuid)`,
+        ),
         after ? olderThan(posts.createdAt, posts.id, after) : undefined,
       ),
     )

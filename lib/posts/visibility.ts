@@ -2,16 +2,33 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { posts, users } from "@/db/schema";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 
 /**
- * A post people may react to (like, save, comment): visible, by an active author. Null for
- * anything else, so a removed post and a suspended author's post read as missing.
+ * A post `viewerId` may react to (like, save, comment, report) or list the likers and comments of:
+ * visible, by an active author, and, when the author's account is private, the viewer is the
+ * author or follows them. Null for anything else, so a removed post, a suspended author's post and
+ * a private account's post seen by a non-follower all read as missing. `viewerId` null: a
+ * signed-out reader (public accounts only); "moderator": a moderator's decision, who sees all.
  */
-export async function findVisiblePost(db: Executor, postId: string) {
+export async function findVisiblePost(
+  db: Executor,
+  postId: string,
+  viewerId: string | null | "moderator",
+) {
   const [row] = await db
     .select({ id: posts.id, authorId: posts.authorId })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), eq(posts.status, "visible"), eq(users.status, "active")));
+    .where(
+      and(
+        eq(posts.id, postId),
+        eq(posts.status, "visible"),
+        eq(users.status, "active"),
+        viewerId === "moderator"
+          ? undefined
+          : canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
+      ),
+    );
   return row ?? null;
 }

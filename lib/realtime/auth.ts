@@ -1,5 +1,7 @@
-// Who may subscribe to which private channel: a signed-in user to `private-user-<their id>`, and
-// nobody to anything else. Pure (the signer is passed in), so it is tested without a server.
+// Who may subscribe to which private channel: a signed-in user to `private-user-<their id>`, to
+// `private-post-<id>` of a post they may see (a private account's only for its followers), and
+// nobody to anything else. Pure (the signer and the post check are passed in), so it is tested
+// without a server.
 import { fail, ok, type Result } from "@/lib/result";
 import { parseChannel } from "./channels";
 
@@ -11,23 +13,32 @@ export const SOCKET_ID_PATTERN = /^\d{1,20}\.\d{1,20}$/;
 
 export type ChannelAuthorization = { auth: string };
 
-export function authorizeChannelFor(
+/** Whether `viewerId` may see the post (the same answer as its page: a missing one is false). */
+export type PostReadCheck = (postId: string, viewerId: string) => Promise<boolean>;
+
+const NOT_YOURS = "This channel is not yours.";
+
+export async function authorizeChannelFor(
   user: { id: string } | null,
   socketId: unknown,
   channelName: unknown,
   signer: ChannelSigner | null,
-): Result<ChannelAuthorization> {
+  mayReadPost: PostReadCheck,
+): Promise<Result<ChannelAuthorization>> {
   if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   if (!signer) return fail("NOT_FOUND", "Live updates are turned off.");
   if (typeof socketId !== "string" || typeof channelName !== "string") {
     return fail("VALIDATION", "Send socket_id and channel_name.");
   }
   if (!SOCKET_ID_PATTERN.test(socketId) || channelName.length > 200) {
-    return fail("FORBIDDEN", "This channel is not yours.");
+    return fail("FORBIDDEN", NOT_YOURS);
   }
   const channel = parseChannel(channelName);
-  if (channel?.kind !== "user" || channel.userId !== user.id) {
-    return fail("FORBIDDEN", "This channel is not yours.");
+  if (!channel) return fail("FORBIDDEN", NOT_YOURS);
+  if (channel.kind === "user" && channel.userId !== user.id) return fail("FORBIDDEN", NOT_YOURS);
+  // A post the viewer may not see answers as its page does: as missing.
+  if (channel.kind === "post" && !(await mayReadPost(channel.postId, user.id))) {
+    return fail("NOT_FOUND", "This post doesn't exist or was removed.");
   }
   const { auth } = signer(socketId, channelName);
   return ok({ auth });

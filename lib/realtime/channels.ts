@@ -4,7 +4,7 @@
 /** Ids that may appear in a channel name: the app's UUIDs and nothing a channel name forbids. */
 export const CHANNEL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-const POST_PREFIX = "post-";
+const POST_PREFIX = "private-post-";
 const USER_PREFIX = "private-user-";
 
 function checkId(id: string, what: string): string {
@@ -12,7 +12,10 @@ function checkId(id: string, what: string): string {
   return id;
 }
 
-/** Public channel of one post: counts and comments of that post, visible to anyone. */
+/**
+ * Private channel of one post: counts and comments of that post. Private (the app authorizes each
+ * subscription) so a private account's post is live only for those who may see it.
+ */
 export function postChannel(postId: string): string {
   return `${POST_PREFIX}${checkId(postId, "post")}`;
 }

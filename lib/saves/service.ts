@@ -15,7 +15,7 @@ export async function setSave(
 ): Promise<Result<{ saved: boolean }>> {
   const { postId, saved } = input;
   return db.transaction(async (tx) => {
-    if (!(await findVisiblePost(tx, postId))) return fail("NOT_FOUND", POST_NOT_FOUND);
+    if (!(await findVisiblePost(tx, postId, userId))) return fail("NOT_FOUND", POST_NOT_FOUND);
     if (saved) await insertSave(tx, userId, postId, now);
     else await deleteSave(tx, userId, postId);
     return ok({ saved });

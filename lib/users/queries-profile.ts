@@ -1,9 +1,11 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { avatarUrl } from "@/lib/shared/media";
+import { viewerFollowsColumn } from "@/lib/shared/people";
 import type { ProfileView } from "@/lib/shared/post-views";
+import { viewerMaySee } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
@@ -17,10 +19,17 @@ export async function getProfileView(
   const name = username.trim().toLowerCase();
   if (!/^[a-z0-9._]{1,30}$/.test(name)) return null;
   const [u] = await db
-    .select()
+    .select({
+      ...getTableColumns(users),
+      viewerFollows: viewerFollowsColumn(viewerId),
+      viewerRequested: viewerId
+        ? sql<boolean>`exists (select 1 from follow_requests fr where fr.requester_id = ${viewerId}::uuid and fr.target_id = "users"."id")`
+        : sql<boolean>`false`,
+    })
     .from(users)
     .where(sql`lower(${users.username}) = ${name} and ${users.status} = 'active'`);
   if (!u) return null;
+  const viewerFollows = Boolean(u.viewerFollows);
   return {
     id: u.id,
     username: u.username,
@@ -32,6 +41,10 @@ export async function getProfileView(
     followerCount: u.followerCount,
     followingCount: u.followingCount,
     viewerIsSelf: viewerId === u.id,
+    isPrivate: u.isPrivate,
+    viewerFollows,
+    viewerRequested: Boolean(u.viewerRequested) && !viewerFollows,
+    viewerCanSeePosts: viewerMaySee(u, viewerId, viewerFollows),
   };
 }
 

@@ -61,6 +61,9 @@ function subscribed(channel: Channel): Promise<"ok" | { status?: number; error?:
   });
 }
 
+/** A post check that lets everyone see every post (the route asks the database). */
+const anyPost = async () => true;
+
 function nextEvent(channel: Channel, event: string): Promise<unknown> {
   return new Promise((resolve) => channel.bind(event, resolve));
 }
@@ -84,15 +87,15 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
   /** A client whose private channels the app authorizes, for ana (as /api/realtime/auth does). */
   const connectAsAna = () => {
     const sign = signer();
-    return connect(({ socketId, channelName }, callback) => {
-      const result = authorizeChannelFor(ana, socketId, channelName, sign);
+    return connect(async ({ socketId, channelName }, callback) => {
+      const result = await authorizeChannelFor(ana, socketId, channelName, sign, anyPost);
       if (result.ok) callback(null, result.data);
       else callback(new Error(result.message), null);
     });
   };
 
   it("delivers like.count from the publisher to a subscribed pusher-js client", async () => {
-    const channel = connect().subscribe(postChannel(POST));
+    const channel = connectAsAna().subscribe(postChannel(POST));
     expect(await subscribed(channel)).toBe("ok");
     const received = nextEvent(channel, "like.count");
     await publishLikeCount(publisher(), POST, 7);
@@ -151,35 +154,51 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
 describe("channel authorization", () => {
   const sign = (socketId: string, channel: string) => ({ auth: `k:${socketId}:${channel}` });
 
-  it("signs only the user's own private channel", () => {
-    expect(authorizeChannelFor(ana, "123.456", userChannel(ANA), sign)).toEqual({
+  it("signs only the user's own private channel", async () => {
+    expect(await authorizeChannelFor(ana, "123.456", userChannel(ANA), sign, anyPost)).toEqual({
       ok: true,
       data: { auth: `k:123.456:private-user-${ANA}` },
     });
-    expect(authorizeChannelFor(ana, "123.456", userChannel(BEN), sign)).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-    });
-    expect(authorizeChannelFor(null, "123.456", userChannel(ANA), sign)).toMatchObject({
-      code: "UNAUTHENTICATED",
-    });
+    expect(
+      await authorizeChannelFor(ana, "123.456", userChannel(BEN), sign, anyPost),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await authorizeChannelFor(null, "123.456", userChannel(ANA), sign, anyPost),
+    ).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("signs a post's channel only for a viewer who may see the post", async () => {
+    const asked: string[] = [];
+    const onlyBen = async (postId: string, viewerId: string) => {
+      asked.push(`${viewerId}:${postId}`);
+      return viewerId === BEN;
+    };
+    expect(
+      await authorizeChannelFor({ id: BEN }, "123.456", postChannel(POST), sign, onlyBen),
+    ).toEqual({ ok: true, data: { auth: `k:123.456:private-post-${POST}` } });
+    expect(
+      await authorizeChannelFor(ana, "123.456", postChannel(POST), sign, onlyBen),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(asked).toEqual([`${BEN}:${POST}`, `${ANA}:${POST}`]);
   });
 
   it.each([
     ["a forged channel", "123.456", `private-user-${ANA}x`],
     ["a presence channel", "123.456", `presence-user-${ANA}`],
-    ["a public channel", "123.456", postChannel(POST)],
+    ["a public channel", "123.456", `post-${POST}`],
     ["a path in the channel", "123.456", `private-user-${ANA}/../x`],
     ["a socket id of letters", "abc.def", userChannel(ANA)],
     ["a socket id with extra text", "123.456:private-user-x", userChannel(ANA)],
-  ])("refuses %s", (_, socketId, channel) => {
-    expect(authorizeChannelFor(ana, socketId, channel, sign)).toMatchObject({ code: "FORBIDDEN" });
+  ])("refuses %s", async (_, socketId, channel) => {
+    expect(await authorizeChannelFor(ana, socketId, channel, sign, anyPost)).toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
-  it("answers 400 when fields are missing", () => {
-    expect(authorizeChannelFor(ana, undefined, userChannel(ANA), sign)).toMatchObject({
-      code: "VALIDATION",
-    });
+  it("answers 400 when fields are missing", async () => {
+    expect(
+      await authorizeChannelFor(ana, undefined, userChannel(ANA), sign, anyPost),
+    ).toMatchObject({ code: "VALIDATION" });
   });
 });
 

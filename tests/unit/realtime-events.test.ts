@@ -88,7 +88,7 @@ describe("event schemas", () => {
 
 describe("channel names", () => {
   it("builds and parses the app's channels", () => {
-    expect(postChannel(POST)).toBe(`post-${POST}`);
+    expect(postChannel(POST)).toBe(`private-post-${POST}`);
     expect(userChannel(USER)).toBe(`private-user-${USER}`);
     expect(parseChannel(postChannel(POST))).toEqual({ kind: "post", postId: POST });
     expect(parseChannel(userChannel(USER))).toEqual({ kind: "user", userId: USER });
@@ -174,7 +174,11 @@ describe("publisher", () => {
     await publishNotification(publisher, USER, { id: "n1", unreadCount: 1 });
     await publishNotificationRemoved(publisher, USER, { unreadCount: 0 });
     expect(calls[3]).toEqual([`private-user-${USER}`, "notification.removed", { unreadCount: 0 }]);
-    expect(calls[0]).toEqual([`post-${POST}`, "like.count", { postId: POST, likeCount: 4 }]);
+    expect(calls[0]).toEqual([
+      `private-post-${POST}`,
+      "like.count",
+      { postId: POST, likeCount: 4 },
+    ]);
     expect(calls[1]?.[2]).toEqual({ postId: POST, commentCount: 1, comment });
     expect(calls[2]?.[0]).toBe(`private-user-${USER}`);
   });

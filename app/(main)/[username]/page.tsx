@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { PrivateProfilePanel } from "@/components/profile/private-profile-panel";
 import { ProfileGrid } from "@/components/profile/profile-grid";
 import { ProfileHeader } from "@/components/profile/profile-header";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
@@ -13,7 +14,6 @@ import { lists } from "@/components/query/list-query";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isFollowing } from "@/lib/follows/queries";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { listSaved } from "@/lib/saves/queries";
 import { getProfileView } from "@/lib/users/queries-profile";
@@ -61,27 +61,35 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   // Saved posts are private: only the owner has the tab; anyone else gets the posts.
   const source = profile.viewerIsSelf && (await searchParams).tab === "saved" ? "saved" : "posts";
   const queryClient = createRequestQueryClient();
-  const [, viewerFollows] = await Promise.all([
-    prefetchFirstPage(queryClient, lists.profileGrid(profile.username, source).queryKey, () =>
-      source === "saved"
-        ? listSaved(db, { userId: profile.id })
-        : listProfileGrid(db, { userId: profile.id }),
-    ),
-    viewer && !profile.viewerIsSelf ? isFollowing(db, viewer.id, profile.id) : false,
-  ]);
+  const viewerId = viewer?.id ?? null;
+  // A private account's posts stay on the server unless the viewer may see them.
+  if (profile.viewerCanSeePosts) {
+    await prefetchFirstPage(
+      queryClient,
+      lists.profileGrid(profile.username, source).queryKey,
+      () =>
+        source === "saved"
+          ? listSaved(db, { userId: profile.id })
+          : listProfileGrid(db, { userId: profile.id, viewerId }),
+    );
+  }
+  const viewerFollows = profile.viewerFollows && !profile.viewerIsSelf;
   return (
     <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5">
       <ProfileHeader profile={profile} viewerFollows={viewerFollows} signedIn={viewer !== null} />
+      {!profile.viewerCanSeePosts ? <PrivateProfilePanel /> : null}
       {profile.viewerIsSelf ? <ProfileTabs username={profile.username} active={source} /> : null}
-      <HydrateLists client={queryClient}>
-        <ProfileGrid
-          key={source}
-          username={profile.username}
-          isSelf={profile.viewerIsSelf}
-          source={source}
-          hideHeading={profile.viewerIsSelf}
-        />
-      </HydrateLists>
+      {profile.viewerCanSeePosts ? (
+        <HydrateLists client={queryClient}>
+          <ProfileGrid
+            key={source}
+            username={profile.username}
+            isSelf={profile.viewerIsSelf}
+            source={source}
+            hideHeading={profile.viewerIsSelf}
+          />
+        </HydrateLists>
+      ) : null}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api-route";
 import { fail } from "@/lib/result";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
+import { PRIVATE_ACCOUNT } from "@/lib/shared/private-accounts";
 import { getProfileView } from "@/lib/users/queries-profile";
 
 type PeopleList = (
@@ -9,7 +10,10 @@ type PeopleList = (
   params: { userId: string; viewerId: string | null; cursor?: string },
 ) => Promise<object | null>;
 
-/** A `GET ?cursor=` list of an account's people (followers, following): 404 for no account. */
+/**
+ * A `GET ?cursor=` list of an account's people (followers, following): 404 for no account, 403
+ * for a private account the viewer does not follow.
+ */
 export function peopleListRoute(label: string, list: PeopleList) {
   return apiRoute<{ username: string }>(
     { label, viewer: "optional", cursor: true },
@@ -19,6 +23,7 @@ export function peopleListRoute(label: string, list: PeopleList) {
       // getProfileView answers null for a malformed name, a missing or a suspended account.
       const profile = await getProfileView(db, params.username, viewerId);
       if (!profile) return fail("NOT_FOUND", USER_NOT_FOUND);
+      if (!profile.viewerCanSeePosts) return fail("FORBIDDEN", PRIVATE_ACCOUNT);
       return list(db, { userId: profile.id, viewerId, cursor });
     },
   );
