@@ -15,11 +15,7 @@ export const followRequests = pgTable(
   (t) => [
     primaryKey({ columns: [t.requesterId, t.targetId] }),
     // The owner's requests inbox, newest first, keyset (created_at, requester_id).
-    index("follow_requests_target_created_idx").on(
-      t.targetId,
-      t.createdAt.desc(),
-      t.requesterId,
-    ),
+    index("follow_requests_target_created_idx").on(t.targetId, t.createdAt.desc(), t.requesterId),
     check("follow_requests_not_self", sql`${t.requesterId} <> ${t.targetId}`),
   ],
 );
