@@ -34,6 +34,8 @@ const sizes = {
 const base =
   "group inline-flex items-center justify-center rounded-lg text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
 const followStyle = "bg-sky-500 text-white hover:bg-sky-600 active:bg-sky-700";
+const requestedStyle =
+  "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 dark:bg-neutral-800 dark:text-neutral-100 dark:hover:bg-neutral-700";
 const followingStyle =
   "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 hover:text-red-600 dark:bg-neutral-800 dark:text-neutral-100 dark:hover:bg-neutral-700 dark:hover:text-red-400";
 
@@ -133,7 +135,7 @@ export function FollowButton({
         aria-pressed={state !== "none"}
         aria-describedby={error ? errorId : undefined}
         onClick={() => mutation.mutate(state === "none")}
-        className={`${base} ${sizes[size]} ${state === "none" ? followStyle : followingStyle}`}
+        className={`${base} ${sizes[size]} ${state === "none" ? followStyle : state === "requested" ? requestedStyle : followingStyle}`}
       >
         {state === "requested" ? (
           "Requested"
