@@ -59,6 +59,8 @@ function Action({ n }: { n: NotificationView }): ReactNode {
       return <> liked {toPost("your photo.")}</>;
     case "follow":
       return <> started following you.</>;
+    case "follow_accept":
+      return <> accepted your follow request.</>;
     case "follow_request":
       return (
         <>

@@ -1,4 +1,5 @@
 ALTER TYPE "public"."notification_kind" ADD VALUE 'follow_request';--> statement-breakpoint
+ALTER TYPE "public"."notification_kind" ADD VALUE 'follow_accept';--> statement-breakpoint
 CREATE TABLE "follow_requests" (
 	"requester_id" uuid NOT NULL,
 	"target_id" uuid NOT NULL,

@@ -11,6 +11,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "mention",
   "follow",
   "follow_request",
+  "follow_accept",
 ]);
 
 // Something someone did that concerns the recipient. Never for one's own actions; undoing a like

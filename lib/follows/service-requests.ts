@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, Executor } from "@/db/client";
 import type { FollowRequestInput, SetPrivateAccountInput } from "@/lib/follows/validation";
-import { unnotifyFollowRequest } from "@/lib/notifications/service";
+import { notifyFollowAccepted, unnotifyFollowRequest } from "@/lib/notifications/service";
 import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { insertFollow, readFollowerCount, shiftFollowCounts } from "./queries";
@@ -31,8 +31,8 @@ async function admit(tx: Executor, requesterId: string, ownerId: string, now: Da
 type RequestAnswer = WithNotified<Result<{ followerCount: number }>>;
 
 /**
- * The owner approves `userId`'s pending request: it becomes a follow (counters exact) and its
- * notification goes, in one transaction. NOT_FOUND when there is no such request to the owner.
+ * The owner approves `userId`'s pending request: it becomes a follow (counters exact), its
+ * notification goes and the requester is told ("accepted your follow request"), in one transaction. NOT_FOUND when there is no such request to the owner.
  */
 export async function approveFollowRequest(
   db: Db,
@@ -52,7 +52,12 @@ export async function approveFollowRequest(
       targetId: ownerId,
     });
     const followerCount = await admit(tx, input.userId, ownerId, now);
-    return { result: ok({ followerCount }), notified: [], unnotified };
+    const notified = await notifyFollowAccepted(tx, {
+      actorId: ownerId,
+      requesterId: input.userId,
+      now,
+    });
+    return { result: ok({ followerCount }), notified, unnotified };
   });
 }
 

@@ -118,6 +118,15 @@ export async function unnotifyFollowRequest(
   return takeBack(tx, { kind: "follow_request", recipientId: p.targetId, actorId: p.actorId });
 }
 
+/** "ana accepted your follow request": to the requester, once per approval (an older one goes). */
+export async function notifyFollowAccepted(
+  tx: Executor,
+  p: { actorId: string; requesterId: string; now: Date },
+) {
+  await takeBack(tx, { kind: "follow_accept", recipientId: p.requesterId, actorId: p.actorId });
+  return insertFor(tx, [p.requesterId], { kind: "follow_accept", actorId: p.actorId, now: p.now });
+}
+
 /** "chloe commented: nice!": to the post's author (not when they comment on their own post). */
 export function notifyComment(
   tx: Executor,

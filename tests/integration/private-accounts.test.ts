@@ -14,6 +14,7 @@ import { GET as followers } from "@/app/api/users/[username]/followers/route";
 import { GET as following } from "@/app/api/users/[username]/following/route";
 import { GET as profilePosts } from "@/app/api/users/[username]/posts/route";
 import { GET as saved } from "@/app/api/users/[username]/saved/route";
+import { type Db, openDatabase } from "@/db/client";
 import { exploreRanks, followRequests, follows, notifications, saves, users } from "@/db/schema";
 import { addCommentAction } from "@/lib/comments/actions";
 import { tagPage, trendingTags } from "@/lib/discover/queries";
@@ -350,6 +351,15 @@ describe("follow requests", () => {
       .where(eq(notifications.kind, "follow_request"));
     expect(left).toEqual([]);
     expect(await getPostView(h.db(), w.post, w.pending.id)).not.toBeNull();
+    // The requester hears of it.
+    await h.signInAs(w.pending);
+    const told = await get(notificationsRoute, "/api/notifications");
+    expect(
+      (told.body.items as { kind: string; actors: { id: string }[] }[]).map((n) => [
+        n.kind,
+        n.actors[0]?.id,
+      ]),
+    ).toEqual([["follow_accept", w.owner.id]]);
 
     // The stranger asks, then cancels by pressing "Requested" (follow: false).
     await h.signInAs(w.stranger);
@@ -466,5 +476,54 @@ describe("follow requests", () => {
     expect(await h.db().select().from(follows).where(eq(follows.followerId, w.pending.id))).toEqual(
       [],
     );
+  });
+});
+
+/** 30 people ask to follow while the owner goes public: none is left pending, counters exact. */
+async function requestStorm(
+  writer: Db,
+  run: (ops: (() => Promise<unknown>)[]) => Promise<unknown>,
+) {
+  const db = h.db();
+  const owner = await h.user();
+  ok((await setPrivateAccount(db, owner.id, { isPrivate: true })).result);
+  const people = await Promise.all(Array.from({ length: 30 }, () => h.user()));
+  const ask = (id: string) => () => setFollow(writer, id, { userId: owner.id, follow: true });
+  await run([
+    ...people.slice(0, 15).map((p) => ask(p.id)),
+    () => setPrivateAccount(writer, owner.id, { isPrivate: false }),
+    ...people.slice(15).map((p) => ask(p.id)),
+  ]);
+  const pending = await db
+    .select()
+    .from(followRequests)
+    .where(eq(followRequests.targetId, owner.id));
+  expect(pending).toEqual([]);
+  const drift = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      sql`"users"."follower_count" <> (select count(*) from follows f where f.followee_id = "users"."id")
+        or "users"."following_count" <> (select count(*) from follows f where f.follower_id = "users"."id")`,
+    );
+  expect(drift).toEqual([]);
+  const [row] = await db.select().from(users).where(eq(users.id, owner.id));
+  expect(row).toMatchObject({ isPrivate: false, followerCount: 30 });
+}
+
+describe("going public while requests arrive", () => {
+  it("one at a time (any database)", async () => {
+    await requestStorm(h.db(), async (ops) => {
+      for (const op of ops) await op();
+    });
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("at once, over 10 connections (PostgreSQL)", async () => {
+    const pool = openDatabase({ url: process.env.DATABASE_URL, poolMax: 10 });
+    try {
+      await requestStorm(pool.db, (ops) => Promise.all(ops.map((op) => op())));
+    } finally {
+      await pool.close();
+    }
   });
 });
