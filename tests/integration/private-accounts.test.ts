@@ -28,6 +28,8 @@ import {
 import { setFollow } from "@/lib/follows/service";
 import { setPrivateAccount } from "@/lib/follows/service-requests";
 import { setLikeAction } from "@/lib/likes/actions";
+import { listReportQueue } from "@/lib/moderation/queries";
+import { decide, fileReport } from "@/lib/moderation/service";
 import { getPostView } from "@/lib/posts/queries";
 import { postChannel } from "@/lib/realtime/channels";
 import { setSaveAction } from "@/lib/saves/actions";
@@ -296,6 +298,28 @@ describe("private account: what each viewer gets on every read path", () => {
         else expect(out, role).toMatchObject({ kind: "fail", code: "NOT_FOUND" });
       }
     }
+  });
+
+  it("reports: a follower may report the post, a stranger may not; moderators see and decide", async () => {
+    const w = await world();
+    const report = { targetType: "post" as const, targetId: w.post, reason: "spam" as const };
+    expect(await fileReport(h.db(), w.stranger.id, { ...report, details: "" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await fileReport(h.db(), w.follower.id, { ...report, details: "" })).toMatchObject({
+      ok: true,
+    });
+    const queue = await listReportQueue(h.db());
+    expect(queue?.items.map((g) => g.targetId)).toEqual([w.post]);
+    const moderator = await h.user({ role: "moderator" });
+    const decided = await decide(h.db(), moderator, {
+      targetType: "post",
+      targetId: w.post,
+      decision: "suspend",
+      note: "",
+    });
+    expect(decided).toMatchObject({ ok: true, data: { action: "suspend_user" } });
   });
 
   it("leaves private accounts out of the explore snapshot and trending tags", async () => {
