@@ -241,6 +241,35 @@ const paths: [string, ReadPath, Partial<Record<Role, boolean>>?][] = [
 ];
 
 describe("private account: what each viewer gets on every read path", () => {
+  it("signed out: the header only, and the post, its lists and its live channel are absent", async () => {
+    const w = await world();
+    h.signOut();
+    const profile = await getProfileView(h.db(), w.owner.username, null);
+    expect(profile).toMatchObject({ isPrivate: true, viewerCanSeePosts: false, followerCount: 1 });
+    const grid = await get(profilePosts, `/api/users/${w.owner.username}/posts`, {
+      username: w.owner.username,
+    });
+    expect(grid.status).toBe(403);
+    expect(await getPostView(h.db(), w.post, null)).toBeNull();
+    expect((await get(comments, `/api/posts/${w.post}/comments`, { id: w.post })).status).toBe(404);
+    const auth = async (postId: string) =>
+      (
+        await realtimeAuth(
+          new Request("http://localhost:3000/api/realtime/auth", {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({
+              socket_id: "123.456",
+              channel_name: postChannel(postId),
+            }).toString(),
+          }),
+        )
+      ).status;
+    expect(await auth(w.post)).toBe(404);
+    // A public post stays live for signed-out readers, as its page is public.
+    expect(await auth(w.publicPost)).toBe(200);
+  });
+
   it.each(paths)("%s", async (_name, read, overrides) => {
     const w = await world();
     const got: Record<string, boolean> = {};

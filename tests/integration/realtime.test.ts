@@ -169,7 +169,7 @@ describe("channel authorization", () => {
 
   it("signs a post's channel only for a viewer who may see the post", async () => {
     const asked: string[] = [];
-    const onlyBen = async (postId: string, viewerId: string) => {
+    const onlyBen = async (postId: string, viewerId: string | null) => {
       asked.push(`${viewerId}:${postId}`);
       return viewerId === BEN;
     };
@@ -179,7 +179,15 @@ describe("channel authorization", () => {
     expect(
       await authorizeChannelFor(ana, "123.456", postChannel(POST), sign, onlyBen),
     ).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(asked).toEqual([`${BEN}:${POST}`, `${ANA}:${POST}`]);
+    // Signed out: the post's channel when the post is public (here: not), never a user channel.
+    expect(
+      await authorizeChannelFor(null, "123.456", postChannel(POST), sign, onlyBen),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await authorizeChannelFor(null, "123.456", postChannel(POST), sign, anyPost)).toEqual({
+      ok: true,
+      data: { auth: `k:123.456:private-post-${POST}` },
+    });
+    expect(asked).toEqual([`${BEN}:${POST}`, `${ANA}:${POST}`, `null:${POST}`]);
   });
 
   it.each([

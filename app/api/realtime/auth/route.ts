@@ -10,7 +10,7 @@ const MAX_BODY_CHARS = 2048;
 
 /** A post's channel is for those who may see the post (uuid-shaped ids only reach the database). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const mayReadPost = async (postId: string, viewerId: string) =>
+const mayReadPost = async (postId: string, viewerId: string | null) =>
   UUID.test(postId) && (await findVisiblePost(getDb(), postId.toLowerCase(), viewerId)) !== null;
 
 async function readForm(request: Request): Promise<URLSearchParams | null> {
@@ -22,7 +22,8 @@ async function readForm(request: Request): Promise<URLSearchParams | null> {
 export const POST = apiRoute(
   {
     label: "realtime auth",
-    viewer: "required",
+    // Optional: a signed-out reader may follow a public post live; user channels need a session.
+    viewer: "optional",
     cache: { success: "no-store", failure: "no-store" },
   },
   async ({ request, viewer }) => {
