@@ -10,6 +10,18 @@ const notificationsLink = (page: Page, unread: number) =>
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: new RegExp(`Notifications, ${unread} unread`) });
 
+/** Resolves once the page's socket has joined its user's private channel. */
+function userChannelJoined(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    page.on("websocket", (socket) => {
+      socket.on("framereceived", ({ payload }) => {
+        const text = typeof payload === "string" ? payload : payload.toString("utf8");
+        if (text.includes("subscription_succeeded") && text.includes("private-user-")) resolve();
+      });
+    });
+  });
+}
+
 test("A goes private; B (on a phone) sees the locked profile, asks; A approves live; B sees the photos", async ({
   browser,
 }) => {
@@ -51,7 +63,10 @@ test("A goes private; B (on a phone) sees the locked profile, asks; A approves l
   });
 
   await test.step("B asks to follow: the button reads Requested; A's badge counts it live", async () => {
+    // A's page has joined A's private channel before B asks (an event before that is not live).
+    const joined = userChannelJoined(pageA);
     await openHydrated(pageA, "/");
+    await joined;
     await pageA.evaluate(() => {
       (window as unknown as { __noReload: boolean }).__noReload = true;
     });
