@@ -8,6 +8,7 @@ import { type Db, openDatabase } from "./client";
 import { users } from "./schema";
 import { communityUsers, seedCommunityPosts, seedCommunitySocial } from "./seed-community";
 import { seedPosts } from "./seed-posts";
+import { privateUsers, seedPrivatePosts, seedPrivateSocial } from "./seed-private";
 import { seedSocial } from "./seed-social";
 
 export const DEMO_PASSWORD = "snapgram-demo";
@@ -65,6 +66,7 @@ export async function seed(db: Db, storage?: Storage) {
     .values([
       ...demoUsers.map((u) => ({ ...u, passwordHash })),
       ...communityUsers.map((u) => ({ ...u, role: "user" as const, passwordHash })),
+      ...privateUsers.map((u) => ({ ...u, role: "user" as const, passwordHash })),
     ])
     .onConflictDoNothing()
     .returning({ username: users.username });
@@ -74,9 +76,11 @@ export async function seed(db: Db, storage?: Storage) {
   if (storage) {
     posts += await seedPosts(db, storage, [...demoUsers.filter((u) => u.role === "user")]);
     posts += await seedCommunityPosts(db, storage);
+    posts += await seedPrivatePosts(db, storage);
   }
   await seedSocial(db, posters, storage);
   await seedCommunitySocial(db, posters, storage);
+  await seedPrivateSocial(db);
   return { inserted: inserted.length, users: count?.n ?? 0, posts };
 }
 
@@ -103,6 +107,9 @@ async function main() {
   for (const u of demoUsers) console.log(`  ${u.username.padEnd(12)} ${u.email}  (${u.role})`);
   console.log(
     `  and ${communityUsers.length} more to discover: ${communityUsers.map((u) => u.username).join(", ")}`,
+  );
+  console.log(
+    `  and a private account: ${privateUsers.map((u) => u.username).join(", ")} (ana's follow request waits for her)`,
   );
 }
 

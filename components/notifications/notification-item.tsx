@@ -59,6 +59,17 @@ function Action({ n }: { n: NotificationView }): ReactNode {
       return <> liked {toPost("your photo.")}</>;
     case "follow":
       return <> started following you.</>;
+    case "follow_accept":
+      return <> accepted your follow request.</>;
+    case "follow_request":
+      return (
+        <>
+          {" "}
+          <Link href="/notifications/requests" className={postLink}>
+            requested to follow you.
+          </Link>
+        </>
+      );
     case "comment":
       return <> commented: {toPost(<span className="break-words">{n.excerpt}</span>)}</>;
     case "mention":

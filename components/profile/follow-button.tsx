@@ -9,8 +9,13 @@ import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { setFollowAction } from "@/lib/follows/actions";
 
 type FollowButtonProps = {
-  /** The account to follow, and whether the viewer follows it already (as the page showed it). */
-  person: { id: string; username: string; viewerFollows: boolean };
+  /**
+   * The account to follow, whether the viewer follows it already and whether they asked to (a
+   * private account's pending request), as the page showed it.
+   */
+  person: { id: string; username: string; viewerFollows: boolean; viewerRequested?: boolean };
+  /** A private account: Follow sends a request, shown as "Requested" until the owner answers. */
+  isPrivate?: boolean;
   size?: "sm" | "md";
   /** Signed-out visitors get a "Follow" link to the login page instead. */
   signedIn?: boolean;
@@ -29,29 +34,39 @@ const sizes = {
 const base =
   "group inline-flex items-center justify-center rounded-lg text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500";
 const followStyle = "bg-sky-500 text-white hover:bg-sky-600 active:bg-sky-700";
+const requestedStyle =
+  "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 dark:bg-neutral-800 dark:text-neutral-100 dark:hover:bg-neutral-700";
 const followingStyle =
   "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 hover:text-red-600 dark:bg-neutral-800 dark:text-neutral-100 dark:hover:bg-neutral-700 dark:hover:text-red-400";
 
+type FollowState = "none" | "requested" | "following";
+
+const stateOf = (following: boolean, requested = false): FollowState =>
+  following ? "following" : requested ? "requested" : "none";
+
 /**
- * Follow (blue) / Following (grey; reads "Unfollow" on hover and focus) with an optimistic toggle
- * that rolls back, with a message, when the action fails. The accessible name stays "Follow" or
- * "Following" (the hover text is decoration), aria-pressed says whether the viewer follows.
+ * Follow (blue) / Requested (grey, a private account's pending request; pressing it again cancels)
+ * / Following (grey; reads "Unfollow" on hover and focus) with an optimistic toggle that rolls
+ * back, with a message, when the action fails. The accessible name stays "Follow", "Requested" or
+ * "Following" (the hover text is decoration), aria-pressed says whether the viewer follows or asked.
  */
 export function FollowButton({
   person,
+  isPrivate = false,
   size = "md",
   signedIn = true,
   refreshOnChange = false,
   onChange,
   className = "",
 }: FollowButtonProps) {
-  const { id: userId, username, viewerFollows: initiallyFollowing } = person;
+  const { id: userId, username } = person;
+  const initially = stateOf(person.viewerFollows, person.viewerRequested);
   const router = useRouter();
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const errorId = useId();
-  const [following, setFollowing] = useState(initiallyFollowing);
-  const [seen, setSeen] = useState(initiallyFollowing);
+  const [state, setState] = useState<FollowState>(initially);
+  const [seen, setSeen] = useState<FollowState>(initially);
   const [error, setError] = useState<string | null>(null);
 
   const mutation = useMutation({
@@ -61,21 +76,24 @@ export function FollowButton({
       unwrap(toResult(await setFollowAction({ userId, follow }))),
     onMutate: (follow) => {
       setError(null);
-      setFollowing(follow);
-      patchCachedItems(queryClient, userId, { viewerFollows: follow });
-      return { previous: !follow };
+      const previous = state;
+      setState(follow ? (isPrivate ? "requested" : "following") : "none");
+      patchCachedItems(queryClient, userId, { viewerFollows: follow && !isPrivate });
+      return { previous };
     },
     onSuccess: (data) => {
       if (queryClient.isMutating({ mutationKey: ["follow", userId] }) > 1) return;
-      setFollowing(data.following);
+      setState(stateOf(data.following, data.requested));
       patchCachedItems(queryClient, userId, { viewerFollows: data.following });
       onChange?.(data.following, data.followerCount);
       if (refreshOnChange) router.refresh();
     },
     onError: (err, _follow, context) => {
       if (context && queryClient.isMutating({ mutationKey: ["follow", userId] }) <= 1) {
-        setFollowing(context.previous);
-        patchCachedItems(queryClient, userId, { viewerFollows: context.previous });
+        setState(context.previous);
+        patchCachedItems(queryClient, userId, {
+          viewerFollows: context.previous === "following",
+        });
       }
       const failure = failureOf(err);
       if (failure.code === "UNAUTHENTICATED") {
@@ -93,10 +111,11 @@ export function FollowButton({
   }, [error]);
 
   // A newer server answer (after a refresh) wins unless a change is on its way.
-  if (seen !== initiallyFollowing) {
-    setSeen(initiallyFollowing);
-    if (!mutation.isPending) setFollowing(initiallyFollowing);
+  if (seen !== initially) {
+    setSeen(initially);
+    if (!mutation.isPending) setState(initially);
   }
+  const following = state === "following";
 
   if (!signedIn) {
     return (
@@ -113,12 +132,14 @@ export function FollowButton({
     <span className={`relative inline-flex flex-col ${className}`}>
       <button
         type="button"
-        aria-pressed={following}
+        aria-pressed={state !== "none"}
         aria-describedby={error ? errorId : undefined}
-        onClick={() => mutation.mutate(!following)}
-        className={`${base} ${sizes[size]} ${following ? followingStyle : followStyle}`}
+        onClick={() => mutation.mutate(state === "none")}
+        className={`${base} ${sizes[size]} ${state === "none" ? followStyle : state === "requested" ? requestedStyle : followingStyle}`}
       >
-        {following ? (
+        {state === "requested" ? (
+          "Requested"
+        ) : following ? (
           <>
             <span className="group-hover:sr-only group-focus-visible:sr-only">Following</span>
             <span

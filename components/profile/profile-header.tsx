@@ -1,4 +1,4 @@
-import { Link2 } from "lucide-react";
+import { Link2, Lock } from "lucide-react";
 import Link from "next/link";
 import { RichText } from "@/components/post/caption";
 import { ProfileMenu } from "@/components/relations/profile-menu";
@@ -37,6 +37,7 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
   const follow = (className: string) => (
     <FollowButton
       person={{ ...profile, viewerFollows }}
+      isPrivate={profile.isPrivate}
       signedIn={signedIn}
       refreshOnChange
       className={className}
@@ -45,8 +46,11 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
   return (
     <header className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-6 gap-y-4 px-4 pt-4 pb-6 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:gap-x-8 md:gap-y-5 md:px-0 md:pt-8 md:pb-11">
       <div className="col-span-2 flex min-w-0 items-center gap-5 md:col-span-1 md:col-start-2 md:row-start-1">
-        <h1 className="truncate text-xl leading-tight font-semibold md:font-normal">
-          {profile.username}
+        <h1 className="flex min-w-0 items-center gap-1.5 text-xl leading-tight font-semibold md:font-normal">
+          <span className="truncate">{profile.username}</span>
+          {profile.isPrivate ? (
+            <Lock aria-label="Private account" role="img" className="size-4 shrink-0" />
+          ) : null}
         </h1>
         {profile.viewerIsSelf ? (
           <Link href="/accounts/edit" className={`${editButton} hidden shrink-0 md:inline-flex`}>
@@ -72,6 +76,7 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
         followerCount={profile.followerCount}
         followingCount={profile.followingCount}
         signedIn={signedIn}
+        listsOpen={profile.viewerCanSeePosts}
       />
 
       <div className="col-span-2 min-w-0 text-sm leading-5 md:col-span-1 md:col-start-2 md:row-start-3">

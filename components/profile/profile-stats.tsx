@@ -17,6 +17,8 @@ type ProfileStatsProps = {
   followerCount: number;
   followingCount: number;
   signedIn: boolean;
+  /** false for a private account the viewer does not follow: the counts are not links. */
+  listsOpen?: boolean;
 };
 
 const fullFormat = new Intl.NumberFormat("en-US");
@@ -55,6 +57,7 @@ export function ProfileStats({
   followerCount,
   followingCount,
   signedIn,
+  listsOpen = true,
 }: ProfileStatsProps) {
   const [open, setOpen] = useState<List | null>(null);
   const followersButton = useRef<HTMLButtonElement>(null);
@@ -62,7 +65,11 @@ export function ProfileStats({
   const base = `/api/users/${encodeURIComponent(username)}`;
 
   const listItem = (list: List, value: number, label: string): ReactNode =>
-    signedIn ? (
+    signedIn && !listsOpen ? (
+      <span className={statClass}>
+        <Stat value={value} label={label} />
+      </span>
+    ) : signedIn ? (
       <button
         ref={list === "followers" ? followersButton : followingButton}
         type="button"

@@ -10,6 +10,8 @@ export const notificationKind = pgEnum("notification_kind", [
   "comment",
   "mention",
   "follow",
+  "follow_request",
+  "follow_accept",
 ]);
 
 // Something someone did that concerns the recipient. Never for one's own actions; undoing a like

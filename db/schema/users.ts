@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -27,6 +28,8 @@ export const users = pgTable(
     website: text("website"),
     avatarKey: text("avatar_key"),
     role: userRole("role").notNull().default("user"),
+    /** Only approved followers see the posts, saved items and follow lists (lib/shared/private-accounts.ts). */
+    isPrivate: boolean("is_private").notNull().default(false),
     status: userStatus("status").notNull().default("active"),
     sessionVersion: integer("session_version").notNull().default(1),
     followerCount: integer("follower_count").notNull().default(0),

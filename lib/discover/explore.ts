@@ -6,6 +6,7 @@ import { pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import { toMediaView } from "@/lib/shared/media";
 import type { GridItem, Page } from "@/lib/shared/post-views";
+import { isPublicAccount } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { decodeExploreCursor, encodeExploreCursor } from "./cursor";
@@ -23,8 +24,9 @@ export function snapshotOf(cursorSnapshotId: string | null): SQL {
 
 /**
  * One statement per explore page: the next `take` posts of a snapshot after `afterRank`, in rank
- * order, that the viewer may discover (visible, by an active author who is neither the viewer
- * nor followed by them, nor blocked either way with them), with their cover photo and the snapshot's id and age. Reads
+ * order, that the viewer may discover (visible, by an active public author who is neither the
+ * viewer nor followed by them, nor blocked either way with them; an account gone private since the
+ * snapshot drops out here), with their cover photo and the snapshot's id and age. Reads
  * explore_ranks by its primary key and stops at `take`. Exported so the bench can EXPLAIN it.
  */
 export function explorePageQuery(
@@ -65,6 +67,7 @@ export function explorePageQuery(
         gt(exploreRanks.rank, afterRank),
         eq(posts.status, "visible"),
         eq(users.status, "active"),
+        isPublicAccount(users.isPrivate),
         ne(posts.authorId, viewerId),
         sql`not exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = ${posts.authorId})`,
         notBlockedBetween(viewerId, posts.authorId),

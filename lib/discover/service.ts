@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/db/client";
 import { discoverRefreshes, exploreSnapshots, hashtags, trendingHashtags } from "@/db/schema";
+import { isPublicAccount } from "@/lib/shared/private-accounts";
 import { AGE_OFFSET_HOURS, COMMENT_WEIGHT, GRAVITY, rankTrendingTags } from "./ranking";
 
 // The precomputed half of Discover. Rankings are rebuilt at most every REFRESH_MS by the first
@@ -119,6 +120,7 @@ export function exploreRankingSql(snapshotId: string, asOf: Date): SQL {
       select posts.id, ${postScoreSql(asOf)} as score
       from posts
       join users a on a.id = posts.author_id and a.status = 'active'
+        and ${isPublicAccount(sql`a.is_private`)}
       order by score desc, posts.id desc
       limit ${EXPLORE_MAX_CANDIDATES}
     ) c`;
@@ -159,7 +161,10 @@ export async function findSnapshot(db: Executor, id?: string) {
   return row ?? null;
 }
 
-/** Uses of each tag by visible posts of active authors in the 7 days before `now`. */
+/**
+ * Uses of each tag by visible posts of active public authors in the 7 days before `now`: a private
+ * account's tags never make a tag trend.
+ */
 async function tagUses(tx: Executor, now: Date) {
   const week = new Date(now.getTime() - 7 * DAY_MS);
   const day = new Date(now.getTime() - DAY_MS);
@@ -172,6 +177,7 @@ async function tagUses(tx: Executor, now: Date) {
       join post_hashtags ph on ph.post_id = p.id
       join hashtags h on h.id = ph.hashtag_id
       join users a on a.id = p.author_id and a.status = 'active'
+        and ${isPublicAccount(sql`a.is_private`)}
       where p.status = 'visible' and p.created_at > ${iso(week)}::timestamptz
         and p.created_at <= ${iso(now)}::timestamptz
       group by h.id, h.tag`),
@@ -195,6 +201,7 @@ async function rebuildTrending(tx: Tx, now: Date): Promise<void> {
               taken.length > 0 ? notInArray(hashtags.id, taken) : undefined,
               // Counts include removed posts: a tag must still show something.
               sql`exists (select 1 from post_hashtags ph join posts p on p.id = ph.post_id
+                join users a on a.id = p.author_id and a.status = 'active' and not a.is_private
                 where ph.hashtag_id = "hashtags"."id" and p.status = 'visible')`,
             ),
           )

@@ -6,6 +6,7 @@ import { encodeCursor, type Keyset } from "@/lib/pagination/cursor";
 import { pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { GridItem, Page } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { toGridItems } from "./grid";
@@ -37,15 +38,16 @@ function afterLink(k: Keyset): SQL {
 }
 
 /**
- * Query of the recent grid: visible posts of active authors (none blocked either way with the
- * viewer), newest link first (for EXPLAIN).
+ * Query of the recent grid: visible posts of active authors the viewer may see (none blocked
+ * either way with the viewer; a private account's only by its followers), newest link first (for
+ * EXPLAIN).
  */
 export function tagRecentQuery(
   db: Executor,
   hashtagId: string,
   after: Keyset | null,
   take: number,
-  viewerId: string | null = null,
+  viewerId: string | null,
 ) {
   return db
     .select({
@@ -64,13 +66,14 @@ export function tagRecentQuery(
         eq(posts.status, "visible"),
         eq(users.status, "active"),
         notBlockedBetween(viewerId, posts.authorId),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     )
     .orderBy(sql`${postHashtags.createdAt} desc nulls last`, asc(postHashtags.postId))
     .limit(take);
 }
 
-function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string) {
+function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string | null) {
   const score = postScoreSql(now);
   return db
     .select({ id: posts.id, likeCount: posts.likeCount, commentCount: posts.commentCount })
@@ -86,6 +89,7 @@ function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string) 
         eq(posts.status, "visible"),
         eq(users.status, "active"),
         notBlockedBetween(viewerId, posts.authorId),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     )
     .orderBy(desc(score), desc(posts.id))

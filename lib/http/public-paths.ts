@@ -18,6 +18,8 @@ const publicPaths = [
   /^\/p\/[^/]+$/,
   /^\/api\/users\/[^/]+\/(posts|followers|following)$/,
   /^\/api\/posts\/[^/]+\/(comments|likes)$/,
+  // A public post's live channel (the route still answers 401 for user channels when signed out).
+  /^\/api\/realtime\/auth$/,
 ];
 
 /**

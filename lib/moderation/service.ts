@@ -29,9 +29,17 @@ const OWN: Record<ReportTargetType, string> = {
   user: "You can't report your own account.",
 };
 
-/** Who answers for a shown target (the author, or the account itself); null when not shown. */
-async function ownerOf(db: Executor, type: ReportTargetType, id: string): Promise<string | null> {
-  if (type === "post") return (await findVisiblePost(db, id))?.authorId ?? null;
+/**
+ * Who answers for a target shown to the reporter (the author, or the account itself); null when
+ * not shown (a private account's post is not shown to a non-follower).
+ */
+async function ownerOf(
+  db: Executor,
+  type: ReportTargetType,
+  id: string,
+  viewerId: string | "moderator",
+): Promise<string | null> {
+  if (type === "post") return (await findVisiblePost(db, id, viewerId))?.authorId ?? null;
   if (type === "comment") return (await findShownComment(db, id))?.authorId ?? null;
   return (await findActiveUser(db, id))?.id ?? null;
 }
@@ -46,7 +54,7 @@ export async function fileReport(
   input: ReportInput,
 ): Promise<Result<{ alreadyReported: boolean }>> {
   const { targetType, targetId, reason, details } = input;
-  const owner = await ownerOf(db, targetType, targetId);
+  const owner = await ownerOf(db, targetType, targetId, reporterId);
   if (!owner) return fail("NOT_FOUND", TARGET_GONE);
   if (owner === reporterId) return fail("VALIDATION", OWN[targetType]);
   const filed = await insertReport(db, { reporterId, targetType, targetId, reason, details });
@@ -153,7 +161,7 @@ export async function decide(
         Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
       }
     } else if (decision === "suspend") {
-      const userId = await ownerOf(tx, targetType, targetId);
+      const userId = await ownerOf(tx, targetType, targetId, "moderator");
       if (!userId) return fail("NOT_FOUND", TARGET_GONE);
       const suspended = await setAccountStatus(tx, actor, userId, "suspended");
       if (!suspended.ok) return suspended;

@@ -10,6 +10,7 @@ import { notBlockedBetween } from "@/lib/shared/blocks";
 import { avatarUrl } from "@/lib/shared/media";
 import { personColumns, viewerFollowsColumn } from "@/lib/shared/people";
 import type { AuthorView, Page } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import type { NotificationKind, NotificationView } from "./types";
@@ -155,6 +156,11 @@ function shownWhere(recipientId: string, extra?: SQL) {
       and(eq(posts.status, "visible"), eq(postAuthor.status, "active")),
     ),
     or(isNull(notifications.commentId), eq(comments.status, "visible")),
+    // A mention on a private account's post the recipient may no longer see is not shown.
+    or(
+      isNull(notifications.postId),
+      canSeePostsOf(recipientId, postAuthor.id, postAuthor.isPrivate),
+    ),
     extra,
   );
 }

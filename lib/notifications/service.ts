@@ -110,6 +110,31 @@ export async function unnotifyFollow(tx: Executor, p: { actorId: string; followe
   return takeBack(tx, { kind: "follow", recipientId: p.followeeId, actorId: p.actorId });
 }
 
+/** "ben asked to follow you": to a private account, once per pending request. */
+export function notifyFollowRequest(
+  tx: Executor,
+  p: { actorId: string; targetId: string; now: Date },
+) {
+  return insertFor(tx, [p.targetId], { kind: "follow_request", actorId: p.actorId, now: p.now });
+}
+
+/** A request approved, deleted or cancelled takes its notification back; who lost one. */
+export async function unnotifyFollowRequest(
+  tx: Executor,
+  p: { actorId: string; targetId: string },
+) {
+  return takeBack(tx, { kind: "follow_request", recipientId: p.targetId, actorId: p.actorId });
+}
+
+/** "ana accepted your follow request": to the requester, once per approval (an older one goes). */
+export async function notifyFollowAccepted(
+  tx: Executor,
+  p: { actorId: string; requesterId: string; now: Date },
+) {
+  await takeBack(tx, { kind: "follow_accept", recipientId: p.requesterId, actorId: p.actorId });
+  return insertFor(tx, [p.requesterId], { kind: "follow_accept", actorId: p.actorId, now: p.now });
+}
+
 /** "chloe commented: nice!": to the post's author (not when they comment on their own post). */
 export function notifyComment(
   tx: Executor,

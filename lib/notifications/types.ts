@@ -2,7 +2,13 @@ import type { AuthorView } from "@/lib/shared/post-views";
 
 // What the notifications page receives: plain, serialisable, no SQL types.
 
-export type NotificationKind = "like" | "comment" | "mention" | "follow";
+export type NotificationKind =
+  | "like"
+  | "comment"
+  | "mention"
+  | "follow"
+  | "follow_request"
+  | "follow_accept";
 
 /**
  * One row of the notifications list. Likes on the same post are grouped into one item ("ana and

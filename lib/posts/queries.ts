@@ -7,6 +7,7 @@ import { pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
 import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "./grid";
@@ -62,8 +63,9 @@ export function toPostView(
 }
 
 /**
- * A visible post by an active author, with its photos in order; null for anything else, and
- * across a block (either way) between the viewer and the author.
+ * A visible post by an active author that the viewer may see (not across a block either way; a
+ * private account's only by its followers and itself), with its photos in order; null for
+ * anything else, so a post the viewer may not see reads exactly as a missing one.
  */
 export async function getPostView(
   db: Executor,
@@ -81,6 +83,7 @@ export async function getPostView(
         eq(posts.status, "visible"),
         eq(users.status, "active"),
         notBlockedBetween(viewerId, posts.authorId),
+        canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     );
   if (!row) return null;
@@ -95,13 +98,14 @@ export async function getPostView(
 export { GRID_PAGE_SIZE } from "./grid";
 
 /**
- * One author's visible posts, newest first, as grid thumbnails (none across a block with the
- * viewer): keyset paging on
- * (created_at, id) with limit + 1 rows; null when the cursor is malformed.
+ * One author's visible posts, newest first, as grid thumbnails: keyset paging on
+ * (created_at, id) with limit + 1 rows; null when the cursor is malformed. Empty across a block
+ * with the viewer, and when the author's account is private and the viewer neither is nor
+ * follows it.
  */
 export async function listProfileGrid(
   db: Executor,
-  params: { userId: string; viewerId?: string | null; cursor?: string | null; limit?: number },
+  params: { userId: string; viewerId: string | null; cursor?: string | null; limit?: number },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<Page<GridItem> | null> {
   const page = pageParams(params, { fallback: GRID_PAGE_SIZE, max: 60 });
@@ -114,7 +118,12 @@ export async function listProfileGrid(
       and(
         eq(posts.authorId, params.userId),
         eq(posts.status, "visible"),
-        notBlockedBetween(params.viewerId ?? null, posts.authorId),
+        notBlockedBetween(params.viewerId, posts.authorId),
+        canSeePostsOf(
+          params.viewerId,
+          sql`${params.userId}::uuid`,
+          sql`(select pa.is_private from users pa where pa.id = ${params.userId}::uuid)`,
+        ),
         after ? olderThan(posts.createdAt, posts.id, after) : undefined,
       ),
     )

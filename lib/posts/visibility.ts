@@ -3,17 +3,20 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { posts, users } from "@/db/schema";
 import { notBlockedBetween } from "@/lib/shared/blocks";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 
 /**
- * A post people may react to (like, save, comment): visible, by an active author, and, for a
- * viewer, by an author who neither blocked the viewer nor was blocked by them. Null for anything
- * else, so a removed post, a suspended author's post and a post across a block read as missing.
- * No viewer (moderation): visibility alone.
+ * A post `viewerId` may react to (like, save, comment, report) or list the likers and comments of:
+ * visible, by an active author, by an author who neither blocked the viewer nor was blocked by
+ * them, and, when the author's account is private, the viewer is the author or follows them. Null
+ * for anything else, so a removed post, a suspended author's post, a post across a block and a
+ * private account's post seen by a non-follower all read as missing. `viewerId` null: a signed-out
+ * reader (public accounts only); "moderator": a moderator's decision, who sees all.
  */
 export async function findVisiblePost(
   db: Executor,
   postId: string,
-  viewerId: string | null = null,
+  viewerId: string | null | "moderator",
 ) {
   const [row] = await db
     .select({ id: posts.id, authorId: posts.authorId })
@@ -24,7 +27,10 @@ export async function findVisiblePost(
         eq(posts.id, postId),
         eq(posts.status, "visible"),
         eq(users.status, "active"),
-        notBlockedBetween(viewerId, posts.authorId),
+        viewerId === "moderator" ? undefined : notBlockedBetween(viewerId, posts.authorId),
+        viewerId === "moderator"
+          ? undefined
+          : canSeePostsOf(viewerId, posts.authorId, users.isPrivate),
       ),
     );
   return row ?? null;

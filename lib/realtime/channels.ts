@@ -13,8 +13,9 @@ function checkId(id: string, what: string): string {
 }
 
 /**
- * Private channel of one post: counts and comments of that post. Private so that the app decides
- * who may listen (not across a block; see app/api/realtime/auth).
+ * Private channel of one post: counts and comments of that post. Private (the app authorizes each
+ * subscription) so a post is live only for those who may see it: not across a block, and a private
+ * account's post only for its followers (see app/api/realtime/auth).
  */
 export function postChannel(postId: string): string {
   return `${POST_PREFIX}${checkId(postId, "post")}`;

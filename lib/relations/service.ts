@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { deleteFollow, shiftFollowCounts } from "@/lib/follows/queries";
+import { deleteFollowRequest } from "@/lib/follows/queries-requests";
 import type { WithNotified } from "@/lib/notifications/types";
 import { fail, ok, type Result } from "@/lib/result";
 import { USER_NOT_FOUND } from "@/lib/shared/ids";
@@ -49,6 +50,9 @@ export async function setBlock(
     }
     if (await deleteFollow(tx, actorId, userId)) await shiftFollowCounts(tx, actorId, userId, -1);
     if (await deleteFollow(tx, userId, actorId)) await shiftFollowCounts(tx, userId, actorId, -1);
+    // A pending request to follow a private account goes too, either way.
+    await deleteFollowRequest(tx, actorId, userId);
+    await deleteFollowRequest(tx, userId, actorId);
     await deleteLikesOnPostsOf(tx, userId, actorId);
     await deleteCommentsOnPostsOf(tx, userId, actorId);
     await deleteMute(tx, actorId, userId);

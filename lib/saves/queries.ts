@@ -8,6 +8,7 @@ import { pageParams } from "@/lib/pagination/page-params";
 import { GRID_PAGE_SIZE, gridColumns, toGridPage } from "@/lib/posts/grid";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import type { GridItem, Page } from "@/lib/shared/post-views";
+import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
@@ -41,8 +42,8 @@ export async function isSaved(db: Executor, userId: string, postId: string) {
 }
 
 /**
- * A user's saved posts, newest save first, as grid thumbnails; posts removed since, or by a
- * suspended author, are left out. Keyset (saved_at, post id) with limit + 1 rows; null when the
+ * A user's saved posts, newest save first, as grid thumbnails; posts removed since, by a
+ * suspended author, or by a private account the user no longer follows, are left out. Keyset (saved_at, post id) with limit + 1 rows; null when the
  * cursor is malformed.
  */
 export async function listSaved(
@@ -65,6 +66,7 @@ export async function listSaved(
         eq(posts.status, "visible"),
         eq(author.status, "active"),
         notBlockedBetween(params.userId, author.id),
+        canSeePostsOf(params.userId, posts.authorId, author.isPrivate),
         after ? olderThan(saves.createdAt, saves.postId, after) : undefined,
       ),
     )

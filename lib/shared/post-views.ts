@@ -60,6 +60,14 @@ export type ProfileView = {
   viewerBlocks: boolean;
   /** what of this account the viewer muted (its posts in the feed, its comments) */
   viewerMutes: { posts: boolean; comments: boolean };
+  /** only approved followers see the posts, saved items and follow lists */
+  isPrivate: boolean;
+  /** the signed-in viewer follows this account */
+  viewerFollows: boolean;
+  /** the viewer asked to follow this private account and the owner has not answered yet */
+  viewerRequested: boolean;
+  /** the viewer may see the posts and the follow lists (public, one's own, or followed) */
+  viewerCanSeePosts: boolean;
 };
 
 export type CommentView = {

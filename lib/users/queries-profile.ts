@@ -4,7 +4,9 @@ import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { notBlockedBy, viewerRelationColumns } from "@/lib/shared/blocks";
 import { avatarUrl } from "@/lib/shared/media";
+import { viewerFollowsColumn } from "@/lib/shared/people";
 import type { ProfileView } from "@/lib/shared/post-views";
+import { viewerMaySee } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 
@@ -22,7 +24,14 @@ export async function getProfileView(
   const name = username.trim().toLowerCase();
   if (!/^[a-z0-9._]{1,30}$/.test(name)) return null;
   const [u] = await db
-    .select({ ...getTableColumns(users), ...viewerRelationColumns(viewerId) })
+    .select({
+      ...getTableColumns(users),
+      ...viewerRelationColumns(viewerId),
+      viewerFollows: viewerFollowsColumn(viewerId),
+      viewerRequested: viewerId
+        ? sql<boolean>`exists (select 1 from follow_requests fr where fr.requester_id = ${viewerId}::uuid and fr.target_id = "users"."id")`
+        : sql<boolean>`false`,
+    })
     .from(users)
     .where(
       and(
@@ -31,6 +40,7 @@ export async function getProfileView(
       ),
     );
   if (!u) return null;
+  const viewerFollows = Boolean(u.viewerFollows);
   return {
     id: u.id,
     username: u.username,
@@ -44,6 +54,11 @@ export async function getProfileView(
     viewerIsSelf: viewerId === u.id,
     viewerBlocks: Boolean(u.viewerBlocks),
     viewerMutes: { posts: Boolean(u.viewerMutesPosts), comments: Boolean(u.viewerMutesComments) },
+    isPrivate: u.isPrivate,
+    viewerFollows,
+    viewerRequested: Boolean(u.viewerRequested) && !viewerFollows,
+    // The blocker sees the header (with Unblock) but no posts or lists.
+    viewerCanSeePosts: !u.viewerBlocks && viewerMaySee(u, viewerId, viewerFollows),
   };
 }
 

@@ -93,7 +93,10 @@ export async function explainDiscover(url: string, viewerId: string): Promise<Pl
     const [big] = await sql<{ id: string; tag: string }[]>`
       select id, tag from hashtags order by post_count desc limit 1`;
     if (big) {
-      await explain(`tag #${big.tag} recent page`, tagRecentQuery(db, big.id, null, 19).toSQL());
+      await explain(
+        `tag #${big.tag} recent page`,
+        tagRecentQuery(db, big.id, null, 19, null).toSQL(),
+      );
     }
     // Into a new snapshot, inside the transaction that is rolled back.
     const dialect = new PgDialect();

@@ -78,6 +78,10 @@ export async function loadPeople(sql: Sql): Promise<void> {
       now() - interval '400 days' + b.n * interval '1 minute'
     from bench.users b
     cross join lateral (select case b.n ${names} else 'user_' || b.n end as username) u`);
+  // One account in ten is private (never a viewer): the feed shows them to their followers.
+  await sql.unsafe(`
+    update users u set is_private = true from bench.users b
+    where b.id = u.id and b.n > 3 and b.n % 10 = 7`);
   // Viewers follow people spread evenly over everyone (popular and quiet alike).
   for (const v of VIEWERS) {
     const stride = Math.floor(OTHERS / v.follows);

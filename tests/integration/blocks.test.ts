@@ -14,10 +14,10 @@ import { GET as searchRoute } from "@/app/api/search/route";
 import { GET as followersRoute } from "@/app/api/users/[username]/followers/route";
 import { GET as followingRoute } from "@/app/api/users/[username]/following/route";
 import { GET as gridRoute } from "@/app/api/users/[username]/posts/route";
-import { blocks, comments, follows, notifications } from "@/db/schema";
+import { blocks, comments, followRequests, follows, notifications } from "@/db/schema";
 import { addCommentAction } from "@/lib/comments/actions";
 import { suggestedPeople } from "@/lib/discover/queries";
-import { setFollowAction } from "@/lib/follows/actions";
+import { setFollowAction, setPrivateAccountAction } from "@/lib/follows/actions";
 import { setLikeAction } from "@/lib/likes/actions";
 import { getPostView } from "@/lib/posts/queries";
 import { postChannel } from "@/lib/realtime/channels";
@@ -344,6 +344,24 @@ describe("blocking", () => {
     expect(await postCounts(h.db(), w.content.ana.post)).toEqual({ likeCount: 0, commentCount: 0 });
     await follow(ben, ana);
     expect(await userCounts(h.db(), ana.id)).toMatchObject({ followerCount: 4 });
+  });
+
+  it("drops a pending follow request to a private account, and refuses a new one either way", async () => {
+    const { ana, dan } = w;
+    await h.signInAs(dan);
+    await expectOk(await h.call(setPrivateAccountAction, { isPrivate: true }), "go private");
+    await h.signInAs(ana);
+    await expectOk(await h.call(setFollowAction, { userId: dan.id, follow: true }), "request");
+    const pending = () =>
+      h.db().select().from(followRequests).where(eq(followRequests.targetId, dan.id));
+    expect(await pending()).toHaveLength(1);
+    await h.signInAs(dan);
+    await expectOk(await h.call(setBlockAction, { userId: ana.id, blocked: true }), "block");
+    expect(await pending()).toHaveLength(0);
+    await h.signInAs(ana);
+    const again = await h.call(setFollowAction, { userId: dan.id, follow: true });
+    expect(again).toMatchObject({ kind: "fail", code: "NOT_FOUND" });
+    expect(await pending()).toHaveLength(0);
   });
 
   it("is idempotent: blocking twice moves nothing the second time", async () => {

@@ -16,15 +16,27 @@ describe("setFollow", () => {
     const a = ana.id;
     const b = ben.id;
     const c = cat.id;
-    expect(await follow(a, b)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
-    expect(await follow(c, b)).toEqual({ ok: true, data: { following: true, followerCount: 2 } });
-    expect(await follow(b, a)).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
+    expect(await follow(a, b)).toEqual({
+      ok: true,
+      data: { following: true, requested: false, followerCount: 1 },
+    });
+    expect(await follow(c, b)).toEqual({
+      ok: true,
+      data: { following: true, requested: false, followerCount: 2 },
+    });
+    expect(await follow(b, a)).toEqual({
+      ok: true,
+      data: { following: true, requested: false, followerCount: 1 },
+    });
     expect(await isFollowing(db(), a, b)).toBe(true);
     expect(await userCounts(b)).toEqual({ followerCount: 2, followingCount: 1 });
     expect(await userCounts(a)).toEqual({ followerCount: 1, followingCount: 1 });
 
     const off = (await setFollow(db(), a, { userId: b, follow: false })).result;
-    expect(off).toEqual({ ok: true, data: { following: false, followerCount: 1 } });
+    expect(off).toEqual({
+      ok: true,
+      data: { following: false, requested: false, followerCount: 1 },
+    });
     expect(await isFollowing(db(), a, b)).toBe(false);
     expect(await userCounts(a)).toEqual({ followerCount: 1, followingCount: 0 });
   });
@@ -33,12 +45,18 @@ describe("setFollow", () => {
     const [ana, ben] = await insertUsers(2);
     for (let i = 0; i < 3; i++) {
       const r = await follow(ana.id, ben.id);
-      expect(r).toEqual({ ok: true, data: { following: true, followerCount: 1 } });
+      expect(r).toEqual({
+        ok: true,
+        data: { following: true, requested: false, followerCount: 1 },
+      });
     }
     expect(await userCounts(ana.id)).toEqual({ followerCount: 0, followingCount: 1 });
     for (let i = 0; i < 3; i++) {
       const r = (await setFollow(db(), ana.id, { userId: ben.id, follow: false })).result;
-      expect(r).toEqual({ ok: true, data: { following: false, followerCount: 0 } });
+      expect(r).toEqual({
+        ok: true,
+        data: { following: false, requested: false, followerCount: 0 },
+      });
     }
     expect(await userCounts(ana.id)).toEqual({ followerCount: 0, followingCount: 0 });
     expect(await countRows("follows")).toBe(0);

@@ -120,7 +120,7 @@ describe("createPost", () => {
     expect(mentions.map((m) => m.userId)).toEqual([ben.id]);
     const [author] = await db().select().from(users).where(eq(users.id, ana.id));
     expect(author?.postCount).toBe(1);
-    const grid = await listProfileGrid(db(), { userId: ana.id }, storage);
+    const grid = await listProfileGrid(db(), { userId: ana.id, viewerId: null }, storage);
     expect(grid?.items.map((i) => [i.id, i.mediaCount])).toEqual([[id, 2]]);
     expect(grid?.items[0]?.cover.alt).toBe("photo 1");
   });

@@ -171,7 +171,11 @@ describe("listProfileGrid", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result = await listProfileGrid(db(), { userId: ana.id, cursor, limit: 7 }, storage);
+      const result = await listProfileGrid(
+        db(),
+        { userId: ana.id, viewerId: null, cursor, limit: 7 },
+        storage,
+      );
       seen.push(...(result?.items.map((i) => i.id) ?? []));
       cursor = result?.nextCursor ?? null;
       if (!cursor) break;
@@ -193,14 +197,16 @@ describe("listProfileGrid", () => {
       .update(posts)
       .set({ status: "removed" })
       .where(eq(posts.id, gone ?? ""));
-    const page = await listProfileGrid(db(), { userId: ana.id }, storage);
+    const page = await listProfileGrid(db(), { userId: ana.id, viewerId: null }, storage);
     expect(page?.items.map((i) => i.id)).toEqual([kept]);
     for (const bad of [
       "!!",
       "bm90LWEtY3Vyc29y",
       encodeCursor({ createdAt: new Date(), id: "x" }),
     ]) {
-      expect(await listProfileGrid(db(), { userId: ana.id, cursor: bad }, storage)).toBeNull();
+      expect(
+        await listProfileGrid(db(), { userId: ana.id, viewerId: null, cursor: bad }, storage),
+      ).toBeNull();
     }
   });
 });

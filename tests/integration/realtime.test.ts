@@ -61,6 +61,9 @@ function subscribed(channel: Channel): Promise<"ok" | { status?: number; error?:
   });
 }
 
+/** A post check that lets everyone see every post (the route asks the database). */
+const anyPost = async () => true;
+
 function nextEvent(channel: Channel, event: string): Promise<unknown> {
   return new Promise((resolve) => channel.bind(event, resolve));
 }
@@ -84,13 +87,10 @@ describe.skipIf(!binary)("realtime over a real Pusher-protocol server (soketi)",
   /** A client whose private channels the app authorizes, for ana (as /api/realtime/auth does). */
   const connectAsAna = () => {
     const sign = signer();
-    return connect(({ socketId, channelName }, callback) => {
-      void authorizeChannelFor(ana, socketId, channelName, sign, async () => true).then(
-        (result) => {
-          if (result.ok) callback(null, result.data);
-          else callback(new Error(result.message), null);
-        },
-      );
+    return connect(async ({ socketId, channelName }, callback) => {
+      const result = await authorizeChannelFor(ana, socketId, channelName, sign, anyPost);
+      if (result.ok) callback(null, result.data);
+      else callback(new Error(result.message), null);
     });
   };
 
@@ -155,36 +155,39 @@ describe("channel authorization", () => {
   const sign = (socketId: string, channel: string) => ({ auth: `k:${socketId}:${channel}` });
 
   it("signs only the user's own private channel", async () => {
-    expect(await authorizeChannelFor(ana, "123.456", userChannel(ANA), sign)).toEqual({
+    expect(await authorizeChannelFor(ana, "123.456", userChannel(ANA), sign, anyPost)).toEqual({
       ok: true,
       data: { auth: `k:123.456:private-user-${ANA}` },
     });
-    expect(await authorizeChannelFor(ana, "123.456", userChannel(BEN), sign)).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-    });
-    expect(await authorizeChannelFor(null, "123.456", userChannel(ANA), sign)).toMatchObject({
-      code: "UNAUTHENTICATED",
-    });
+    expect(
+      await authorizeChannelFor(ana, "123.456", userChannel(BEN), sign, anyPost),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await authorizeChannelFor(null, "123.456", userChannel(ANA), sign, anyPost),
+    ).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
-  it("signs a post's channel only when the post check says the user may see it", async () => {
-    const seen: string[] = [];
-    const access = (answer: boolean) => async (postId: string) => {
-      seen.push(postId);
-      return answer;
+  it("signs a post's channel only for a viewer who may see the post", async () => {
+    const asked: string[] = [];
+    const onlyBen = async (postId: string, viewerId: string | null) => {
+      asked.push(`${viewerId}:${postId}`);
+      return viewerId === BEN;
     };
-    expect(await authorizeChannelFor(ana, "1.2", postChannel(POST), sign, access(true))).toEqual({
-      ok: true,
-      data: { auth: `k:1.2:private-post-${POST}` },
-    });
     expect(
-      await authorizeChannelFor(ana, "1.2", postChannel(POST), sign, access(false)),
-    ).toMatchObject({ code: "FORBIDDEN" });
-    expect(await authorizeChannelFor(ana, "1.2", postChannel(POST), sign)).toMatchObject({
-      code: "FORBIDDEN",
+      await authorizeChannelFor({ id: BEN }, "123.456", postChannel(POST), sign, onlyBen),
+    ).toEqual({ ok: true, data: { auth: `k:123.456:private-post-${POST}` } });
+    expect(
+      await authorizeChannelFor(ana, "123.456", postChannel(POST), sign, onlyBen),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // Signed out: the post's channel when the post is public (here: not), never a user channel.
+    expect(
+      await authorizeChannelFor(null, "123.456", postChannel(POST), sign, onlyBen),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await authorizeChannelFor(null, "123.456", postChannel(POST), sign, anyPost)).toEqual({
+      ok: true,
+      data: { auth: `k:123.456:private-post-${POST}` },
     });
-    expect(seen).toEqual([POST, POST]);
+    expect(asked).toEqual([`${BEN}:${POST}`, `${ANA}:${POST}`, `null:${POST}`]);
   });
 
   it.each([
@@ -195,15 +198,15 @@ describe("channel authorization", () => {
     ["a socket id of letters", "abc.def", userChannel(ANA)],
     ["a socket id with extra text", "123.456:private-user-x", userChannel(ANA)],
   ])("refuses %s", async (_, socketId, channel) => {
-    expect(await authorizeChannelFor(ana, socketId, channel, sign)).toMatchObject({
+    expect(await authorizeChannelFor(ana, socketId, channel, sign, anyPost)).toMatchObject({
       code: "FORBIDDEN",
     });
   });
 
   it("answers 400 when fields are missing", async () => {
-    expect(await authorizeChannelFor(ana, undefined, userChannel(ANA), sign)).toMatchObject({
-      code: "VALIDATION",
-    });
+    expect(
+      await authorizeChannelFor(ana, undefined, userChannel(ANA), sign, anyPost),
+    ).toMatchObject({ code: "VALIDATION" });
   });
 });
 

@@ -1,11 +1,13 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { posts, users } from "@/db/schema";
+import { followRequests, posts, users } from "@/db/schema";
 import { demoUsers, seed } from "@/db/seed";
 import { communityUsers } from "@/db/seed-community";
+import { privateUsers } from "@/db/seed-private";
 import { listExplorePage } from "@/lib/discover/explore";
 import { suggestedPeople, trendingTags } from "@/lib/discover/queries";
 import { listFeedPage } from "@/lib/feed/queries";
+import { getProfileView } from "@/lib/users/queries-profile";
 import { withTestDatabase } from "./helpers/db";
 import { tempStorage } from "./helpers/media";
 import { MISSING_POST } from "./helpers/social";
@@ -28,8 +30,24 @@ async function idOf(username: string) {
 describe("the demo content", () => {
   it("gives every demo account a feed, a full Explore grid, trending tags and suggestions; runs twice", async () => {
     const first = await seed(db(), storage);
-    expect(first.inserted).toBe(demoUsers.length + communityUsers.length);
-    expect(first.posts).toBe(posters.length * 7 + communityUsers.length * 4);
+    expect(first.inserted).toBe(demoUsers.length + communityUsers.length + privateUsers.length);
+    expect(first.posts).toBe(
+      posters.length * 7 + communityUsers.length * 4 + privateUsers.length * 3,
+    );
+    // A private account with ana's request pending: the feature shows on a first run.
+    const priya = await getProfileView(db(), "priya.hikes", await idOf("ana"));
+    expect(priya).toMatchObject({
+      isPrivate: true,
+      viewerRequested: true,
+      viewerCanSeePosts: false,
+      followerCount: 1,
+    });
+    expect(
+      await db()
+        .select()
+        .from(followRequests)
+        .where(eq(followRequests.targetId, priya?.id ?? "")),
+    ).toHaveLength(1);
 
     for (const username of posters) {
       const viewerId = await idOf(username);
@@ -51,6 +69,7 @@ describe("the demo content", () => {
       expect(explore?.items.length, `${username}'s Explore`).toBeGreaterThanOrEqual(15);
       expect(authors.size, `${username}'s Explore authors`).toBeGreaterThanOrEqual(5);
       for (const author of authors) expect(posters).not.toContain(author);
+      expect(authors).not.toContain("priya.hikes");
 
       const people = await suggestedPeople(db(), { viewerId }, storage);
       expect(people.length, `${username}'s suggestions`).toBeGreaterThanOrEqual(3);

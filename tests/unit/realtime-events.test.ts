@@ -101,6 +101,7 @@ describe("channel names", () => {
     "presence-user-abc",
     "private-encrypted-user-abc",
     "post-abc",
+    "private-post-",
     "user-abc",
     "",
     `private-user-${"a".repeat(65)}`,

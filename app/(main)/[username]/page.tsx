@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { PrivateProfilePanel } from "@/components/profile/private-profile-panel";
 import { ProfileGrid } from "@/components/profile/profile-grid";
 import { ProfileHeader } from "@/components/profile/profile-header";
 import { ProfileTabs } from "@/components/profile/profile-tabs";
@@ -14,7 +15,6 @@ import { BlockedNotice } from "@/components/relations/blocked-notice";
 import { getCurrentUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isFollowing } from "@/lib/follows/queries";
 import { listProfileGrid } from "@/lib/posts/queries";
 import { listSaved } from "@/lib/saves/queries";
 import { getProfileView } from "@/lib/users/queries-profile";
@@ -62,21 +62,29 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   // Saved posts are private: only the owner has the tab; anyone else gets the posts.
   const source = profile.viewerIsSelf && (await searchParams).tab === "saved" ? "saved" : "posts";
   const queryClient = createRequestQueryClient();
-  const [, viewerFollows] = await Promise.all([
-    prefetchFirstPage(queryClient, lists.profileGrid(profile.username, source).queryKey, () =>
-      source === "saved"
-        ? listSaved(db, { userId: profile.id })
-        : listProfileGrid(db, { userId: profile.id, viewerId: viewer?.id ?? null }),
-    ),
-    viewer && !profile.viewerIsSelf ? isFollowing(db, viewer.id, profile.id) : false,
-  ]);
+  const viewerId = viewer?.id ?? null;
+  // A private account's posts stay on the server unless the viewer may see them.
+  if (profile.viewerCanSeePosts) {
+    await prefetchFirstPage(
+      queryClient,
+      lists.profileGrid(profile.username, source).queryKey,
+      () =>
+        source === "saved"
+          ? listSaved(db, { userId: profile.id })
+          : listProfileGrid(db, { userId: profile.id, viewerId }),
+    );
+  }
+  const viewerFollows = profile.viewerFollows && !profile.viewerIsSelf;
   return (
     <main className="mx-auto w-full max-w-[935px] pb-12 md:px-5">
       <ProfileHeader profile={profile} viewerFollows={viewerFollows} signedIn={viewer !== null} />
-      {profile.viewerIsSelf ? <ProfileTabs username={profile.username} active={source} /> : null}
       {profile.viewerBlocks ? (
         <BlockedNotice person={profile} />
-      ) : (
+      ) : !profile.viewerCanSeePosts ? (
+        <PrivateProfilePanel />
+      ) : null}
+      {profile.viewerIsSelf ? <ProfileTabs username={profile.username} active={source} /> : null}
+      {profile.viewerCanSeePosts ? (
         <HydrateLists client={queryClient}>
           <ProfileGrid
             key={source}
@@ -86,7 +94,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
             hideHeading={profile.viewerIsSelf}
           />
         </HydrateLists>
-      )}
+      ) : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
+import { PrivateAccountToggle } from "@/components/settings/private-account-toggle";
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { getCurrentSession } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
+import { isPrivateAccount } from "@/lib/follows/queries-requests";
 import { isModerator } from "@/lib/moderation/access";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,6 +17,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const user = await requireUser();
   const current = await getCurrentSession();
+  const isPrivate = await isPrivateAccount(getDb(), user.id);
   const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
     ({ id, device, ip, current, lastSeenAt }) => ({
       id,
@@ -44,6 +47,15 @@ export default async function SettingsPage() {
           </p>
         </div>
       </Card>
+
+      <section aria-labelledby="privacy-heading" className="mb-6">
+        <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
+          Account privacy
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <PrivateAccountToggle initial={isPrivate} />
+        </Card>
+      </section>
 
       <section aria-labelledby="app-heading" className="mb-6">
         <h2 id="app-heading" className="mb-3 text-base font-semibold">

@@ -3,17 +3,25 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import {
   comments,
   dismissedSuggestions,
+  followRequests,
   follows,
   likes,
   notifications,
   recentSearches,
   saves,
+  users,
 } from "@/db/schema";
 import { addCommentAction, deleteCommentAction } from "@/lib/comments/actions";
 import { addComment } from "@/lib/comments/service";
 import { dismissSuggestionAction } from "@/lib/discover/actions";
-import { setFollowAction } from "@/lib/follows/actions";
+import {
+  approveFollowRequestAction,
+  deleteFollowRequestAction,
+  setFollowAction,
+  setPrivateAccountAction,
+} from "@/lib/follows/actions";
 import { setFollow } from "@/lib/follows/service";
+import { setPrivateAccount } from "@/lib/follows/service-requests";
 import { setLikeAction } from "@/lib/likes/actions";
 import { setLike } from "@/lib/likes/service";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
@@ -37,6 +45,15 @@ const ok = <T extends { ok: boolean }>(r: T) => {
   if (!r.ok) throw new Error(`arrange failed: ${JSON.stringify(r)}`);
   return r;
 };
+
+/** The owner goes private and "third" asks to follow; the input names the requester. */
+async function requestToOwner(w: World) {
+  ok((await setPrivateAccount(w.h.db(), w.owner.id, { isPrivate: true })).result);
+  const asked = (await setFollow(w.h.db(), w.third.id, { userId: w.owner.id, follow: true }))
+    .result;
+  if (!asked.ok || !asked.data.requested) throw new Error("arrange failed: no request");
+  return { userId: w.third.id };
+}
 
 export const socialCases: Record<string, ActionCase> = {
   "likes/actions:setLikeAction": {
@@ -76,6 +93,47 @@ export const socialCases: Record<string, ActionCase> = {
     bad: [
       { input: () => ({ userId: "ana", follow: true }), field: "userId" },
       { input: (w) => ({ userId: w.third.id }), field: "follow" },
+    ],
+  },
+
+  // The owner's account is private and "third" asked to follow it: only the owner can answer.
+  "follows/actions:approveFollowRequestAction": {
+    action: approveFollowRequestAction,
+    arrange: requestToOwner,
+    changed: (w) =>
+      exists(
+        w,
+        follows,
+        and(eq(follows.followerId, w.third.id), eq(follows.followeeId, w.owner.id)),
+      ),
+    matrix: signedInMatrix("changes", "NOT_FOUND"),
+    bad: [
+      { input: () => ({ userId: "ben" }), field: "userId" },
+      { input: () => ({}), field: "userId" },
+    ],
+  },
+
+  "follows/actions:deleteFollowRequestAction": {
+    action: deleteFollowRequestAction,
+    arrange: requestToOwner,
+    changed: async (w) =>
+      !(await exists(
+        w,
+        followRequests,
+        and(eq(followRequests.requesterId, w.third.id), eq(followRequests.targetId, w.owner.id)),
+      )),
+    matrix: signedInMatrix("changes", "NOT_FOUND"),
+    bad: [{ input: () => ({ userId: 7 }), field: "userId" }],
+  },
+
+  "follows/actions:setPrivateAccountAction": {
+    action: setPrivateAccountAction,
+    arrange: async () => ({ isPrivate: true }),
+    changed: (w) => exists(w, users, and(eq(users.id, w.owner.id), eq(users.isPrivate, true))),
+    matrix: signedInMatrix("changes", "own"),
+    bad: [
+      { input: () => ({ isPrivate: "yes" }), field: "isPrivate" },
+      { input: () => ({}), field: "isPrivate" },
     ],
   },
 
