@@ -7,7 +7,7 @@ import { CommentItem } from "@/components/comments/comment-item";
 import { isPendingComment } from "@/components/comments/comments-query";
 import { Caption } from "@/components/post/caption";
 import { DoubleTapLike } from "@/components/post/double-tap-like";
-import { PostActions } from "@/components/post/post-actions";
+import { likeCountHiddenFor, PostActions } from "@/components/post/post-actions";
 import { PostMedia } from "@/components/post/post-media";
 import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
@@ -103,7 +103,12 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
         </DoubleTapLike>
 
         <div className="px-3 sm:px-0">
-          <PostActions latestLiker={post.latestLiker} commentInputId={inputId} className="pt-1" />
+          <PostActions
+            latestLiker={post.latestLiker}
+            commentInputId={inputId}
+            likeCountHiddenFor={likeCountHiddenFor(post)}
+            className="pt-1"
+          />
 
           {post.caption ? (
             <Caption
@@ -136,6 +141,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
             signedIn
             viewer={viewer}
             inputId={inputId}
+            commentsOff={post.commentsOff}
             compact
             onEvent={(event) => setAdded((list) => reduceAdded(list, event))}
             className="mt-1"

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { socialAction } from "@/lib/notifications/social-action";
 import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
+import { ok } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { addComment, deleteComment } from "./service";
@@ -25,10 +26,12 @@ export const deleteCommentAction = authActionClient
   .inputSchema(deleteCommentSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await deleteComment(getDb(), ctx.user.id, parsedInput);
-    if (result.ok) {
-      const { postId, commentCount } = result.data;
-      const { commentId } = parsedInput;
+    if (!result.ok) return result;
+    const { postId, commentCount, commentsOff } = result.data;
+    const { commentId } = parsedInput;
+    // While comments are off the count is hidden: it does not go on the public channel either.
+    if (!commentsOff) {
       after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
     }
-    return result;
+    return ok({ postId, commentCount: commentsOff ? 0 : commentCount });
   });

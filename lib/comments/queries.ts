@@ -15,6 +15,7 @@ import type { Storage } from "@/lib/storage/types";
 
 // All SQL of comments. A comment is shown while its status is 'visible', its author is active
 // and its post is visible by an active author; posts.comment_count counts visible comments only.
+// While the post's author has comments turned off (posts.comments_off) none is listed.
 
 export const COMMENTS_PAGE_SIZE = 20;
 
@@ -73,6 +74,9 @@ const shown = and(
   eq(postAuthor.status, "active"),
 );
 
+/** Shown, and listed: the post's author has not turned comments off (then none are listed). */
+const listed = and(shown, eq(posts.commentsOff, false));
+
 /** An active account as a comment author; null when missing or suspended. */
 export async function findCommentAuthor(db: Executor, userId: string) {
   const [row] = await db
@@ -121,6 +125,7 @@ export async function findShownComment(db: Executor, commentId: string) {
       postId: comments.postId,
       authorId: comments.authorId,
       postAuthorId: posts.authorId,
+      commentsOff: posts.commentsOff,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -157,7 +162,8 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 |
 
 /**
  * The shown comments of a visible post, newest first: keyset (created_at, id) with limit + 1
- * rows. Null when the cursor is malformed; an empty page for a missing or hidden post.
+ * rows. Null when the cursor is malformed; an empty page for a missing or hidden post, and for
+ * one whose author turned comments off.
  */
 export async function listComments(
   db: Executor,
@@ -176,7 +182,7 @@ export async function listComments(
     .where(
       and(
         eq(comments.postId, params.postId),
-        shown,
+        listed,
         after ? olderThan(comments.createdAt, comments.id, after) : undefined,
       ),
     )
@@ -214,7 +220,7 @@ export async function latestCommentsFor(
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(posts, eq(posts.id, comments.postId))
     .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
-    .where(and(inArray(comments.postId, postIds), shown))
+    .where(and(inArray(comments.postId, postIds), listed))
     .as("ranked");
   const rows = await db
     .select(commentColumns)

@@ -6,6 +6,7 @@ import type { WithNotified } from "@/lib/notifications/types";
 import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
+import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import type { CommentView } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 import {
@@ -22,7 +23,8 @@ import { type AddCommentInput, COMMENT_NOT_FOUND, type DeleteCommentInput } from
 type AddResult = Result<{ comment: CommentView; commentCount: number }>;
 
 /**
- * Adds a comment to a visible post: the comment, its @mentions of active accounts,
+ * Adds a comment to a visible post whose author has not turned comments off (FORBIDDEN, with
+ * COMMENTS_OFF_MESSAGE, otherwise): the comment, its @mentions of active accounts,
  * comment_count + 1, a "commented" notification to the post's author and a "mentioned you" one to
  * each account the comment @mentions (the post's author, already told, and the commenter left out),
  * all in one transaction. Answers the comment as lists show it, the fresh count and the
@@ -39,6 +41,7 @@ export async function addComment(
   return db.transaction(async (tx) => {
     const post = await findVisiblePost(tx, postId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
+    if (post.commentsOff) return { result: fail("FORBIDDEN", COMMENTS_OFF_MESSAGE), notified: [] };
     const author = await findCommentAuthor(tx, userId);
     if (!author) return { result: fail("UNAUTHENTICATED", "Sign in to continue."), notified: [] };
     const row = await insertComment(tx, {
@@ -67,13 +70,14 @@ export async function addComment(
 
 /**
  * Deletes a comment for good: allowed to its author and to the post's author, anyone else gets
- * FORBIDDEN and nothing changes. comment_count - 1 in the same transaction.
+ * FORBIDDEN and nothing changes. comment_count - 1 in the same transaction. Allowed while
+ * comments are off (the hidden comment may still go); `commentsOff` says so, for the action.
  */
 export async function deleteComment(
   db: Db,
   userId: string,
   input: DeleteCommentInput,
-): Promise<Result<{ commentCount: number; postId: string }>> {
+): Promise<Result<{ commentCount: number; postId: string; commentsOff: boolean }>> {
   const { commentId } = input;
   return db.transaction(async (tx) => {
     const comment = await findShownComment(tx, commentId);
@@ -84,6 +88,6 @@ export async function deleteComment(
     // A concurrent delete (or a moderator's removal) may have won: then the count stays put.
     if (!(await deleteVisibleComment(tx, commentId))) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
     const commentCount = await shiftCommentCount(tx, comment.postId, -1);
-    return ok({ commentCount, postId: comment.postId });
+    return ok({ commentCount, postId: comment.postId, commentsOff: comment.commentsOff });
   });
 }

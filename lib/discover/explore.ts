@@ -4,6 +4,7 @@ import type { Db, Executor } from "@/db/client";
 import { exploreRanks, exploreSnapshots, postMedia, posts, users } from "@/db/schema";
 import { pageParams } from "@/lib/pagination/page-params";
 import { toMediaView } from "@/lib/shared/media";
+import { visibleCounts } from "@/lib/shared/post-controls";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -44,6 +45,8 @@ export function explorePageQuery(
       id: posts.id,
       likeCount: posts.likeCount,
       commentCount: posts.commentCount,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
       mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = ${posts.id})`,
       cover: {
         id: postMedia.id,
@@ -116,8 +119,7 @@ export async function listExplorePage(
       id: r.id,
       cover: toMediaView(storage, r.cover),
       mediaCount: r.mediaCount,
-      likeCount: r.likeCount,
-      commentCount: r.commentCount,
+      ...visibleCounts(r, false),
     })),
     nextCursor:
       rows.length > limit && last

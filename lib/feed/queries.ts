@@ -183,7 +183,8 @@ export async function listFeedPage(
       ...toPostView(storage, r, r.media, viewerId),
       viewerHasLiked: r.liked,
       viewerHasSaved: r.saved,
-      latestComments: r.latestComments.map((c) =>
+      // Comments turned off: none shown, not even the two newest.
+      latestComments: (r.commentsOff ? [] : r.latestComments).map((c) =>
         toCommentView(
           storage,
           { ...c, postId: r.id, postAuthorId: r.authorId, createdAt: new Date(c.createdAt) },
