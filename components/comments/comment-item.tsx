@@ -16,6 +16,7 @@ import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";
+import { CommentOwnerTools } from "./comment-owner-tools";
 import { type CommentsData, isPendingComment, removeComment } from "./comments-query";
 
 type CommentItemProps = {
@@ -64,6 +65,7 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
           {comment.viewerCanDelete && !pending ? (
             <DeleteComment comment={comment} onDeleted={onDeleted} />
           ) : null}
+          {pending ? null : <CommentOwnerTools comment={comment} />}
           {viewerId && author.id !== viewerId && !pending ? (
             <ReportButton targetType="comment" targetId={comment.id} variant="inline" />
           ) : null}

@@ -1,5 +1,6 @@
 import { Link2 } from "lucide-react";
 import Link from "next/link";
+import { RestrictButton } from "@/components/comments/restrict-button";
 import { ReportButton } from "@/components/moderation/report-button";
 import { RichText } from "@/components/post/caption";
 import { Avatar } from "@/components/ui/avatar";
@@ -58,6 +59,7 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
         {signedIn && !profile.viewerIsSelf ? (
           <div className="ml-auto shrink-0 md:ml-0">
             <ReportButton targetType="user" targetId={profile.id} />
+            <RestrictButton userId={profile.id} username={profile.username} />
           </div>
         ) : null}
       </div>

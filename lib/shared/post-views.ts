@@ -77,6 +77,13 @@ export type CommentView = {
   createdAt: string;
   /** the viewer wrote it, or wrote the post */
   viewerCanDelete: boolean;
+  /**
+   * by an account the post's author restricted, not yet approved: only its author and the post's
+   * author see it (the post's author may approve or delete it)
+   */
+  awaitingApproval?: boolean;
+  /** for the post's author only: they restricted the comment's author */
+  authorRestricted?: boolean;
 };
 
 /** A post as a feed card shows it: the post, the viewer's state, and a taste of the talk. */
