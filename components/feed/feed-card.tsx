@@ -7,12 +7,13 @@ import { CommentItem } from "@/components/comments/comment-item";
 import { isPendingComment } from "@/components/comments/comments-query";
 import { Caption } from "@/components/post/caption";
 import { DoubleTapLike } from "@/components/post/double-tap-like";
-import { likeCountHiddenFor, PostActions } from "@/components/post/post-actions";
+import { PostActions } from "@/components/post/post-actions";
 import { PostMedia } from "@/components/post/post-media";
 import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { likeCountHiddenFor } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView, FeedPost } from "@/lib/shared/post-views";
 
 type FeedCardProps = {

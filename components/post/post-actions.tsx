@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
 import { UsernameLink } from "@/components/ui/profile-link";
+import type { LikeCountHiddenFor } from "@/lib/shared/post-controls";
 import styles from "./heart-animations.module.css";
 import { usePostReactionsContext } from "./use-post-reactions";
 
@@ -18,16 +19,9 @@ type PostActionsProps = {
    * The author hid the like count: "hidden" for everyone else (no number, "Liked by X and
    * others"), "author" for the author (the number, and a note that only they see it).
    */
-  likeCountHiddenFor?: "hidden" | "author";
+  likeCountHiddenFor?: LikeCountHiddenFor;
   className?: string;
 };
-
-/** How the likes line of a post looks to its viewer when the author hid the count. */
-export const likeCountHiddenFor = (post: {
-  likeCountHidden: boolean;
-  viewerIsAuthor: boolean;
-}): PostActionsProps["likeCountHiddenFor"] =>
-  post.likeCountHidden ? (post.viewerIsAuthor ? "author" : "hidden") : undefined;
 
 // The likers' list (and its follow buttons) is fetched when first opened, not with the page.
 const PeopleListDialog = dynamic(

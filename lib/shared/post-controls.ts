@@ -24,3 +24,15 @@ export function visibleCounts(row: ControlledCounts, viewerIsAuthor: boolean) {
     commentsOff: row.commentsOff,
   };
 }
+
+/**
+ * How a post's likes line reads to its viewer when the author hid the count: "hidden" (no number)
+ * for everyone else, "author" (the number, and a note that only they see it) for the author.
+ */
+export type LikeCountHiddenFor = "hidden" | "author" | undefined;
+
+export const likeCountHiddenFor = (post: {
+  likeCountHidden: boolean;
+  viewerIsAuthor: boolean;
+}): LikeCountHiddenFor =>
+  post.likeCountHidden ? (post.viewerIsAuthor ? "author" : "hidden") : undefined;

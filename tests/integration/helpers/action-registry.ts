@@ -2,6 +2,7 @@ import type { ActionCase } from "./action-cases";
 import { accountCases } from "./cases/accounts";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
+import { restrictCases } from "./cases/restrict";
 import { sessionCases } from "./cases/sessions";
 import { socialCases } from "./cases/social";
 
@@ -17,4 +18,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...socialCases,
   ...moderationCases,
   ...sessionCases,
+  ...restrictCases,
 };
