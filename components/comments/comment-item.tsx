@@ -60,7 +60,7 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
         <p className="text-sm leading-5 break-words whitespace-pre-wrap">
           {name} <RichText text={comment.body} />
         </p>
-        <div className="mt-1 flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
+        <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-neutral-500 dark:text-neutral-400">
           {pending ? <span>Posting…</span> : <RelativeTime iso={comment.createdAt} />}
           {comment.viewerCanDelete && !pending ? (
             <DeleteComment comment={comment} onDeleted={onDeleted} />
