@@ -9,6 +9,7 @@ import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
+import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
 import {
   type CommentsData,
@@ -34,6 +35,8 @@ type CommentFormProps = {
   /** The feed card's slimmer form. */
   compact?: boolean;
   onEvent?: (event: CommentEvent) => void;
+  /** The author turned comments off: the box gives way to a notice. */
+  commentsOff?: boolean;
   className?: string;
 };
 
@@ -54,6 +57,7 @@ export function CommentForm({
   inputId,
   compact = false,
   onEvent,
+  commentsOff = false,
   className = "",
 }: CommentFormProps) {
   const queryClient = useQueryClient();
@@ -129,6 +133,14 @@ export function CommentForm({
       textarea.current?.focus();
     },
   });
+
+  if (commentsOff) {
+    return (
+      <p className={`text-sm text-neutral-500 dark:text-neutral-400 ${className}`}>
+        {COMMENTS_OFF_MESSAGE}
+      </p>
+    );
+  }
 
   if (!signedIn) {
     return (

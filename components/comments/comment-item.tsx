@@ -17,6 +17,7 @@ import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";
+import { CommentOwnerTools } from "./comment-owner-tools";
 import { type CommentsData, isPendingComment, removeComment } from "./comments-query";
 
 type CommentItemProps = {
@@ -60,11 +61,12 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
         <p className="text-sm leading-5 break-words whitespace-pre-wrap">
           {name} <RichText text={comment.body} />
         </p>
-        <div className="mt-1 flex items-center gap-3 text-xs text-neutral-500 dark:text-neutral-400">
+        <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-neutral-500 dark:text-neutral-400">
           {pending ? <span>Posting…</span> : <RelativeTime iso={comment.createdAt} />}
           {comment.viewerCanDelete && !pending ? (
             <DeleteComment comment={comment} onDeleted={onDeleted} />
           ) : null}
+          {pending ? null : <CommentOwnerTools comment={comment} />}
           {viewerId && author.id !== viewerId && !pending ? (
             <ReportButton targetType="comment" targetId={comment.id} variant="inline" />
           ) : null}

@@ -7,14 +7,19 @@ import { useLiveFallback } from "@/components/realtime/use-live-fallback";
 import type { CommentView } from "@/lib/shared/post-views";
 import { CommentItem } from "./comment-item";
 
-type CommentListProps = { postId: string; className?: string };
+type CommentListProps = {
+  postId: string;
+  /** The author turned comments off: nothing is listed (the server sends none either). */
+  commentsOff?: boolean;
+  className?: string;
+};
 
 /**
  * A post's comments, newest first: the first page prefetched by the server page, older ones with
  * "View more comments". Lives in the TanStack cache under listKeys.comments(postId), where the
  * comment form adds (optimistically) and live updates write (useLivePostCache).
  */
-export function CommentList({ postId, className = "" }: CommentListProps) {
+export function CommentList({ postId, commentsOff = false, className = "" }: CommentListProps) {
   // Live events keep the list fresh; while they are paused, it polls and refetches on focus.
   const live = useLiveFallback();
   const query = useListQuery<CommentView>(lists.comments(postId), {
@@ -24,6 +29,7 @@ export function CommentList({ postId, className = "" }: CommentListProps) {
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
   const comments = data?.pages.flatMap((p) => p.items) ?? [];
+  if (commentsOff) return null;
 
   return (
     <section aria-label="Comments" className={className}>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { Aspect } from "@/lib/images/types";
 import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/limits";
+import { DEFAULT_POST_CONTROLS } from "./advanced-settings";
 import { suggestAspect } from "./crop-math";
 import { CropStep } from "./crop-step";
 import { DetailsStep } from "./details-step";
@@ -34,6 +35,7 @@ export function CreatePostFlow() {
   const [aspect, setAspect] = useState<Aspect>("1:1");
   const [index, setIndex] = useState(0);
   const [caption, setCaption] = useState("");
+  const [controls, setControls] = useState(DEFAULT_POST_CONTROLS);
   const [opening, setOpening] = useState(false);
   const [problems, setProblems] = useState<FileProblem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -147,6 +149,7 @@ export function CreatePostFlow() {
     setMessage(null);
     setPhotoErrors({});
     setCaption("");
+    setControls(DEFAULT_POST_CONTROLS);
     setIndex(0);
     goTo("select");
   };
@@ -157,7 +160,7 @@ export function CreatePostFlow() {
     setMessage(null);
     setCaptionErrors([]);
     setPhotoErrors({});
-    void share.start({ photos, aspect, caption });
+    void share.start({ photos, aspect, caption, controls });
   };
 
   const cancelShare = () => {
@@ -265,6 +268,8 @@ export function CreatePostFlow() {
           photoErrors={photoErrors}
           onAlt={setAlt}
           onRemove={handleRemove}
+          controls={controls}
+          onControls={setControls}
           onShare={startShare}
           canShare={!overLimit && !busy}
           sharePanel={

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Aspect } from "@/lib/images/types";
 import { MAX_CAPTION } from "@/lib/posts/limits";
+import { AdvancedSettings, type PostControlSettings } from "./advanced-settings";
 import { AltTextList } from "./alt-text-list";
 import { CroppedImage, frameStyle } from "./cropped-image";
 import { PhotoStage } from "./photo-stage";
@@ -19,13 +20,15 @@ type Props = {
   photoErrors: Record<string, string[]>;
   onAlt: (id: string, alt: string) => void;
   onRemove: (id: string) => void;
+  controls: PostControlSettings;
+  onControls: (controls: PostControlSettings) => void;
   onShare: () => void;
   canShare: boolean;
   /** While sharing, the upload progress takes the form's place (the form's state is kept). */
   sharePanel: ReactNode;
 };
 
-/** Step 3: the cropped preview, the caption and an alt text for each photo. */
+/** Step 3: the cropped preview, the caption, an alt text for each photo, advanced settings. */
 export function DetailsStep(props: Props) {
   const { photos, aspect, index, onIndex } = props;
   const photo = photos[index];
@@ -65,6 +68,7 @@ export function DetailsStep(props: Props) {
                 onAlt={props.onAlt}
                 onRemove={props.onRemove}
               />
+              <AdvancedSettings value={props.controls} onChange={props.onControls} />
               <Button onClick={props.onShare} disabled={!props.canShare} fullWidth>
                 Share
               </Button>

@@ -5,12 +5,18 @@ import { toResult } from "@/components/forms/action-result";
 import type { Aspect } from "@/lib/images/types";
 import { createPostAction, requestUploadsAction } from "@/lib/posts/actions";
 import { type Failure, fail, type Result } from "@/lib/result";
+import type { PostControlSettings } from "./advanced-settings";
 import { cropFromView } from "./crop-math";
 import type { Photo, UploadState } from "./types";
 import { createPool, putFile, type UploadSlot } from "./upload-file";
 
 /** What Share sends: a snapshot taken when the user pressed it (editing is locked meanwhile). */
-export type ShareJob = { photos: Photo[]; aspect: Aspect; caption: string };
+export type ShareJob = {
+  photos: Photo[];
+  aspect: Aspect;
+  caption: string;
+  controls?: PostControlSettings;
+};
 
 export type SharePhase = "idle" | "uploading" | "creating";
 
@@ -113,6 +119,7 @@ export function useShare({ onCreated, onFailed }: Options) {
           aspect: current.aspect,
           caption: current.caption.trim(),
           media,
+          ...current.controls,
         });
         result = toResult<{ id: string }>(answer, POST_REFUSED);
       } catch {

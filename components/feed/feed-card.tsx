@@ -13,6 +13,7 @@ import { PostReactionsProvider } from "@/components/post/post-reactions-provider
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { likeCountHiddenFor } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView, FeedPost } from "@/lib/shared/post-views";
 
 type FeedCardProps = {
@@ -103,7 +104,12 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
         </DoubleTapLike>
 
         <div className="px-3 sm:px-0">
-          <PostActions latestLiker={post.latestLiker} commentInputId={inputId} className="pt-1" />
+          <PostActions
+            latestLiker={post.latestLiker}
+            commentInputId={inputId}
+            likeCountHiddenFor={likeCountHiddenFor(post)}
+            className="pt-1"
+          />
 
           {post.caption ? (
             <Caption
@@ -136,6 +142,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
             signedIn
             viewer={viewer}
             inputId={inputId}
+            commentsOff={post.commentsOff}
             compact
             onEvent={(event) => setAdded((list) => reduceAdded(list, event))}
             className="mt-1"

@@ -3,9 +3,10 @@
 import { Bookmark, Heart, MessageCircle, Send } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
 import { UsernameLink } from "@/components/ui/profile-link";
+import type { LikeCountHiddenFor } from "@/lib/shared/post-controls";
 import styles from "./heart-animations.module.css";
 import { usePostReactionsContext } from "./use-post-reactions";
 
@@ -14,6 +15,11 @@ type PostActionsProps = {
   latestLiker: { username: string } | null;
   /** The id of the comment box the comment button focuses; without one it opens the post. */
   commentInputId?: string;
+  /**
+   * The author hid the like count: "hidden" for everyone else (no number, "Liked by X and
+   * others"), "author" for the author (the number, and a note that only they see it).
+   */
+  likeCountHiddenFor?: LikeCountHiddenFor;
   className?: string;
 };
 
@@ -33,7 +39,12 @@ const iconButton =
  * ("N likes" or "Liked by X and N others"), which opens the list of likers. Must sit inside a
  * PostReactionsProvider, which keeps the optimistic state.
  */
-export function PostActions({ latestLiker, commentInputId, className = "" }: PostActionsProps) {
+export function PostActions({
+  latestLiker,
+  commentInputId,
+  likeCountHiddenFor,
+  className = "",
+}: PostActionsProps) {
   const r = usePostReactionsContext();
   const router = useRouter();
   const likesButton = useRef<HTMLButtonElement>(null);
@@ -123,7 +134,13 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
       </div>
 
       <p className="text-sm">
-        {r.likeCount === 0 ? (
+        {likeCountHiddenFor === "hidden" ? (
+          <HiddenLikes
+            latestLiker={r.likeChanged ? null : latestLiker}
+            liked={r.liked}
+            others={likersButton("others")}
+          />
+        ) : r.likeCount === 0 ? (
           <span className="text-neutral-600 dark:text-neutral-400">Be the first to like this</span>
         ) : showLikedBy ? (
           <>
@@ -142,6 +159,11 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
           )
         )}
       </p>
+      {likeCountHiddenFor === "author" ? (
+        <p className="text-xs text-neutral-500 dark:text-neutral-400">
+          Only you can see the total number of likes on this post.
+        </p>
+      ) : null}
 
       <div aria-live="assertive" aria-atomic="true">
         {r.error ? (
@@ -182,4 +204,24 @@ export function PostActions({ latestLiker, commentInputId, className = "" }: Pos
       </MountWhenOpened>
     </div>
   );
+}
+
+/** The likes line when the author hid the count: who liked it, never how many. */
+function HiddenLikes({
+  latestLiker,
+  liked,
+  others,
+}: {
+  latestLiker: { username: string } | null;
+  liked: boolean;
+  others: ReactNode;
+}) {
+  if (latestLiker) {
+    return (
+      <>
+        Liked by <UsernameLink username={latestLiker.username} className="" /> and {others}
+      </>
+    );
+  }
+  return liked ? <>Liked by you</> : null;
 }

@@ -3,6 +3,7 @@ import { CommentList } from "@/components/comments/comment-list";
 import { ReportButton } from "@/components/moderation/report-button";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { likeCountHiddenFor } from "@/lib/shared/post-controls";
 import type { AuthorView, PostView } from "@/lib/shared/post-views";
 import { Caption } from "./caption";
 import { DoubleTapLike } from "./double-tap-like";
@@ -88,12 +89,16 @@ export function PostDetail({
                   />
                 </div>
               ) : null}
-              <CommentList postId={post.id} className="pb-2" />
+              <CommentList postId={post.id} commentsOff={post.commentsOff} className="pb-2" />
             </div>
           </div>
 
           <div className="order-3 border-neutral-200 px-4 pt-1 pb-2 md:order-none md:col-start-2 md:row-start-3 md:border-t dark:border-neutral-800">
-            <PostActions latestLiker={latestLiker} commentInputId={commentInputId} />
+            <PostActions
+              latestLiker={latestLiker}
+              commentInputId={commentInputId}
+              likeCountHiddenFor={likeCountHiddenFor(post)}
+            />
             <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">
               <RelativeTime iso={post.createdAt} />
             </p>
@@ -104,6 +109,7 @@ export function PostDetail({
             signedIn={viewer !== null}
             viewer={viewer}
             inputId={commentInputId}
+            commentsOff={post.commentsOff}
             className="order-5 border-t border-neutral-200 px-4 py-2 md:order-none md:col-start-2 md:row-start-4 dark:border-neutral-800"
           />
         </article>

@@ -1,17 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MoreHorizontal } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { listKeys } from "@/components/query/list-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LazyDialog as Dialog } from "@/components/ui/lazy-dialog";
-import { deletePostAction } from "@/lib/posts/actions";
+import { deletePostAction, setPostControlsAction } from "@/lib/posts/actions";
 import type { PostView } from "@/lib/shared/post-views";
+import { patchCachedItems } from "./patch-cached-items";
 
 // The edit form is fetched when the author opens it, not with the post.
 const EditPostForm = dynamic(() => import("./edit-post-form").then((m) => m.EditPostForm), {
@@ -34,6 +36,7 @@ export function PostOwnerMenu({ post }: { post: PostView }) {
     setMode(null);
     router.refresh();
   }, [router]);
+  const controls = usePostControls(post, saved);
 
   return (
     <>
@@ -57,7 +60,12 @@ export function PostOwnerMenu({ post }: { post: PostView }) {
         returnFocusRef={trigger}
         className="max-w-sm"
       >
-        <ul>
+        {controls.message ? (
+          <div className="p-3">
+            <Alert>{controls.message}</Alert>
+          </div>
+        ) : null}
+        <ul aria-busy={controls.isPending || undefined}>
           <li>
             <button
               type="button"
@@ -70,6 +78,26 @@ export function PostOwnerMenu({ post }: { post: PostView }) {
           <li>
             <button type="button" onClick={() => setMode("edit")} className={menuItem}>
               Edit
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              disabled={controls.isPending}
+              onClick={() => controls.set({ hideLikeCount: !post.likeCountHidden })}
+              className={menuItem}
+            >
+              {post.likeCountHidden ? "Unhide like count" : "Hide like count"}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              disabled={controls.isPending}
+              onClick={() => controls.set({ commentsOff: !post.commentsOff })}
+              className={menuItem}
+            >
+              {post.commentsOff ? "Turn on commenting" : "Turn off commenting"}
             </button>
           </li>
           <li>
@@ -117,6 +145,30 @@ export function PostOwnerMenu({ post }: { post: PostView }) {
       </Dialog>
     </>
   );
+}
+
+type Controls = { hideLikeCount?: boolean; commentsOff?: boolean };
+
+/**
+ * "Hide like count" and "Turn off commenting": the action, then the post's cached views follow
+ * (the feed card's flags, its comments fetched again) and the page is rendered again.
+ */
+function usePostControls(post: PostView, done: () => void) {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: async (controls: Controls) =>
+      unwrap(toResult(await setPostControlsAction({ postId: post.id, ...controls }))),
+    onSuccess: ({ hideLikeCount, commentsOff }) => {
+      patchCachedItems(queryClient, post.id, { likeCountHidden: hideLikeCount, commentsOff });
+      void queryClient.invalidateQueries({ queryKey: listKeys.comments(post.id) });
+      done();
+    },
+  });
+  return {
+    set: (controls: Controls) => mutation.mutate(controls),
+    isPending: mutation.isPending,
+    message: mutation.error ? failureOf(mutation.error).message : null,
+  };
 }
 
 type DeleteConfirmProps = {

@@ -110,8 +110,9 @@ function GridThumb({ item, priority }: { item: GridItem; priority: boolean }) {
       <PhotoImage media={cover} sizes={THUMB_SIZES} priority={priority} className="aspect-square" />
       {cover.alt ? null : <span className="sr-only">Photo</span>}
       <span className="sr-only">
-        {item.mediaCount > 1 ? `, ${item.mediaCount} photos` : ""}, {item.likeCount} likes,{" "}
-        {item.commentCount} comments
+        {item.mediaCount > 1 ? `, ${item.mediaCount} photos` : ""}
+        {item.likeCountHidden ? "" : `, ${item.likeCount} likes`}
+        {item.commentsOff ? "" : `, ${item.commentCount} comments`}
       </span>
       {item.mediaCount > 1 ? (
         <Copy
@@ -123,14 +124,18 @@ function GridThumb({ item, priority }: { item: GridItem; priority: boolean }) {
         aria-hidden="true"
         className="absolute inset-0 hidden items-center justify-center gap-6 bg-black/35 text-base font-bold text-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100 md:flex"
       >
-        <span className="inline-flex items-center gap-1.5">
-          <Heart className="size-5 fill-current" />
-          {countFormat.format(item.likeCount)}
-        </span>
-        <span className="inline-flex items-center gap-1.5">
-          <MessageCircle className="size-5 fill-current -scale-x-100" />
-          {countFormat.format(item.commentCount)}
-        </span>
+        {item.likeCountHidden ? null : (
+          <span className="inline-flex items-center gap-1.5">
+            <Heart className="size-5 fill-current" />
+            {countFormat.format(item.likeCount)}
+          </span>
+        )}
+        {item.commentsOff ? null : (
+          <span className="inline-flex items-center gap-1.5">
+            <MessageCircle className="size-5 fill-current -scale-x-100" />
+            {countFormat.format(item.commentCount)}
+          </span>
+        )}
       </span>
       <span
         aria-hidden="true"

@@ -6,6 +6,7 @@ export * from "./moderation";
 export * from "./notifications";
 export * from "./posts";
 export * from "./rate-limits";
+export * from "./restricts";
 export * from "./sessions";
 export * from "./social";
 export * from "./uploads";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -27,6 +28,10 @@ export const posts = pgTable(
     status: postStatus("status").notNull().default("visible"),
     likeCount: integer("like_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
+    // Per-post controls of the author: the like count is shown to the author only, and comments
+    // (old and new) are off for everyone until turned back on.
+    hideLikeCount: boolean("hide_like_count").notNull().default(false),
+    commentsOff: boolean("comments_off").notNull().default(false),
     // Millisecond precision, so a keyset cursor (created_at, id) round-trips through JS exactly.
     createdAt: createdAtMs(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

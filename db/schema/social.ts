@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAtMs, uuidPk } from "./columns";
 import { postRef } from "./posts";
 import { userRef } from "./users";
@@ -61,6 +70,9 @@ export const comments = pgTable(
     authorId: userRef("author_id"),
     body: text("body").notNull(),
     status: commentStatus("status").notNull().default("visible"),
+    // A comment by an account the post's author restricted: seen only by its author and the post's
+    // author until approved; not in comment_count until then.
+    pendingApproval: boolean("pending_approval").notNull().default(false),
     createdAt: createdAtMs(),
   },
   (t) => [

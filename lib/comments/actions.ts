@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { socialAction } from "@/lib/notifications/social-action";
 import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
+import { ok } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { addComment, deleteComment } from "./service";
@@ -16,8 +17,11 @@ export const addCommentAction = socialAction(
   "comment",
   addCommentSchema,
   (db, userId, input) => addComment(db, getStorage(), userId, input),
-  ({ comment, commentCount }) =>
-    publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment }),
+  // A comment awaiting approval (restricted commenter) never goes on the post's public channel.
+  async ({ comment, commentCount }) => {
+    if (comment.awaitingApproval) return;
+    await publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment });
+  },
 );
 
 /** Its author or the post's author deletes a comment; answers the fresh comment count. */
@@ -25,10 +29,13 @@ export const deleteCommentAction = authActionClient
   .inputSchema(deleteCommentSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
     const result = await deleteComment(getDb(), ctx.user.id, parsedInput);
-    if (result.ok) {
-      const { postId, commentCount } = result.data;
-      const { commentId } = parsedInput;
+    if (!result.ok) return result;
+    const { postId, commentCount, commentsOff, awaitingApproval } = result.data;
+    const { commentId } = parsedInput;
+    // While comments are off the count is hidden: it does not go on the public channel either; a
+    // comment awaiting approval was never there.
+    if (!commentsOff && !awaitingApproval) {
       after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
     }
-    return result;
+    return ok({ postId, commentCount: commentsOff ? 0 : commentCount });
   });

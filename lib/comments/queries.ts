@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { commentMentions, comments, posts, users } from "@/db/schema";
+import { commentMentions, comments, posts, restricts, users } from "@/db/schema";
 import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
@@ -16,6 +16,7 @@ import type { Storage } from "@/lib/storage/types";
 
 // All SQL of comments. A comment is shown while its status is 'visible', its author is active
 // and its post is visible by an active author; posts.comment_count counts visible comments only.
+// While the post's author has comments turned off (posts.comments_off) none is listed.
 
 export const COMMENTS_PAGE_SIZE = 20;
 
@@ -31,6 +32,7 @@ const commentColumns = {
   name: users.name,
   avatarKey: users.avatarKey,
   postAuthorId: posts.authorId,
+  pendingApproval: comments.pendingApproval,
 };
 
 type CommentRow = {
@@ -43,6 +45,8 @@ type CommentRow = {
   name: string;
   avatarKey: string | null;
   postAuthorId: string;
+  pendingApproval?: boolean;
+  authorRestricted?: boolean;
 };
 
 /** The comment author and the post author may delete it. */
@@ -64,6 +68,8 @@ export function toCommentView(
     createdAt: row.createdAt.toISOString(),
     viewerCanDelete:
       viewerId !== null && (viewerId === row.authorId || viewerId === row.postAuthorId),
+    ...(row.pendingApproval ? { awaitingApproval: true } : {}),
+    ...(row.authorRestricted ? { authorRestricted: true } : {}),
   };
 }
 
@@ -73,6 +79,25 @@ const shown = and(
   eq(posts.status, "visible"),
   eq(postAuthor.status, "active"),
 );
+
+/** Shown, and listed: the post's author has not turned comments off (then none are listed). */
+const listed = and(shown, eq(posts.commentsOff, false));
+
+/**
+ * Listed to this viewer: approved, or awaiting approval and the viewer wrote it or the post (a
+ * restricted account's comment; see lib/comments/service-restrict.ts).
+ */
+function listedTo(viewerId: string | null): SQL | undefined {
+  const approved = eq(comments.pendingApproval, false);
+  if (!viewerId) return and(listed, approved);
+  return and(listed, or(approved, eq(comments.authorId, viewerId), eq(posts.authorId, viewerId)));
+}
+
+/** For the post's author viewing: whether they restricted the comment's author. */
+const authorRestrictedBy = (viewerId: string | null) =>
+  viewerId
+    ? sql<boolean>`(${posts.authorId} = ${viewerId}::uuid and exists (select 1 from ${restricts} r where r.owner_id = ${posts.authorId} and r.restricted_id = ${comments.authorId}))`
+    : sql<boolean>`false`;
 
 /** An active account as a comment author; null when missing or suspended. */
 export async function findCommentAuthor(db: Executor, userId: string) {
@@ -90,7 +115,14 @@ export async function findCommentAuthor(db: Executor, userId: string) {
 
 export async function insertComment(
   tx: Executor,
-  values: { id: string; postId: string; authorId: string; body: string; createdAt: Date },
+  values: {
+    id: string;
+    postId: string;
+    authorId: string;
+    body: string;
+    createdAt: Date;
+    pendingApproval?: boolean;
+  },
 ) {
   const [row] = await tx.insert(comments).values(values).returning();
   if (!row) throw new Error("insert returned no row");
@@ -122,6 +154,8 @@ export async function findShownComment(db: Executor, commentId: string) {
       postId: comments.postId,
       authorId: comments.authorId,
       postAuthorId: posts.authorId,
+      commentsOff: posts.commentsOff,
+      pendingApproval: comments.pendingApproval,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -133,14 +167,31 @@ export async function findShownComment(db: Executor, commentId: string) {
 
 /**
  * Deletes the comment for good if it is still visible (one removed by a moderator stays, as
- * evidence). True only when a visible comment was really deleted, so the count moves once.
+ * evidence). The deleted comment (whether it was awaiting approval, so out of the count), or null
+ * when none was really deleted, so the count moves once.
  */
 export async function deleteVisibleComment(tx: Executor, commentId: string) {
-  const rows = await tx
+  const [row] = await tx
     .delete(comments)
     .where(and(eq(comments.id, commentId), eq(comments.status, "visible")))
-    .returning({ id: comments.id });
-  return rows.length > 0;
+    .returning({ id: comments.id, pendingApproval: comments.pendingApproval });
+  return row ?? null;
+}
+
+/** Approves a visible comment awaiting approval; its post, or null when there was none. */
+export async function approvePendingComment(tx: Executor, commentId: string) {
+  const [row] = await tx
+    .update(comments)
+    .set({ pendingApproval: false })
+    .where(
+      and(
+        eq(comments.id, commentId),
+        eq(comments.status, "visible"),
+        eq(comments.pendingApproval, true),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }
 
 /** comment_count + delta in place (safe under concurrent writers); the fresh count. */
@@ -159,7 +210,9 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 |
 /**
  * The shown comments of a visible post, newest first, without those of accounts blocked either
  * way with the viewer or whose comments the viewer muted: keyset (created_at, id) with limit + 1
- * rows. Null when the cursor is malformed; an empty page for a missing or hidden post.
+ * rows. Null when the cursor is malformed; an empty page for a missing or hidden post, and for
+ * one whose author turned comments off. A comment awaiting approval is listed only to its author
+ * and the post's author (who also learn whether the post's author restricted each commenter).
  */
 export async function listComments(
   db: Executor,
@@ -170,7 +223,7 @@ export async function listComments(
   if (!page) return null;
   const { limit, after } = page;
   const rows = await db
-    .select(commentColumns)
+    .select({ ...commentColumns, authorRestricted: authorRestrictedBy(params.viewerId) })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(posts, eq(posts.id, comments.postId))
@@ -178,7 +231,7 @@ export async function listComments(
     .where(
       and(
         eq(comments.postId, params.postId),
-        shown,
+        listedTo(params.viewerId),
         notBlockedBetween(params.viewerId, comments.authorId),
         notMutedComments(params.viewerId, comments.authorId),
         after ? olderThan(comments.createdAt, comments.id, after) : undefined,
@@ -195,7 +248,7 @@ export async function listComments(
 }
 
 /**
- * The newest `perPost` shown comments of each post, for feed cards, in ONE query (row_number
+ * The newest `perPost` shown (and approved) comments of each post, for feed cards, in ONE query (row_number
  * over each post's comments); each list is oldest first, as a card shows it.
  */
 export async function latestCommentsFor(
@@ -221,7 +274,8 @@ export async function latestCommentsFor(
     .where(
       and(
         inArray(comments.postId, postIds),
-        shown,
+        listed,
+        eq(comments.pendingApproval, false),
         notBlockedBetween(viewerId, comments.authorId),
         notMutedComments(viewerId, comments.authorId),
       ),

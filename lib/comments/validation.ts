@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postIdSchema } from "@/lib/shared/ids";
+import { postIdSchema, userIdSchema } from "@/lib/shared/ids";
 import { hasNoNul, NUL_MESSAGE } from "@/lib/shared/text";
 import { MAX_COMMENT } from "./limits";
 
@@ -23,3 +23,16 @@ export const deleteCommentSchema = z.object({
   commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
 });
 export type DeleteCommentInput = z.infer<typeof deleteCommentSchema>;
+
+/** Restrict (true) or unrestrict an account: its new comments on your posts await your approval. */
+export const setRestrictSchema = z.object({
+  userId: userIdSchema,
+  restricted: z.boolean({ message: "Say whether to restrict or unrestrict." }),
+});
+export type SetRestrictInput = z.infer<typeof setRestrictSchema>;
+
+/** The post's author approves a restricted account's comment. */
+export const approveCommentSchema = z.object({
+  commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
+});
+export type ApproveCommentInput = z.infer<typeof approveCommentSchema>;

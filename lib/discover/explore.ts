@@ -5,6 +5,7 @@ import { exploreRanks, exploreSnapshots, postMedia, posts, users } from "@/db/sc
 import { pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import { toMediaView } from "@/lib/shared/media";
+import { visibleCounts } from "@/lib/shared/post-controls";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import { isPublicAccount } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
@@ -47,6 +48,8 @@ export function explorePageQuery(
       id: posts.id,
       likeCount: posts.likeCount,
       commentCount: posts.commentCount,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
       mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = ${posts.id})`,
       cover: {
         id: postMedia.id,
@@ -121,8 +124,7 @@ export async function listExplorePage(
       id: r.id,
       cover: toMediaView(storage, r.cover),
       mediaCount: r.mediaCount,
-      likeCount: r.likeCount,
-      commentCount: r.commentCount,
+      ...visibleCounts(r, false),
     })),
     nextCursor:
       rows.length > limit && last

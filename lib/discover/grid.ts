@@ -4,10 +4,11 @@ import type { Executor } from "@/db/client";
 import { postMedia } from "@/db/schema";
 import { mediaColumns } from "@/lib/posts/media-columns";
 import { toMediaView } from "@/lib/shared/media";
+import { type ControlledCounts, visibleCounts } from "@/lib/shared/post-controls";
 import type { GridItem } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 
-export type GridRow = { id: string; likeCount: number; commentCount: number };
+export type GridRow = ControlledCounts & { id: string };
 
 /**
  * Grid thumbnails for posts, in the given order: one query for every cover (the first photo)
@@ -44,8 +45,7 @@ export async function toGridItems(
         id: row.id,
         cover: toMediaView(storage, cover),
         mediaCount: cover.mediaCount,
-        likeCount: row.likeCount,
-        commentCount: row.commentCount,
+        ...visibleCounts(row, false),
       },
     ];
   });

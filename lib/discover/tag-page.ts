@@ -54,6 +54,8 @@ export function tagRecentQuery(
       id: posts.id,
       likeCount: posts.likeCount,
       commentCount: posts.commentCount,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
       linkedAt: postHashtags.createdAt,
     })
     .from(postHashtags)
@@ -76,7 +78,13 @@ export function tagRecentQuery(
 function topQuery(db: Executor, hashtagId: string, now: Date, viewerId: string | null) {
   const score = postScoreSql(now);
   return db
-    .select({ id: posts.id, likeCount: posts.likeCount, commentCount: posts.commentCount })
+    .select({
+      id: posts.id,
+      likeCount: posts.likeCount,
+      commentCount: posts.commentCount,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(

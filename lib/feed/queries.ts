@@ -97,7 +97,7 @@ const mediaJson = sql<MediaRow[]>`coalesce((
   from post_media m where m.post_id = ${posts.id}), '[]'::json)`;
 
 /**
- * The two newest shown comments of a post (visible, by an active account), oldest of the two
+ * The two newest shown comments of a post (visible, approved, by an active account), oldest of the two
  * first, as JSON: a top-2 on comments_post_created_idx that stops (lib/comments' latestCommentsFor
  * ranks every comment with a window function, ~4x the database CPU on a page in bench:feed).
  */
@@ -108,7 +108,7 @@ const latestCommentsJson = sql<CommentJson[]>`coalesce((
   from (
     select c.id, c.body, c.created_at, c.author_id, u.username, u.name, u.avatar_key
     from comments c join users u on u.id = c.author_id and u.status = 'active'
-    where c.post_id = ${posts.id} and c.status = 'visible'
+    where c.post_id = ${posts.id} and c.status = 'visible' and not c.pending_approval
       and ${notBlockedBetween(viewer, sql`c.author_id`)}
       and ${notMutedComments(viewer, sql`c.author_id`)}
     order by c.created_at desc nulls last, c.id desc nulls last
@@ -192,7 +192,8 @@ export async function listFeedPage(
       ...toPostView(storage, r, r.media, viewerId),
       viewerHasLiked: r.liked,
       viewerHasSaved: r.saved,
-      latestComments: r.latestComments.map((c) =>
+      // Comments turned off: none shown, not even the two newest.
+      latestComments: (r.commentsOff ? [] : r.latestComments).map((c) =>
         toCommentView(
           storage,
           { ...c, postId: r.id, postAuthorId: r.authorId, createdAt: new Date(c.createdAt) },

@@ -7,7 +7,15 @@ import { setLikeSchema } from "./validation";
 
 // The liker is always the signed-in user (ctx), never a field of the input.
 
-/** Like (liked: true) or unlike a post; answers the fresh like count. */
-export const setLikeAction = socialAction("like", setLikeSchema, setLike, ({ likeCount }, input) =>
-  publishLikeCount(getPublisher(), input.postId, likeCount),
+/**
+ * Like (liked: true) or unlike a post; answers the fresh like count. A count the author hid never
+ * goes on the post's (public) channel: open pages of it hear nothing.
+ */
+export const setLikeAction = socialAction(
+  "like",
+  setLikeSchema,
+  setLike,
+  async ({ likeCount, likeCountHidden }, input) => {
+    if (!likeCountHidden) await publishLikeCount(getPublisher(), input.postId, likeCount);
+  },
 );

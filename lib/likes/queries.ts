@@ -31,7 +31,11 @@ export async function deleteLike(tx: Executor, postId: string, userId: string) {
   return rows.length > 0;
 }
 
-/** like_count + delta in place (safe under concurrent writers); the fresh count. */
+/**
+ * like_count + delta in place (safe under concurrent writers); the fresh count, and whether the
+ * author hides it as of this write (read under the same row lock, so a concurrent "hide like
+ * count" is never missed).
+ */
 export async function shiftLikeCount(tx: Executor, postId: string, delta: 1 | -1) {
   const [row] = await tx
     .update(posts)
@@ -39,16 +43,17 @@ export async function shiftLikeCount(tx: Executor, postId: string, delta: 1 | -1
       likeCount: delta > 0 ? sql`${posts.likeCount} + 1` : sql`greatest(${posts.likeCount} - 1, 0)`,
     })
     .where(eq(posts.id, postId))
-    .returning({ likeCount: posts.likeCount });
-  return row?.likeCount ?? 0;
+    .returning({ likeCount: posts.likeCount, hideLikeCount: posts.hideLikeCount });
+  return row ?? { likeCount: 0, hideLikeCount: true };
 }
 
+/** The like count and whether the author hides it. */
 export async function readLikeCount(db: Executor, postId: string) {
   const [row] = await db
-    .select({ likeCount: posts.likeCount })
+    .select({ likeCount: posts.likeCount, hideLikeCount: posts.hideLikeCount })
     .from(posts)
     .where(eq(posts.id, postId));
-  return row?.likeCount ?? 0;
+  return row ?? { likeCount: 0, hideLikeCount: true };
 }
 
 /**

@@ -8,13 +8,14 @@ import { findVisiblePost } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
 
-type LikeResult = Result<{ liked: boolean; likeCount: number }>;
+/** `likeCount` is 0 for anyone but the author when the author hid it (`likeCountHidden`). */
+type LikeResult = Result<{ liked: boolean; likeCount: number; likeCountHidden: boolean }>;
 
 /**
  * Likes or unlikes a visible post. Idempotent: like_count moves only when a like row was really
  * inserted or deleted, in the same transaction, with the author's "liked your photo" notification
  * written (or, on unlike, taken back); answers the fresh count and the notifications to publish
- * after commit.
+ * after commit. A like count the author hid is answered to the author only.
  */
 export async function setLike(
   db: Db,
@@ -36,9 +37,10 @@ export async function setLike(
       if (liked) notified = await notifyLike(tx, { ...about, now });
       else unnotified = await unnotifyLike(tx, about);
     }
-    const likeCount = changed
+    const { likeCount, hideLikeCount: likeCountHidden } = changed
       ? await shiftLikeCount(tx, postId, liked ? 1 : -1)
       : await readLikeCount(tx, postId);
-    return { result: ok({ liked, likeCount }), notified, unnotified };
+    const shown = likeCountHidden && post.authorId !== userId ? 0 : likeCount;
+    return { result: ok({ liked, likeCount: shown, likeCountHidden }), notified, unnotified };
   });
 }

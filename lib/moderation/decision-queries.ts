@@ -59,13 +59,16 @@ export async function markPostRemoved(tx: Executor, postId: string) {
   return row ?? null;
 }
 
-/** Marks a visible comment removed; its post, or null when it was not visible. */
+/**
+ * Marks a visible comment removed; its post (and whether it was still awaiting approval, so never
+ * counted), or null when it was not visible.
+ */
 export async function markCommentRemoved(tx: Executor, commentId: string) {
   const [row] = await tx
     .update(comments)
     .set({ status: "removed" })
     .where(and(eq(comments.id, commentId), eq(comments.status, "visible")))
-    .returning({ postId: comments.postId });
+    .returning({ postId: comments.postId, pendingApproval: comments.pendingApproval });
   return row ?? null;
 }
 

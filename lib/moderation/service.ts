@@ -157,7 +157,10 @@ export async function decide(
       } else {
         const removed = await markCommentRemoved(tx, targetId);
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
-        const commentCount = await shiftCommentCount(tx, removed.postId, -1);
+        // A comment awaiting approval (restricted commenter) was never counted nor public.
+        const commentCount = removed.pendingApproval
+          ? null
+          : await shiftCommentCount(tx, removed.postId, -1);
         Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
       }
     } else if (decision === "suspend") {

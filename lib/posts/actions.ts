@@ -12,12 +12,13 @@ import { getAbuseLimits } from "@/lib/rate-limit/server-abuse";
 import { getPublisher, publishPostRemoved } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
-import { createPost, deletePost, updatePost } from "./service";
+import { createPost, deletePost, setPostControls, updatePost } from "./service";
 import { requestUploads } from "./service-uploads";
 import {
   createPostSchema,
   deletePostSchema,
   requestUploadsSchema,
+  setPostControlsSchema,
   updatePostSchema,
 } from "./validation";
 
@@ -54,6 +55,15 @@ export const updatePostAction = authActionClient
       takeMentions,
     });
     publishNotifiedAfterResponse(notified);
+    if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
+    return result;
+  });
+
+/** The author hides the like count or turns comments off (or back on); answers both settings. */
+export const setPostControlsAction = authActionClient
+  .inputSchema(setPostControlsSchema, byFieldPath)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setPostControls(getDb(), ctx.user.id, parsedInput);
     if (result.ok) revalidatePath(`/p/${parsedInput.postId}`);
     return result;
   });

@@ -5,6 +5,7 @@ import { postMedia, posts } from "@/db/schema";
 import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { mediaColumns } from "@/lib/posts/media-columns";
 import { toMediaView } from "@/lib/shared/media";
+import { type ControlledCounts, visibleCounts } from "@/lib/shared/post-controls";
 import type { GridItem, Page } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 
@@ -18,11 +19,13 @@ export const gridColumns = {
   id: posts.id,
   likeCount: posts.likeCount,
   commentCount: posts.commentCount,
+  hideLikeCount: posts.hideLikeCount,
+  commentsOff: posts.commentsOff,
   // Qualified by hand: drizzle may leave a column bare inside a correlated subquery.
   mediaCount: sql<number>`(select count(*)::int from post_media pm where pm.post_id = "posts"."id")`,
 };
 
-export type GridRow = { id: string; likeCount: number; commentCount: number; mediaCount: number };
+export type GridRow = ControlledCounts & { id: string; mediaCount: number };
 
 /** A list's `limit + 1` rows as a page of grid items, with the cover (first photo) of each. */
 export async function toGridPage<R extends GridRow>(
@@ -51,8 +54,7 @@ export async function toGridPage<R extends GridRow>(
               id: row.id,
               cover: toMediaView(storage, cover),
               mediaCount: row.mediaCount,
-              likeCount: row.likeCount,
-              commentCount: row.commentCount,
+              ...visibleCounts(row, false),
             },
           ]
         : [],

@@ -6,6 +6,7 @@ import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
 import { avatarUrl, type MediaRow, toMediaView } from "@/lib/shared/media";
+import { visibleCounts } from "@/lib/shared/post-controls";
 import type { GridItem, Page, PostView } from "@/lib/shared/post-views";
 import { canSeePostsOf } from "@/lib/shared/private-accounts";
 import { getStorage } from "@/lib/storage";
@@ -20,6 +21,8 @@ export const postWithAuthorColumns = {
   createdAt: posts.createdAt,
   likeCount: posts.likeCount,
   commentCount: posts.commentCount,
+  hideLikeCount: posts.hideLikeCount,
+  commentsOff: posts.commentsOff,
   authorId: users.id,
   username: users.username,
   name: users.name,
@@ -32,6 +35,8 @@ type PostWithAuthor = {
   createdAt: Date;
   likeCount: number;
   commentCount: number;
+  hideLikeCount: boolean;
+  commentsOff: boolean;
   authorId: string;
   username: string;
   name: string;
@@ -45,12 +50,12 @@ export function toPostView(
   media: MediaRow[],
   viewerId: string | null,
 ): PostView {
+  const viewerIsAuthor = viewerId === row.authorId;
   return {
     id: row.id,
     caption: row.caption,
     createdAt: row.createdAt.toISOString(),
-    likeCount: row.likeCount,
-    commentCount: row.commentCount,
+    ...visibleCounts(row, viewerIsAuthor),
     author: {
       id: row.authorId,
       username: row.username,
@@ -58,7 +63,7 @@ export function toPostView(
       avatarUrl: avatarUrl(storage, row.avatarKey),
     },
     media: media.map((m) => toMediaView(storage, m)),
-    viewerIsAuthor: viewerId === row.authorId,
+    viewerIsAuthor,
   };
 }
 
@@ -181,7 +186,13 @@ export async function decrementPostCount(tx: Executor, userId: string) {
 /** A visible post, locked until the transaction ends (an edit by its author follows). */
 export async function lockVisiblePost(tx: Executor, postId: string) {
   const [post] = await tx
-    .select({ id: posts.id, authorId: posts.authorId, caption: posts.caption })
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      caption: posts.caption,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
+    })
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.status, "visible")))
     .for("update");
@@ -196,6 +207,21 @@ export async function lockPostForDelete(tx: Executor, postId: string) {
     .where(eq(posts.id, postId))
     .for("update");
   return post ?? null;
+}
+
+/** Sets the author's per-post controls (only those given); the stored state after the write. */
+export async function updateControls(
+  tx: Executor,
+  postId: string,
+  controls: { hideLikeCount?: boolean; commentsOff?: boolean },
+  now: Date,
+) {
+  const [row] = await tx
+    .update(posts)
+    .set({ ...controls, updatedAt: now })
+    .where(eq(posts.id, postId))
+    .returning({ hideLikeCount: posts.hideLikeCount, commentsOff: posts.commentsOff });
+  return row ?? null;
 }
 
 export async function updateCaption(tx: Executor, postId: string, caption: string, now: Date) {

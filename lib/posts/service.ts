@@ -20,10 +20,11 @@ import {
   lockVisiblePost,
   updateAlt,
   updateCaption,
+  updateControls,
 } from "./queries";
 import { claimSlots, slotMessages } from "./service-uploads";
 import { syncHashtags, syncMentions, unlinkHashtags } from "./tags";
-import type { CreatePostInput, UpdatePostInput } from "./validation";
+import type { CreatePostInput, SetPostControlsInput, UpdatePostInput } from "./validation";
 
 // The writes of posts: create (from uploaded originals), edit, delete. Each runs in one
 // transaction with its notifications and answers { result, notified } for the action to publish.
@@ -51,10 +52,10 @@ export async function createPost(
   db: Db,
   storage: Storage,
   userId: string,
-  input: CreatePostInput,
+  input: Omit<CreatePostInput, keyof PostControls> & Partial<PostControls>,
   now = new Date(),
 ): Promise<WithNotified<CreateResult>> {
-  const { aspect, caption, media } = input;
+  const { aspect, caption, media, hideLikeCount = false, commentsOff = false } = input;
   const claim = await claimSlots(
     db,
     userId,
@@ -115,7 +116,7 @@ export async function createPost(
     const notified: Notified[] = await db.transaction(async (tx) => {
       await insertPost(
         tx,
-        { id: postId, authorId: userId, caption, createdAt: now },
+        { id: postId, authorId: userId, caption, createdAt: now, hideLikeCount, commentsOff },
         (rendered as Rendered[]).map((r, position) => ({
           id: r.mediaId,
           postId,
@@ -201,6 +202,30 @@ export async function updatePost(
   return run.catch((err: unknown) => {
     if (err instanceof OverBudget) return { result: err.failure, notified: [] };
     throw err;
+  });
+}
+
+export type PostControls = { hideLikeCount: boolean; commentsOff: boolean };
+
+/**
+ * The author turns a post's controls on or off: hide the like count from everyone else, turn
+ * comments off (existing ones hidden from everyone, the author included, new ones refused) or
+ * back on. Only the settings given change; anyone else gets FORBIDDEN and nothing changes.
+ * Answers the post's controls after the write.
+ */
+export async function setPostControls(
+  db: Db,
+  userId: string,
+  input: SetPostControlsInput,
+  now = new Date(),
+): Promise<Result<PostControls>> {
+  const { postId, hideLikeCount, commentsOff } = input;
+  return db.transaction(async (tx) => {
+    const own = await lockOwnPost(tx, postId, userId);
+    if (!own.ok) return own;
+    const controls = await updateControls(tx, postId, { hideLikeCount, commentsOff }, now);
+    if (!controls) return fail("NOT_FOUND", POST_NOT_FOUND);
+    return ok(controls);
   });
 }
 

@@ -48,6 +48,9 @@ export const altSchema = z
   .trim()
   .max(MAX_ALT, { message: `Alt text can have at most ${MAX_ALT} characters.` });
 
+const hideLikeCountField = z.boolean({ message: "Say whether to hide the like count." });
+const commentsOffField = z.boolean({ message: "Say whether to turn comments off." });
+
 export const createPostSchema = z.object({
   aspect: z.enum(aspectKeys, { message: "Choose a crop: 1:1, 4:5 or 1.91:1." }),
   caption: captionSchema.default(""),
@@ -64,6 +67,9 @@ export const createPostSchema = z.object({
     .refine((m) => new Set(m.map((x) => x.slotId)).size === m.length, {
       message: "The same upload is used twice.",
     }),
+  // Advanced settings: the per-post controls, set from the start.
+  hideLikeCount: hideLikeCountField.default(false),
+  commentsOff: commentsOffField.default(false),
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 
@@ -78,3 +84,16 @@ export const updatePostSchema = z.object({
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 
 export const deletePostSchema = z.object({ postId: postIdSchema });
+
+/** The author's per-post controls: hide the like count, turn comments off (either or both). */
+export const setPostControlsSchema = z
+  .object({
+    postId: postIdSchema,
+    hideLikeCount: hideLikeCountField.optional(),
+    commentsOff: commentsOffField.optional(),
+  })
+  .refine((c) => c.hideLikeCount !== undefined || c.commentsOff !== undefined, {
+    message: "Choose a setting to change.",
+    path: ["hideLikeCount"],
+  });
+export type SetPostControlsInput = z.infer<typeof setPostControlsSchema>;

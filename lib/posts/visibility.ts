@@ -11,7 +11,8 @@ import { canSeePostsOf } from "@/lib/shared/private-accounts";
  * them, and, when the author's account is private, the viewer is the author or follows them. Null
  * for anything else, so a removed post, a suspended author's post, a post across a block and a
  * private account's post seen by a non-follower all read as missing. `viewerId` null: a signed-out
- * reader (public accounts only); "moderator": a moderator's decision, who sees all.
+ * reader (public accounts only); "moderator": a moderator's decision, who sees all. With the
+ * author's per-post controls (a hidden like count, comments turned off).
  */
 export async function findVisiblePost(
   db: Executor,
@@ -19,7 +20,12 @@ export async function findVisiblePost(
   viewerId: string | null | "moderator",
 ) {
   const [row] = await db
-    .select({ id: posts.id, authorId: posts.authorId })
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      hideLikeCount: posts.hideLikeCount,
+      commentsOff: posts.commentsOff,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(

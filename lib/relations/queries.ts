@@ -67,8 +67,10 @@ export async function deleteCommentsOnPostsOf(tx: Executor, userId: string, auth
         delete from comments c using posts p
         where c.post_id = p.id and p.author_id = ${authorId}::uuid
           and c.author_id = ${userId}::uuid and c.status = 'visible'
-        returning c.post_id
-      ), n as (select post_id, count(*)::int as n from gone group by post_id)
+        returning c.post_id, c.pending_approval
+      ),
+      -- a comment awaiting approval (restrict) was never counted
+      n as (select post_id, (count(*) filter (where not pending_approval))::int as n from gone group by post_id)
       update posts set comment_count = greatest(posts.comment_count - n.n, 0)
       from n where posts.id = n.post_id
       returning posts.id, posts.comment_count`),

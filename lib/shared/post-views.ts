@@ -27,11 +27,17 @@ export type PostView = {
   caption: string;
   /** ISO 8601 */
   createdAt: string;
+  /** 0 for everyone but the author when `likeCountHidden` */
   likeCount: number;
+  /** 0 when `commentsOff` */
   commentCount: number;
   media: MediaView[];
   /** the signed-in viewer wrote it (may edit and delete) */
   viewerIsAuthor: boolean;
+  /** the author hid the like count: only they see the number ("Liked by X and others" for the rest) */
+  likeCountHidden: boolean;
+  /** the author turned comments off: none are shown or accepted, the count is hidden */
+  commentsOff: boolean;
 };
 
 /** A square thumbnail of the profile grid. */
@@ -39,8 +45,12 @@ export type GridItem = {
   id: string;
   cover: MediaView;
   mediaCount: number;
+  /** 0 when `likeCountHidden` (grids never show a hidden count, not even to the author) */
   likeCount: number;
+  /** 0 when `commentsOff` */
   commentCount: number;
+  likeCountHidden: boolean;
+  commentsOff: boolean;
 };
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -79,6 +89,13 @@ export type CommentView = {
   createdAt: string;
   /** the viewer wrote it, or wrote the post */
   viewerCanDelete: boolean;
+  /**
+   * by an account the post's author restricted, not yet approved: only its author and the post's
+   * author see it (the post's author may approve or delete it)
+   */
+  awaitingApproval?: boolean;
+  /** for the post's author only: they restricted the comment's author */
+  authorRestricted?: boolean;
 };
 
 /** A post as a feed card shows it: the post, the viewer's state, and a taste of the talk. */

@@ -16,6 +16,7 @@ import { GET as followingRoute } from "@/app/api/users/[username]/following/rout
 import { GET as gridRoute } from "@/app/api/users/[username]/posts/route";
 import { blocks, comments, followRequests, follows, notifications } from "@/db/schema";
 import { addCommentAction } from "@/lib/comments/actions";
+import { setRestrictAction } from "@/lib/comments/actions-restrict";
 import { suggestedPeople } from "@/lib/discover/queries";
 import { setFollowAction, setPrivateAccountAction } from "@/lib/follows/actions";
 import { setLikeAction } from "@/lib/likes/actions";
@@ -362,6 +363,25 @@ describe("blocking", () => {
     const again = await h.call(setFollowAction, { userId: dan.id, follow: true });
     expect(again).toMatchObject({ kind: "fail", code: "NOT_FOUND" });
     expect(await pending()).toHaveLength(0);
+  });
+
+  it("moves comment_count only by the counted comments it deletes (not one awaiting approval)", async () => {
+    const { tom, dan } = w;
+    await h.signInAs(dan);
+    await expectOk(await h.call(addCommentAction, { postId: w.tomPost, body: "first" }), "c1");
+    await h.signInAs(tom);
+    await expectOk(await h.call(setRestrictAction, { userId: dan.id, restricted: true }), "r");
+    await h.signInAs(dan);
+    await expectOk(await h.call(addCommentAction, { postId: w.tomPost, body: "pending" }), "c2");
+    const before = (await postCounts(h.db(), w.tomPost)) ?? { likeCount: -1, commentCount: -1 };
+    await h.signInAs(tom);
+    await expectOk(await h.call(setBlockAction, { userId: dan.id, blocked: true }), "block");
+    expect(await postCounts(h.db(), w.tomPost)).toEqual({
+      ...before,
+      commentCount: before.commentCount - 1,
+    });
+    const left = await h.db().select().from(comments).where(eq(comments.authorId, dan.id));
+    expect(left).toHaveLength(0);
   });
 
   it("is idempotent: blocking twice moves nothing the second time", async () => {

@@ -77,7 +77,10 @@ describe("deleteComment", () => {
     const first = await comment(ana.id, postId, "hi @someone");
     await comment(ana.id, postId, "again");
     const result = await deleteComment(db(), ana.id, { commentId: first.comment.id });
-    expect(result).toEqual({ ok: true, data: { commentCount: 1, postId } });
+    expect(result).toEqual({
+      ok: true,
+      data: { commentCount: 1, postId, commentsOff: false, awaitingApproval: false },
+    });
     expect(await countRows("comments")).toBe(1);
     const again = await deleteComment(db(), ana.id, { commentId: first.comment.id });
     expect(again).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -89,7 +92,10 @@ describe("deleteComment", () => {
     const postId = await insertPost(author.id);
     const data = await comment(ana.id, postId, "rude");
     const result = await deleteComment(db(), author.id, { commentId: data.comment.id });
-    expect(result).toEqual({ ok: true, data: { commentCount: 0, postId } });
+    expect(result).toEqual({
+      ok: true,
+      data: { commentCount: 0, postId, commentsOff: false, awaitingApproval: false },
+    });
     expect(await countRows("comments")).toBe(0);
   });
 

@@ -15,15 +15,15 @@ describe("setLike", () => {
     const postId = await insertPost(author.id);
     expect((await setLike(db(), ana.id, { postId, liked: true })).result).toEqual({
       ok: true,
-      data: { liked: true, likeCount: 1 },
+      data: { liked: true, likeCount: 1, likeCountHidden: false },
     });
     expect((await setLike(db(), ben.id, { postId, liked: true })).result).toEqual({
       ok: true,
-      data: { liked: true, likeCount: 2 },
+      data: { liked: true, likeCount: 2, likeCountHidden: false },
     });
     expect((await setLike(db(), ana.id, { postId, liked: false })).result).toEqual({
       ok: true,
-      data: { liked: false, likeCount: 1 },
+      data: { liked: false, likeCount: 1, likeCountHidden: false },
     });
     expect((await postCounts(postId))?.likeCount).toBe(1);
     expect(await countRows("likes")).toBe(1);
@@ -33,7 +33,10 @@ describe("setLike", () => {
     const author = await insertUser();
     const postId = await insertPost(author.id);
     const result = (await setLike(db(), author.id, { postId, liked: true })).result;
-    expect(result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
+    expect(result).toEqual({
+      ok: true,
+      data: { liked: true, likeCount: 1, likeCountHidden: false },
+    });
   });
 
   it("is idempotent: repeating a like or an unlike changes nothing", async () => {
@@ -41,11 +44,11 @@ describe("setLike", () => {
     const postId = await insertPost(author.id);
     for (let i = 0; i < 3; i++) {
       const r = (await setLike(db(), ana.id, { postId, liked: true })).result;
-      expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
+      expect(r).toEqual({ ok: true, data: { liked: true, likeCount: 1, likeCountHidden: false } });
     }
     for (let i = 0; i < 3; i++) {
       const r = (await setLike(db(), ana.id, { postId, liked: false })).result;
-      expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0 } });
+      expect(r).toEqual({ ok: true, data: { liked: false, likeCount: 0, likeCountHidden: false } });
     }
     expect(await countRows("likes")).toBe(0);
   });

@@ -43,7 +43,10 @@ describe("likes", () => {
     if (!author || !ana) throw new Error("no users");
     const postId = await insertPost(db(), author.id);
     const first = await setLike(db(), ana.id, { postId, liked: true });
-    expect(first.result).toEqual({ ok: true, data: { liked: true, likeCount: 1 } });
+    expect(first.result).toEqual({
+      ok: true,
+      data: { liked: true, likeCount: 1, likeCountHidden: false },
+    });
     expect(first.notified).toEqual([{ id: expect.any(String), recipientId: author.id }]);
     const again = await setLike(db(), ana.id, { postId, liked: true });
     expect(again.notified).toEqual([]);

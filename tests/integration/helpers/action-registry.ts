@@ -3,6 +3,7 @@ import { accountCases } from "./cases/accounts";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
 import { relationCases } from "./cases/relations";
+import { restrictCases } from "./cases/restrict";
 import { sessionCases } from "./cases/sessions";
 import { socialCases } from "./cases/social";
 
@@ -19,4 +20,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...moderationCases,
   ...relationCases,
   ...sessionCases,
+  ...restrictCases,
 };

@@ -66,6 +66,23 @@ export default async function SettingsPage() {
         </Card>
       </section>
 
+      <section aria-labelledby="privacy-heading" className="mb-6">
+        <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
+          Privacy
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            Accounts whose new comments on your posts wait for your approval.
+          </p>
+          <Link
+            href="/accounts/restricted"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Restricted accounts
+          </Link>
+        </Card>
+      </section>
+
       {isModerator(user) ? (
         <section aria-labelledby="moderation-heading" className="mb-6">
           <h2 id="moderation-heading" className="mb-3 text-base font-semibold">

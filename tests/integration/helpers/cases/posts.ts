@@ -4,6 +4,7 @@ import {
   createPostAction,
   deletePostAction,
   requestUploadsAction,
+  setPostControlsAction,
   updatePostAction,
 } from "@/lib/posts/actions";
 import { requestUploads } from "@/lib/posts/service-uploads";
@@ -95,6 +96,31 @@ export const postCases: Record<string, ActionCase> = {
         field: "caption",
       },
       { input: (_w, good) => ({ ...(good as object), caption: "a\u0000b" }), field: "caption" },
+    ],
+  },
+
+  "posts/actions:setPostControlsAction": {
+    action: setPostControlsAction,
+    arrange: async (w) => ({
+      postId: await insertPost(w.h.db(), w.owner.id),
+      hideLikeCount: true,
+      commentsOff: true,
+    }),
+    changed: (w, input) =>
+      exists(
+        w,
+        posts,
+        and(
+          eq(posts.id, postId(input)),
+          eq(posts.hideLikeCount, true),
+          eq(posts.commentsOff, true),
+        ),
+      ),
+    matrix: signedInMatrix("changes", "FORBIDDEN"),
+    bad: [
+      { input: (_w, good) => ({ ...(good as object), postId: "x" }), field: "postId" },
+      { input: (_w, good) => ({ postId: postId(good) }), field: "hideLikeCount" },
+      { input: (_w, good) => ({ postId: postId(good), commentsOff: 1 }), field: "commentsOff" },
     ],
   },
 
