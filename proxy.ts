@@ -55,6 +55,7 @@ async function route(req: NextRequest): Promise<NextResponse> {
     requestHeaders.set("x-nonce", nonce);
     const res = NextResponse.next({ request: { headers: requestHeaders } });
     res.headers.set("Content-Security-Policy", policy);
+    if (req.method === "GET") setPageCaching(res);
     return res;
   }
   if (api) {
@@ -66,6 +67,18 @@ async function route(req: NextRequest): Promise<NextResponse> {
   const login = new URL("/login", req.nextUrl.origin);
   if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(login);
+}
+
+/**
+ * Pages may be kept for Back and Forward (the back/forward cache) but never reused without asking
+ * the server: Next.js would send `no-store`, which keeps every page out of that cache. `private`:
+ * no shared cache stores them. `Vary: Cookie`: a copy in the browser's HTTP cache is not shown
+ * once the cookies changed (signed out, another account). A page restored from the back/forward
+ * cache re-checks the session itself (components/providers/session-check.tsx).
+ */
+function setPageCaching(res: NextResponse) {
+  res.headers.set("Cache-Control", "private, no-cache, max-age=0, must-revalidate");
+  res.headers.set("Vary", "Cookie");
 }
 
 export const config = {

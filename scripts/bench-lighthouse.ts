@@ -39,6 +39,8 @@ type Run = {
   fcp: number;
   scriptBytes: number;
   bfcache: boolean;
+  /** Lighthouse's CPU benchmark of the run (higher is faster): a busy machine shows here. */
+  benchmarkIndex: number;
   /** Why the back/forward cache refused the page (Lighthouse's bf-cache audit). */
   bfcacheBlockers: string[];
 };
@@ -110,6 +112,7 @@ async function measure(url: string, cookie: string | null, port: number): Promis
     scriptBytes,
     // Lighthouse's bf-cache audit passes when nothing keeps the page out of the cache.
     bfcache: (audits["bf-cache"]?.score ?? 0) === 1,
+    benchmarkIndex: result.lhr.environment.benchmarkIndex,
     bfcacheBlockers: (
       (audits["bf-cache"]?.details as { items?: { reason?: string }[] } | undefined)?.items ?? []
     ).map((i) => String(i.reason ?? "")),
@@ -128,6 +131,7 @@ function row(spec: PageSpec, runs: Run[]): string {
     `${(median(runs.map((r) => r.scriptBytes)) / 1024).toFixed(0)} KB`,
     `${mid.accessibility} / ${mid.bestPractices} / ${mid.seo}`,
     mid.bfcache ? "yes" : "no",
+    String(Math.round(median(runs.map((r) => r.benchmarkIndex)))),
   ];
   return `| ${cells.join(" | ")} |`;
 }
@@ -179,9 +183,9 @@ async function main(): Promise<boolean> {
 
   console.log(`\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}`);
   console.log(
-    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache |",
+    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache | CPU index |",
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const { spec, runs } of results) console.log(row(spec, runs));
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
   return true;
