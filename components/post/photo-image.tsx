@@ -18,7 +18,8 @@ const srcSetOf = (media: MediaView) => media.srcSet.map((v) => `${v.url} ${v.wid
  * smooth) until it has loaded and covers it. No state and no script: it renders the same on the
  * server and in the browser, costs nothing to hydrate, and paints from the server's HTML on.
  * Width and height are always given, so nothing moves when it arrives. A priority photo (the
- * page's largest paint) loads eagerly with high fetch priority; the others lazily.
+ * page's largest paint) loads eagerly with high fetch priority; the others lazily. A photo that
+ * fails to load leaves its placeholder (its alt text is transparent over it, still read out).
  */
 export function PhotoImage({
   media,
@@ -46,7 +47,7 @@ export function PhotoImage({
         loading={priority ? "eager" : "lazy"}
         fetchPriority={priority ? "high" : "auto"}
         decoding={priority ? undefined : "async"}
-        className="relative size-full object-cover"
+        className="relative size-full object-cover text-transparent"
       />
     </div>
   );
