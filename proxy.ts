@@ -72,13 +72,13 @@ async function route(req: NextRequest): Promise<NextResponse> {
 /**
  * Pages may be kept for Back and Forward (the back/forward cache) but never reused without asking
  * the server: Next.js would send `no-store`, which keeps every page out of that cache. `private`:
- * no shared cache stores them. `Vary: Cookie`: a copy in the browser's HTTP cache is not shown
- * once the cookies changed (signed out, another account). A page restored from the back/forward
- * cache re-checks the session itself (components/providers/session-check.tsx).
+ * no shared cache stores them. A page shown again by Back or Forward (from the back/forward cache
+ * or the browser's HTTP cache) re-checks the session and reloads when it changed
+ * (components/providers/session-check.tsx). Next.js replaces a Vary set here, so `Vary: Cookie`
+ * is not an option.
  */
 function setPageCaching(res: NextResponse) {
   res.headers.set("Cache-Control", "private, no-cache, max-age=0, must-revalidate");
-  res.headers.set("Vary", "Cookie");
 }
 
 export const config = {
