@@ -12,9 +12,8 @@ export function SessionCheck({ viewerId }: { viewerId: string | null }) {
     const check = async () => {
       try {
         const res = await fetch("/api/viewer", { cache: "no-store", credentials: "same-origin" });
-        // 401: no session cookie at all (proxy.ts answers for the route).
-        if (!res.ok && res.status !== 401) return;
-        const { id = null } = res.ok ? ((await res.json()) as { id?: string | null }) : {};
+        if (!res.ok) return;
+        const { id } = (await res.json()) as { id: string | null };
         if (id !== viewerId) window.location.reload();
       } catch {
         // Offline: the page stays as it was; the next navigation asks the server anyway.

@@ -18,6 +18,8 @@ const publicPaths = [
   /^\/p\/[^/]+$/,
   /^\/api\/users\/[^/]+\/(posts|followers|following)$/,
   /^\/api\/posts\/[^/]+\/(comments|likes)$/,
+  // Whose session this is ({ id: null } signed out): pages restored by Back ask (session-check).
+  /^\/api\/viewer$/,
 ];
 
 /**
