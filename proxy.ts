@@ -55,6 +55,7 @@ async function route(req: NextRequest): Promise<NextResponse> {
     requestHeaders.set("x-nonce", nonce);
     const res = NextResponse.next({ request: { headers: requestHeaders } });
     res.headers.set("Content-Security-Policy", policy);
+    if (req.method === "GET") setPageCaching(res);
     return res;
   }
   if (api) {
@@ -66,6 +67,18 @@ async function route(req: NextRequest): Promise<NextResponse> {
   const login = new URL("/login", req.nextUrl.origin);
   if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(login);
+}
+
+/**
+ * Pages may be kept for Back and Forward (the back/forward cache) but never reused without asking
+ * the server: Next.js would send `no-store`, which keeps every page out of that cache. `private`:
+ * no shared cache stores them. A page shown again by Back or Forward (from the back/forward cache
+ * or the browser's HTTP cache) re-checks the session and reloads when it changed
+ * (components/providers/session-check.tsx). Next.js replaces a Vary set here, so `Vary: Cookie`
+ * is not an option.
+ */
+function setPageCaching(res: NextResponse) {
+  res.headers.set("Cache-Control", "private, no-cache, max-age=0, must-revalidate");
 }
 
 export const config = {

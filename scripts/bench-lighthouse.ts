@@ -4,9 +4,10 @@
 // in as a demo user, runs every page RUNS times (median by performance score) signed in and the
 // public ones signed out, and prints one row per page: scores, LCP, TBT, CLS, the script bytes
 // the page loaded (compressed) and whether the back/forward cache may keep it.
-// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json]
+// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir]
+// (--lhr: every run's full Lighthouse report, to see why a metric is what it is)
 // Needs a build (`npm run build`). Exits 1 when the stack could not be set up, 2 past the deadline.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -22,6 +23,7 @@ const arg = (name: string) =>
 const RUNS = Math.max(1, Number(arg("runs") ?? 3) || 3);
 const ONLY = arg("only")?.split(",");
 const JSON_OUT = arg("json");
+const LHR_DIR = arg("lhr");
 const VIEWER = "ana";
 const OTHER = "ben.k";
 
@@ -37,6 +39,8 @@ type Run = {
   fcp: number;
   scriptBytes: number;
   bfcache: boolean;
+  /** Lighthouse's CPU benchmark of the run (higher is faster): a busy machine shows here. */
+  benchmarkIndex: number;
   /** Why the back/forward cache refused the page (Lighthouse's bf-cache audit). */
   bfcacheBlockers: string[];
 };
@@ -77,6 +81,17 @@ async function measure(url: string, cookie: string | null, port: number): Promis
     undefined,
   );
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
+  if (LHR_DIR) {
+    mkdirSync(LHR_DIR, { recursive: true });
+    const name = `${new URL(url).pathname.replace(/[^\w]+/g, "_")}-${cookie ? "in" : "out"}-${Date.now()}`;
+    writeFileSync(path.join(LHR_DIR, `${name}.json`), JSON.stringify(result.lhr));
+    if (process.env.LHR_TRACE) {
+      writeFileSync(
+        path.join(LHR_DIR, `${name}.trace.json`),
+        JSON.stringify(result.artifacts.Trace),
+      );
+    }
+  }
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const num = (id: string) => audits[id]?.numericValue ?? Number.NaN;
@@ -97,6 +112,7 @@ async function measure(url: string, cookie: string | null, port: number): Promis
     scriptBytes,
     // Lighthouse's bf-cache audit passes when nothing keeps the page out of the cache.
     bfcache: (audits["bf-cache"]?.score ?? 0) === 1,
+    benchmarkIndex: result.lhr.environment.benchmarkIndex,
     bfcacheBlockers: (
       (audits["bf-cache"]?.details as { items?: { reason?: string }[] } | undefined)?.items ?? []
     ).map((i) => String(i.reason ?? "")),
@@ -115,6 +131,7 @@ function row(spec: PageSpec, runs: Run[]): string {
     `${(median(runs.map((r) => r.scriptBytes)) / 1024).toFixed(0)} KB`,
     `${mid.accessibility} / ${mid.bestPractices} / ${mid.seo}`,
     mid.bfcache ? "yes" : "no",
+    String(Math.round(median(runs.map((r) => r.benchmarkIndex)))),
   ];
   return `| ${cells.join(" | ")} |`;
 }
@@ -166,9 +183,9 @@ async function main(): Promise<boolean> {
 
   console.log(`\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}`);
   console.log(
-    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache |",
+    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache | CPU index |",
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const { spec, runs } of results) console.log(row(spec, runs));
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
   return true;

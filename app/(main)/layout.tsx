@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SessionCheck } from "@/components/providers/session-check";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { getCurrentUser } from "@/lib/auth";
@@ -22,6 +23,7 @@ export default async function MainLayout({ children }: { children: ReactNode }) 
       >
         {children}
       </AppShell>
+      <SessionCheck viewerId={user?.id ?? null} />
     </RealtimeProvider>
   );
 }

@@ -17,6 +17,12 @@ import { getProfileView } from "@/lib/users/queries-profile";
 export const metadata: Metadata = { title: "Home" };
 
 const SUGGESTIONS = 8;
+/**
+ * Posts in the server's HTML: what a phone shows in its first two screens. Every card rendered
+ * here is also hydrated before the page responds to a tap, so the first page is kept short; the
+ * rest comes from /api/feed (10 a page) as the reader scrolls, after the cursor of this page.
+ */
+const FIRST_SCREEN_POSTS = 4;
 
 /** The home feed: its first page rendered here, the rest fetched as the reader scrolls. */
 export default async function HomePage() {
@@ -25,7 +31,7 @@ export default async function HomePage() {
   const queryClient = createRequestQueryClient();
   const [firstPage, profile] = await Promise.all([
     prefetchFirstPage(queryClient, listKeys.feed(user.id), () =>
-      listFeedPage(db, { viewerId: user.id }),
+      listFeedPage(db, { viewerId: user.id, limit: FIRST_SCREEN_POSTS }),
     ),
     getProfileView(db, user.username, user.id),
   ]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
+import { Suspense } from "react";
 import { FeedCard } from "@/components/feed/feed-card";
 import { distinctItems, lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
@@ -37,7 +38,11 @@ export function FeedList({ viewer }: { viewer: AuthorView }) {
         className="flex flex-col gap-2 sm:gap-4"
       >
         {posts.map((post, i) => (
-          <FeedCard key={post.id} post={post} priority={i === 0} viewer={viewer} />
+          // Each card hydrates on its own (React's selective hydration): the page's hydration is
+          // split into short tasks the browser can paint and answer taps between.
+          <Suspense key={post.id} fallback={null}>
+            <FeedCard post={post} priority={i === 0} viewer={viewer} />
+          </Suspense>
         ))}
       </div>
       {isFetchingNextPage ? <FeedCardSkeleton /> : null}

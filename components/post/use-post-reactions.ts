@@ -3,10 +3,9 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useLayoutEffect, useState } from "react";
-import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
-import { setLikeAction } from "@/lib/likes/actions";
-import { setSaveAction } from "@/lib/saves/actions";
+import { failureOf } from "@/components/forms/action-result";
 import { patchCachedItems } from "./patch-cached-items";
+import { postReaction } from "./post-reaction-request";
 
 /** What the server said about the viewer and a post; the hook starts from it and follows it. */
 export type ReactionsSnapshot = { liked: boolean; likeCount: number; saved: boolean };
@@ -48,7 +47,8 @@ export const reactionsKey = (postId: string) => ["post-reactions-state", postId]
  * change at once and roll back with an error message if the action fails. Every change is also
  * written into cached lists that show the post (the feed's infinite query, profile grids), so the
  * feed and the post page agree. Likes (and saves) of one post run one after the other (mutation
- * scope), so quick taps end in the state of the last one.
+ * scope), so quick taps end in the state of the last one; they go to JSON routes with keepalive
+ * (postReaction), never queued behind the page's other server actions.
  */
 export function usePostReactions({
   postId,
@@ -119,7 +119,8 @@ export function usePostReactions({
   const likeMutation = useMutation({
     mutationKey: [...key, "like"],
     scope: { id: `like:${postId}` },
-    mutationFn: async (liked: boolean) => unwrap(toResult(await setLikeAction({ postId, liked }))),
+    mutationFn: (liked: boolean) =>
+      postReaction<{ liked: boolean; likeCount: number }>(postId, "like", { liked }),
     onMutate: (liked) => {
       const previous = current();
       const delta = liked === previous.liked ? 0 : liked ? 1 : -1;
@@ -136,7 +137,7 @@ export function usePostReactions({
   const saveMutation = useMutation({
     mutationKey: [...key, "save"],
     scope: { id: `save:${postId}` },
-    mutationFn: async (saved: boolean) => unwrap(toResult(await setSaveAction({ postId, saved }))),
+    mutationFn: (saved: boolean) => postReaction<{ saved: boolean }>(postId, "save", { saved }),
     onMutate: (saved) => {
       const previous = current();
       apply({ ...previous, saved });

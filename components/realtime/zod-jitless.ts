@@ -1,4 +1,4 @@
-import { config } from "zod";
+import { config } from "zod/mini";
 
 // Evaluated before the event schemas are built (event-contract.ts imports it first): without
 // `jitless` zod probes `new Function` once, which the page's CSP (no 'unsafe-eval') blocks and

@@ -20,6 +20,8 @@ const publicPaths = [
   /^\/api\/posts\/[^/]+\/(comments|likes)$/,
   // A public post's live channel (the route still answers 401 for user channels when signed out).
   /^\/api\/realtime\/auth$/,
+  // Whose session this is ({ id: null } signed out): pages restored by Back ask (session-check).
+  /^\/api\/viewer$/,
 ];
 
 /**

@@ -3,7 +3,7 @@
 // Each payload is checked against the same schema the browser uses, and unknown fields (such as a
 // viewer-specific `viewerCanDelete`) are stripped, so nothing private leaks onto a public channel.
 // Like the publisher, these never throw.
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { postChannel, userChannel } from "./channels";
 import { type Publisher, throttledLogger } from "./publisher";
 import {
@@ -20,7 +20,7 @@ async function send(
   publisher: Publisher,
   channel: () => string,
   event: string,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   payload: unknown,
 ): Promise<void> {
   const parsed = schema.safeParse(payload);

@@ -6,6 +6,7 @@ import { GET as exploreRoute } from "@/app/api/explore/route";
 import { GET as tagRoute } from "@/app/api/explore/tags/[tag]/route";
 import { GET as feedRoute } from "@/app/api/feed/route";
 import { GET as commentsRoute } from "@/app/api/posts/[id]/comments/route";
+import { POST as likeRoute } from "@/app/api/posts/[id]/like/route";
 import { GET as likesRoute } from "@/app/api/posts/[id]/likes/route";
 import { GET as profilePostsRoute } from "@/app/api/users/[username]/posts/route";
 import { GET as savedRoute } from "@/app/api/users/[username]/saved/route";
@@ -186,6 +187,49 @@ describe("hide like count", () => {
     await h.runAfterTasks();
     expect(events.filter((e) => e.event === "like.count").map((e) => e.payload)).toEqual([
       { postId, likeCount: 4321 },
+    ]);
+  });
+});
+
+describe("hide like count through the like route (what the heart button calls)", () => {
+  const ORIGIN = "http://localhost:3000";
+  const like = (postId: string, liked: boolean) =>
+    likeRoute(
+      new Request(`${ORIGIN}/api/posts/${postId}/like`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          host: "localhost:3000",
+          "sec-fetch-site": "same-origin",
+        },
+        body: JSON.stringify({ liked }),
+        // biome-ignore lint/suspicious/noExplicitAny: Next.js passes a NextRequest; a Request is enough here
+      }) as any,
+      { params: Promise.resolve({ id: postId }) },
+    );
+
+  it("answers no number to others and puts none on the post's channel, the author's like included", async () => {
+    const [author, stranger] = [await h.user(), await h.user()];
+    const postId = await taggedPost(author, "route");
+    okData(await setControls(author, { postId, hideLikeCount: true }));
+    events.length = 0;
+    await h.signInAs(stranger);
+    const res = await like(postId, true);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ liked: true, likeCount: 0, likeCountHidden: true });
+    await h.signInAs(author);
+    const mine = await like(postId, true);
+    expect(await mine.json()).toEqual({ liked: true, likeCount: 2, likeCountHidden: true });
+    await h.runAfterTasks();
+    expect(events.filter((e) => e.event === "like.count")).toEqual([]);
+    // Shown again: the route's like goes live with the number.
+    okData(await setControls(author, { postId, hideLikeCount: false }));
+    await h.signInAs(stranger);
+    await like(postId, false);
+    await h.runAfterTasks();
+    expect(events.filter((e) => e.event === "like.count").map((e) => e.payload)).toEqual([
+      { postId, likeCount: 1 },
     ]);
   });
 });
