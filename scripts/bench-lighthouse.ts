@@ -1,10 +1,11 @@
 // Lighthouse on the main pages, as a phone sees them: Lighthouse 12's default mobile emulation and
-// throttling, Chromium at /usr/bin/chromium. Starts a throwaway stack (fresh PGlite seeded with the
-// demo content, the embedded realtime server, the BUILT app: scripts/bench/live-stack.ts), signs
+// throttling, Chromium at /usr/bin/chromium. Starts a throwaway stack (a fresh PostgreSQL database
+// on 127.0.0.1:5432 as in production, or with --pglite the embedded one, seeded with the demo
+// content; the embedded realtime server; the BUILT app: scripts/bench/live-stack.ts), signs
 // in as a demo user, runs every page RUNS times (median by performance score) signed in and the
 // public ones signed out, and prints one row per page: scores, LCP, TBT, CLS, the script bytes
 // the page loaded (compressed) and whether the back/forward cache may keep it.
-// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir]
+// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir --pglite]
 // (--lhr: every run's full Lighthouse report, to see why a metric is what it is)
 // Needs a build (`npm run build`). Exits 1 when the stack could not be set up, 2 past the deadline.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { Browser } from "playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/local-stack";
+import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
 import { launchBrowser, signIn } from "./bench/live-browser";
 import { type LiveStack, startLiveStack } from "./bench/live-stack";
 import { runBench } from "./bench/run";
@@ -24,6 +26,8 @@ const RUNS = Math.max(1, Number(arg("runs") ?? 3) || 3);
 const ONLY = arg("only")?.split(",");
 const JSON_OUT = arg("json");
 const LHR_DIR = arg("lhr");
+const PGLITE = process.argv.includes("--pglite");
+const DB_NAME = "snapgram_bench_lighthouse";
 const VIEWER = "ana";
 const OTHER = "ben.k";
 
@@ -142,7 +146,12 @@ async function main(): Promise<boolean> {
     console.error(`bench:lighthouse: ${problem}; run \`npm run build\` first`);
     return false;
   }
-  stack = await startLiveStack(root, (line) => console.log(line));
+  let databaseUrl: string | undefined;
+  if (!PGLITE) {
+    console.log(await createBenchDatabase(DB_NAME));
+    databaseUrl = benchDatabaseUrl(DB_NAME);
+  }
+  stack = await startLiveStack(root, (line) => console.log(line), { databaseUrl });
   browser = await launchBrowser();
   const page = await signIn(browser, stack.baseUrl, VIEWER);
   const cookie = (await page.context().cookies())
@@ -199,5 +208,6 @@ runBench({
     await browser?.close().catch(() => {});
     await chrome?.kill();
     await stack?.stop();
+    if (!PGLITE) await dropBenchDatabase(DB_NAME);
   },
 });

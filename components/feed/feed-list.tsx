@@ -37,13 +37,20 @@ export function FeedList({ viewer }: { viewer: AuthorView }) {
         aria-labelledby="feed-heading"
         className="flex flex-col gap-2 sm:gap-4"
       >
-        {posts.map((post, i) => (
-          // Each card hydrates on its own (React's selective hydration): the page's hydration is
-          // split into short tasks the browser can paint and answer taps between.
-          <Suspense key={post.id} fallback={null}>
-            <FeedCard post={post} priority={i === 0} viewer={viewer} />
-          </Suspense>
-        ))}
+        {posts.map((post, i) =>
+          // The cards after the first hydrate on their own (React's selective hydration): the
+          // page's hydration is split into short tasks the browser can paint and answer taps
+          // between. The first card (the page's largest paint) stays out of a boundary: React
+          // streams a server-rendered boundary out of order and reveals it later (batched), which
+          // held its photo back from the first frames.
+          i === 0 ? (
+            <FeedCard key={post.id} post={post} priority viewer={viewer} />
+          ) : (
+            <Suspense key={post.id} fallback={null}>
+              <FeedCard post={post} priority={false} viewer={viewer} />
+            </Suspense>
+          ),
+        )}
       </div>
       {isFetchingNextPage ? <FeedCardSkeleton /> : null}
       {/* The sentinel sits under the last card: seen 1200 px ahead, the next page is fetched. */}

@@ -1,6 +1,7 @@
-// The throwaway stack of `npm run bench:live`: a fresh embedded database (migrated and seeded by
-// scripts/setup-local.ts), the embedded realtime server (soketi) and the BUILT app, all on
-// loopback with free ports. stop() ends every process it started and removes its folders.
+// The throwaway stack of `npm run bench:live` and `bench:lighthouse`: a fresh database (embedded
+// PGlite, or a PostgreSQL database given by URL; migrated and seeded by scripts/setup-local.ts), the
+// embedded realtime server (soketi) and the BUILT app, all on loopback with free ports. stop() ends
+// every process it started and removes its folders (a PostgreSQL database is the caller's to drop).
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -21,7 +22,12 @@ export type LiveStack = {
   stop(): Promise<void>;
 };
 
-function stackEnv(realtimePort: number): Record<string, string> {
+export type LiveStackOptions = {
+  /** A fresh PostgreSQL database to use instead of the embedded one (production's driver). */
+  databaseUrl?: string;
+};
+
+function stackEnv(realtimePort: number, databaseUrl = ""): Record<string, string> {
   return {
     NODE_ENV: "production",
     AUTH_SECRET: BENCH_LIVE_SECRET,
@@ -30,7 +36,7 @@ function stackEnv(realtimePort: number): Record<string, string> {
     MAIL_OUTBOX_DIR: FOLDERS[2] ?? "",
     APP_URL: "http://127.0.0.1",
     // Never the developer's PostgreSQL, SMTP, S3 or Pusher from .env.local or the shell.
-    DATABASE_URL: "",
+    DATABASE_URL: databaseUrl,
     SMTP_URL: "",
     S3_BUCKET: "",
     RATE_LIMIT_STORE: "memory",
@@ -74,9 +80,10 @@ function runSetup(root: string, env: Record<string, string>, timeoutMs: number):
 export async function startLiveStack(
   root: string,
   log: (line: string) => void,
+  options: LiveStackOptions = {},
 ): Promise<LiveStack> {
   const realtimePort = await freePort();
-  const env = stackEnv(realtimePort);
+  const env = stackEnv(realtimePort, options.databaseUrl);
   const settings = embeddedSettings(BENCH_LIVE_SECRET, realtimePort);
   let soketi: RunningSoketi | null = null;
   let app: RunningServer | null = null;
@@ -93,7 +100,9 @@ export async function startLiveStack(
   try {
     await removeFolders(root);
     await runSetup(root, env, 120_000);
-    log("setup: fresh PGlite database migrated and seeded");
+    log(
+      `setup: fresh ${options.databaseUrl ? "PostgreSQL" : "PGlite"} database migrated and seeded`,
+    );
     soketi = await startSoketi({
       port: realtimePort,
       appId: settings.appId,
