@@ -17,7 +17,7 @@ export const privateUsers = [
     username: "priya.hikes",
     name: "Priya Nair",
     email: "priya@demo.snapgram.local",
-    bio: "Close friends only 🏔️ · private account",
+    bio: "Close friends only · private account",
   },
 ] as const;
 

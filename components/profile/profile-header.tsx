@@ -1,6 +1,5 @@
 import { Link2, Lock } from "lucide-react";
 import Link from "next/link";
-import { RestrictButton } from "@/components/comments/restrict-button";
 import { RichText } from "@/components/post/caption";
 import { ProfileMenu } from "@/components/relations/profile-menu";
 import { Avatar } from "@/components/ui/avatar";
@@ -63,7 +62,6 @@ export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeade
         {signedIn && !profile.viewerIsSelf ? (
           <div className="ml-auto shrink-0 md:ml-0">
             <ProfileMenu profile={profile} />
-            <RestrictButton userId={profile.id} username={profile.username} />
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 
 import { MoreHorizontal } from "lucide-react";
 import { useRef, useState } from "react";
+import { RestrictDialog, useRestricted } from "@/components/comments/restrict-dialog";
 import { failureOf } from "@/components/forms/action-result";
 import { ReportButton } from "@/components/moderation/report-button";
 import { Alert } from "@/components/ui/alert";
@@ -14,14 +15,18 @@ const row =
   "flex min-h-12 w-full items-center justify-center border-t border-neutral-200 px-4 py-3 text-sm first:border-t-0 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-neutral-800 dark:hover:bg-neutral-800";
 
 /**
- * The "…" of someone else's profile, as on Instagram: Block (asks first) or Unblock, mute or
- * unmute their posts (the home feed) and their comments (what you see), and Report. Muting is
- * silent: nobody is told and nobody is unfollowed.
+ * The "…" of someone else's profile, as on Instagram: Block (asks first) or Unblock, Restrict
+ * (asks first: their new comments wait for approval), mute or unmute their posts (the home feed)
+ * and their comments (what you see), and Report. Muting and restricting are silent: nobody is
+ * told and nobody is unfollowed.
  */
 export function ProfileMenu({ profile }: { profile: ProfileView }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [confirmBlock, setConfirmBlock] = useState(false);
+  const [restrictOpen, setRestrictOpen] = useState(false);
+  // Fetched when the menu first opens, so the row can say Restrict or Unrestrict.
+  const restricted = useRestricted(profile.username, open || restrictOpen).data;
   const close = () => setOpen(false);
   const block = useSetBlock(close);
   const mute = useSetMute(close);
@@ -90,6 +95,18 @@ export function ProfileMenu({ profile }: { profile: ProfileView }) {
                 type="button"
                 className={row}
                 disabled={busy}
+                aria-haspopup="dialog"
+                onClick={() => {
+                  close();
+                  setRestrictOpen(true);
+                }}
+              >
+                {restricted ? "Unrestrict" : "Restrict"}
+              </button>
+              <button
+                type="button"
+                className={row}
+                disabled={busy}
                 aria-pressed={muted.posts}
                 onClick={() => setMute({ ...muted, posts: !muted.posts })}
               >
@@ -114,6 +131,13 @@ export function ProfileMenu({ profile }: { profile: ProfileView }) {
           </button>
         </div>
       </Dialog>
+      <RestrictDialog
+        userId={profile.id}
+        username={profile.username}
+        open={restrictOpen}
+        onClose={() => setRestrictOpen(false)}
+        returnFocusRef={trigger}
+      />
       <BlockDialog
         open={confirmBlock}
         onClose={() => setConfirmBlock(false)}
