@@ -15,7 +15,8 @@ import { benchableBuild, type RunningServer, startBenchServer } from "./bench/se
 import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
-const DB_NAME = "snapgram_bench";
+// BENCH_DB_NAME lets two checkouts bench on one PostgreSQL at once.
+const DB_NAME = process.env.BENCH_DB_NAME ?? "snapgram_bench";
 const BENCH_URL = benchDatabaseUrl(DB_NAME);
 const CONNECTIONS = 20;
 const DURATION_MS = 10_000;
