@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     server = await startBenchServer(root, BENCH_URL, BENCH_SECRET);
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
-    const cookies = await Promise.all(people.map((p) => sessionCookie(BENCH_SECRET, p)));
+    const cookies = await Promise.all(people.map((p) => sessionCookie(sql, BENCH_SECRET, p)));
     for (const [i, p] of people.entries()) await checkFeed(base, cookies[i] ?? "", p.username);
 
     const feedUrl = `${base}/api/feed`;
