@@ -111,8 +111,10 @@ export async function loadPeople(sql: Sql): Promise<void> {
   await loadBlocksAndMutes(sql);
 }
 
-/** How many random pairs of other people block each other, so the blocks table is not tiny. */
+/** Random pairs of other people blocking each other, so the blocks table is not tiny. */
 const OTHER_BLOCKS = 50_000;
+/** Random mutes between other people (posts, comments or both), for the same reason. */
+const OTHER_MUTES = 20_000;
 
 /**
  * #15's load: "1% of the bench viewers' followees blocked or muted". A block removes the follows
@@ -120,8 +122,9 @@ const OTHER_BLOCKS = 50_000;
  * them). Instead each viewer blocks 1% as many accounts as they follow (at least one) among people
  * they do NOT follow, as many such people block the viewer, and the viewer mutes the posts of 1%
  * of their followees (mutes.posts = true): the feed's anti-joins then find matching rows for
- * every kind. Other people block OTHER_BLOCKS random pairs of each other, and the follows across
- * every block are deleted, as the block action does.
+ * every kind. Other people block OTHER_BLOCKS random pairs of each other (the follows across every
+ * block are deleted, as the block action does) and mute OTHER_MUTES others: with a table of a few
+ * rows the planner would rightly read it whole, which says nothing about the real one.
  */
 async function loadBlocksAndMutes(sql: Sql): Promise<void> {
   for (const v of VIEWERS) {
@@ -156,6 +159,19 @@ async function loadBlocksAndMutes(sql: Sql): Promise<void> {
     ) d
     join bench.users a on a.n = d.a
     join bench.users b on b.n = d.b`);
+  await sql.unsafe(`
+    insert into mutes (muter_id, muted_id, posts, comments, created_at, updated_at)
+    select a.id, b.id, d.k <> 1, d.k <> 0, now(), now()
+    from (
+      select distinct on (a, b) a, b, k from (
+        select 4 + floor(${OTHERS} * random())::int as a, 4 + floor(${OTHERS} * random())::int as b,
+          floor(random() * 3)::int as k
+        from generate_series(1, ${Math.ceil(OTHER_MUTES * 1.02)})
+      ) c where a <> b limit ${OTHER_MUTES}
+    ) d
+    join bench.users a on a.n = d.a
+    join bench.users b on b.n = d.b
+    on conflict do nothing`);
   await sql.unsafe(`
     delete from follows f using blocks b
     where f.follower_id = b.blocker_id and f.followee_id = b.blocked_id`);
