@@ -39,8 +39,13 @@ test("private account, request, approval, then a block: B's view at 375 px", asy
       main(pageB).getByRole("heading", { name: "This account is private" }),
     ).toBeVisible();
     await expect(pageB.locator(`a[href="/p/${postId}"]`)).toHaveCount(0);
+    // The button turns Requested at once (optimistic): wait for the action's answer too.
+    const answered = pageB.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().endsWith(`/${a.username}`),
+    );
     await main(pageB).getByRole("button", { name: "Follow", exact: true }).click();
     await expect(main(pageB).getByRole("button", { name: "Requested", exact: true })).toBeVisible();
+    expect((await answered).status()).toBe(200);
     // Still Requested after a reload: the server knows the request.
     await openHydrated(pageB, `/${a.username}`);
     await expect(main(pageB).getByRole("button", { name: "Requested", exact: true })).toBeVisible();
@@ -78,6 +83,7 @@ test("private account, request, approval, then a block: B's view at 375 px", asy
     await expect(pageA.getByRole("heading", { name: `You blocked ${b.username}` })).toBeVisible();
     await expect(main(pageA).getByRole("button", { name: `Unblock ${b.username}` })).toBeVisible();
     await expect(main(pageA).getByRole("button", { name: "Follow", exact: true })).toHaveCount(0);
+    await pageA.screenshot({ path: "test-results/privacy-blocker-view.png" });
   });
 
   await test.step("B, at 375 px: A's profile and post are not found, A is not in search", async () => {
