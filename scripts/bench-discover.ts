@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     server = await startBenchServer(root, BENCH_URL, BENCH_SECRET);
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
-    const cookies = await Promise.all(users.map((u) => sessionCookie(BENCH_SECRET, u)));
+    const cookies = await Promise.all(users.map((u) => sessionCookie(sql, BENCH_SECRET, u)));
     const exploreUrls = await check(base, cookies);
     const headers = (i: number) => ({
       cookie: cookies[i % cookies.length] ?? "",

@@ -15,7 +15,8 @@ import { benchableBuild, type RunningServer, startBenchServer } from "./bench/se
 import { BENCH_SECRET, type BenchUser, sessionCookie } from "./bench/session";
 
 const KEEP = process.argv.includes("--keep");
-const DB_NAME = "snapgram_bench";
+// BENCH_DB_NAME lets two checkouts bench on one PostgreSQL at once.
+const DB_NAME = process.env.BENCH_DB_NAME ?? "snapgram_bench";
 const BENCH_URL = benchDatabaseUrl(DB_NAME);
 const CONNECTIONS = 20;
 const DURATION_MS = 10_000;
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     server = await startBenchServer(root, BENCH_URL, BENCH_SECRET);
     const base = server.baseUrl;
     log(`next start on ${base}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per run`);
-    const cookies = await Promise.all(people.map((p) => sessionCookie(BENCH_SECRET, p)));
+    const cookies = await Promise.all(people.map((p) => sessionCookie(sql, BENCH_SECRET, p)));
     for (const [i, p] of people.entries()) await checkFeed(base, cookies[i] ?? "", p.username);
 
     const feedUrl = `${base}/api/feed`;

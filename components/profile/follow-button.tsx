@@ -13,8 +13,17 @@ type FollowButtonProps = {
    * The account to follow, whether the viewer follows it already and whether they asked to (a
    * private account's pending request), as the page showed it.
    */
-  person: { id: string; username: string; viewerFollows: boolean; viewerRequested?: boolean };
-  /** A private account: Follow sends a request, shown as "Requested" until the owner answers. */
+  person: {
+    id: string;
+    username: string;
+    viewerFollows: boolean;
+    viewerRequested?: boolean;
+    isPrivate?: boolean;
+  };
+  /**
+   * A private account (defaults to person.isPrivate): Follow sends a request, shown as
+   * "Requested" until the owner answers.
+   */
   isPrivate?: boolean;
   size?: "sm" | "md";
   /** Signed-out visitors get a "Follow" link to the login page instead. */
@@ -52,7 +61,7 @@ const stateOf = (following: boolean, requested = false): FollowState =>
  */
 export function FollowButton({
   person,
-  isPrivate = false,
+  isPrivate = person.isPrivate ?? false,
   size = "md",
   signedIn = true,
   refreshOnChange = false,

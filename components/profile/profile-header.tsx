@@ -2,6 +2,7 @@ import { Link2, Lock } from "lucide-react";
 import Link from "next/link";
 import { RichText } from "@/components/post/caption";
 import { ProfileMenu } from "@/components/relations/profile-menu";
+import { UnblockButton } from "@/components/relations/unblock-button";
 import { Avatar } from "@/components/ui/avatar";
 import type { ProfileView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
@@ -34,15 +35,19 @@ type ProfileHeaderProps = {
  * large avatar on the left and everything else in a column on the right.
  */
 export function ProfileHeader({ profile, viewerFollows, signedIn }: ProfileHeaderProps) {
-  const follow = (className: string) => (
-    <FollowButton
-      person={{ ...profile, viewerFollows }}
-      isPrivate={profile.isPrivate}
-      signedIn={signedIn}
-      refreshOnChange
-      className={className}
-    />
-  );
+  // Someone the viewer blocked: Unblock where Follow would be (a follow would be refused).
+  const follow = (className: string) =>
+    profile.viewerBlocks ? (
+      <UnblockButton person={profile} className={className} />
+    ) : (
+      <FollowButton
+        person={{ ...profile, viewerFollows }}
+        isPrivate={profile.isPrivate}
+        signedIn={signedIn}
+        refreshOnChange
+        className={className}
+      />
+    );
   return (
     <header className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-6 gap-y-4 px-4 pt-4 pb-6 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:gap-x-8 md:gap-y-5 md:px-0 md:pt-8 md:pb-11">
       <div className="col-span-2 flex min-w-0 items-center gap-5 md:col-span-1 md:col-start-2 md:row-start-1">

@@ -7,7 +7,12 @@ import { type Keyset, toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import type { PageParams, PageSize } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
-import { personColumns, toPersonView, viewerFollowsColumn } from "@/lib/shared/people";
+import {
+  personColumns,
+  toPersonView,
+  viewerFollowsColumn,
+  viewerRequestedColumn,
+} from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import type { Storage } from "@/lib/storage/types";
 
@@ -39,6 +44,7 @@ export async function listPeopleOf(
       ...personColumns,
       createdAt: edge.createdAt,
       viewerFollows: viewerFollowsColumn(viewerId),
+      viewerRequested: viewerRequestedColumn(viewerId),
     })
     .from(edge.table)
     .innerJoin(users, eq(users.id, edge.personId))

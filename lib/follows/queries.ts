@@ -6,7 +6,7 @@ import { preparedOnce } from "@/db/prepared";
 import { follows, users } from "@/db/schema";
 import { pageLimit, pageParams } from "@/lib/pagination/page-params";
 import { notBlockedBetween } from "@/lib/shared/blocks";
-import { personColumns, toPersonView } from "@/lib/shared/people";
+import { personColumns, toPersonView, viewerRequestedColumn } from "@/lib/shared/people";
 import type { Page, PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
@@ -153,6 +153,7 @@ export async function suggestPeople(
   const friends = await db
     .select({
       ...personColumns,
+      viewerRequested: viewerRequestedColumn(viewerId),
       mutuals: sql<number>`count(*)::int`,
       via: sql<string>`(array_agg(${mutual.username} order by ${viaFollow.createdAt} desc))[1]`,
     })
@@ -183,7 +184,7 @@ export async function suggestPeople(
   if (out.length >= max) return out;
   const taken = [viewerId, ...out.map((p) => p.id)];
   const popular = await db
-    .select(personColumns)
+    .select({ ...personColumns, viewerRequested: viewerRequestedColumn(viewerId) })
     .from(users)
     .where(
       and(

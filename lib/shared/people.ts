@@ -13,9 +13,16 @@ export const personColumns = {
   username: users.username,
   name: users.name,
   avatarKey: users.avatarKey,
+  isPrivate: users.isPrivate,
 };
 
-export type PersonRow = { id: string; username: string; name: string; avatarKey: string | null };
+export type PersonRow = {
+  id: string;
+  username: string;
+  name: string;
+  avatarKey: string | null;
+  isPrivate?: boolean;
+};
 
 /**
  * Whether the viewer follows the row's user, as a column of the same query (never one query per
@@ -26,9 +33,19 @@ export function viewerFollowsColumn(viewerId: string | null): SQL<boolean> {
   return sql<boolean>`exists (select 1 from follows vf where vf.follower_id = ${viewerId} and vf.followee_id = "users"."id")`;
 }
 
+/**
+ * Whether the viewer asked to follow the row's (private) user and the request is pending, as a
+ * column: a probe of follow_requests' primary key (requester_id, target_id), so a list's Follow
+ * button can read "Requested".
+ */
+export function viewerRequestedColumn(viewerId: string | null): SQL<boolean> {
+  if (!viewerId) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from follow_requests vr where vr.requester_id = ${viewerId} and vr.target_id = "users"."id")`;
+}
+
 export function toPersonView(
   storage: Pick<Storage, "publicUrl">,
-  row: PersonRow & { viewerFollows: boolean },
+  row: PersonRow & { viewerFollows: boolean; viewerRequested?: boolean },
   viewerId: string | null,
   reason?: string,
 ): PersonView {
@@ -38,6 +55,8 @@ export function toPersonView(
     name: row.name,
     avatarUrl: avatarUrl(storage, row.avatarKey),
     viewerFollows: Boolean(row.viewerFollows),
+    viewerRequested: Boolean(row.viewerRequested) && !row.viewerFollows,
+    isPrivate: Boolean(row.isPrivate),
     isViewer: row.id === viewerId,
     ...(reason ? { reason } : {}),
   };

@@ -111,6 +111,10 @@ export type FeedPost = PostView & {
 /** A row of a people list (followers, following, likers, suggestions). */
 export type PersonView = AuthorView & {
   viewerFollows: boolean;
+  /** the viewer's follow request to this (private) account is pending: the button reads "Requested" */
+  viewerRequested: boolean;
+  /** a private account: Follow sends a request */
+  isPrivate: boolean;
   /** the row is the viewer (no follow button) */
   isViewer: boolean;
   /** e.g. "Followed by ana + 2 more" or "Popular"; optional */

@@ -108,6 +108,76 @@ export async function loadPeople(sql: Sql): Promise<void> {
     ) d
     join bench.users f on f.n = d.f
     join bench.users e on e.n = d.e`);
+  await loadBlocksAndMutes(sql);
+}
+
+/** Random pairs of other people blocking each other, so the blocks table is not tiny. */
+const OTHER_BLOCKS = 50_000;
+/** Random mutes between other people (posts, comments or both), for the same reason. */
+const OTHER_MUTES = 20_000;
+
+/**
+ * #15's load: "1% of the bench viewers' followees blocked or muted". A block removes the follows
+ * both ways, so blocking followees would change the viewers' follow counts (viewers() checks
+ * them). Instead each viewer blocks 1% as many accounts as they follow (at least one) among people
+ * they do NOT follow, as many such people block the viewer, and the viewer mutes the posts of 1%
+ * of their followees (mutes.posts = true): the feed's anti-joins then find matching rows for
+ * every kind. Other people block OTHER_BLOCKS random pairs of each other (the follows across every
+ * block are deleted, as the block action does) and mute OTHER_MUTES others: with a table of a few
+ * rows the planner would rightly read it whole, which says nothing about the real one.
+ */
+async function loadBlocksAndMutes(sql: Sql): Promise<void> {
+  for (const v of VIEWERS) {
+    const some = Math.max(1, Math.round(v.follows / 100));
+    const notFollowed = `
+      select e.id, row_number() over (order by random()) as r from bench.users e
+      where e.n > 3 and not exists (
+        select 1 from follows f join bench.users me on me.id = f.follower_id
+        where me.n = ${v.n} and f.followee_id = e.id)`;
+    await sql.unsafe(`
+      with pick as (${notFollowed}), me as (select id from bench.users where n = ${v.n})
+      insert into blocks (blocker_id, blocked_id, created_at)
+      select case when pick.r <= ${some} then me.id else pick.id end,
+        case when pick.r <= ${some} then pick.id else me.id end,
+        now() - random() * interval '100 days'
+      from pick, me where pick.r <= ${2 * some}`);
+    await sql.unsafe(`
+      insert into mutes (muter_id, muted_id, posts, comments, created_at, updated_at)
+      select f.follower_id, f.followee_id, true, false, now(), now()
+      from follows f join bench.users me on me.id = f.follower_id
+      where me.n = ${v.n}
+      order by random() limit ${some}`);
+  }
+  await sql.unsafe(`
+    insert into blocks (blocker_id, blocked_id, created_at)
+    select a.id, b.id, now() - random() * interval '300 days'
+    from (
+      select distinct a, b from (
+        select 4 + floor(${OTHERS} * random())::int as a, 4 + floor(${OTHERS} * random())::int as b
+        from generate_series(1, ${Math.ceil(OTHER_BLOCKS * 1.02)})
+      ) c where a <> b limit ${OTHER_BLOCKS}
+    ) d
+    join bench.users a on a.n = d.a
+    join bench.users b on b.n = d.b`);
+  await sql.unsafe(`
+    insert into mutes (muter_id, muted_id, posts, comments, created_at, updated_at)
+    select a.id, b.id, d.k <> 1, d.k <> 0, now(), now()
+    from (
+      select distinct on (a, b) a, b, k from (
+        select 4 + floor(${OTHERS} * random())::int as a, 4 + floor(${OTHERS} * random())::int as b,
+          floor(random() * 3)::int as k
+        from generate_series(1, ${Math.ceil(OTHER_MUTES * 1.02)})
+      ) c where a <> b limit ${OTHER_MUTES}
+    ) d
+    join bench.users a on a.n = d.a
+    join bench.users b on b.n = d.b
+    on conflict do nothing`);
+  await sql.unsafe(`
+    delete from follows f using blocks b
+    where f.follower_id = b.blocker_id and f.followee_id = b.blocked_id`);
+  await sql.unsafe(`
+    delete from follows f using blocks b
+    where f.follower_id = b.blocked_id and f.followee_id = b.blocker_id`);
 }
 
 /** Adds posts `fromPost..toPost` with their media, likes, comments and saves, then fixes counters. */
@@ -214,6 +284,7 @@ export async function counts(sql: Sql): Promise<Record<string, number>> {
     select (select count(*) from users)::int as users, (select count(*) from posts)::int as posts,
       (select count(*) from post_media)::int as post_media, (select count(*) from follows)::int as follows,
       (select count(*) from likes)::int as likes, (select count(*) from comments)::int as comments,
-      (select count(*) from saves)::int as saves`);
+      (select count(*) from saves)::int as saves, (select count(*) from blocks)::int as blocks,
+      (select count(*) from mutes)::int as mutes`);
   return row ?? {};
 }

@@ -25,6 +25,7 @@ import {
   setFollowAction,
   setPrivateAccountAction,
 } from "@/lib/follows/actions";
+import { suggestPeople } from "@/lib/follows/queries";
 import { setFollow } from "@/lib/follows/service";
 import { setPrivateAccount } from "@/lib/follows/service-requests";
 import { setLikeAction } from "@/lib/likes/actions";
@@ -426,6 +427,41 @@ describe("follow requests", () => {
       data: { following: false, requested: false, followerCount: 2 },
     });
     expect(await pendingRows(w.owner.id)).toEqual([]);
+  });
+
+  it("people lists and suggestions say Requested for a pending request (and private)", async () => {
+    const w = await world();
+    const rowOf = async (role: Role) => {
+      await h.signInAs(w[role]);
+      const res = await get(following, `/api/users/${w.follower.username}/following`, {
+        username: w.follower.username,
+      });
+      expect(res.status).toBe(200);
+      const items = res.body.items as {
+        id: string;
+        viewerRequested: boolean;
+        isPrivate: boolean;
+      }[];
+      return items.find((p) => p.id === w.owner.id);
+    };
+    expect(await rowOf("pending")).toMatchObject({ viewerRequested: true, isPrivate: true });
+    expect(await rowOf("stranger")).toMatchObject({ viewerRequested: false, isPrivate: true });
+    expect(await rowOf("follower")).toMatchObject({ viewerRequested: false, viewerFollows: true });
+    // The pending requester follows nobody: the owner comes as "Popular", marked requested.
+    const suggested = await suggestPeople(h.db(), w.pending.id, 20);
+    expect(suggested.find((p) => p.id === w.owner.id)).toMatchObject({
+      viewerRequested: true,
+      isPrivate: true,
+      viewerFollows: false,
+    });
+    const forStranger = await suggestPeople(h.db(), w.stranger.id, 20);
+    expect(forStranger.find((p) => p.id === w.owner.id)).toMatchObject({ viewerRequested: false });
+    // Once approved the list says Following instead.
+    await h.signInAs(w.owner);
+    expect(await h.call(approveFollowRequestAction, { userId: w.pending.id })).toMatchObject({
+      kind: "ok",
+    });
+    expect(await rowOf("pending")).toMatchObject({ viewerRequested: false, viewerFollows: true });
   });
 
   it("delete drops the request without a follow", async () => {
