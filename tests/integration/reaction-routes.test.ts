@@ -62,7 +62,7 @@ describe("POST /api/posts/<id>/like and /save", () => {
         expect(await h.db().select().from(saves)).toHaveLength(0);
         return;
       }
-      expect(await liked.json()).toEqual({ liked: true, likeCount: 1 });
+      expect(await liked.json()).toEqual({ liked: true, likeCount: 1, likeCountHidden: false });
       expect(await saved.json()).toEqual({ saved: true });
       const actor = u[role as Exclude<Role, "anonymous">];
       expect(await rows(likes, actor.id, postId)).toHaveLength(1);
@@ -81,6 +81,7 @@ describe("POST /api/posts/<id>/like and /save", () => {
     expect(await (await call(likeRoute, postId, { liked: false })).json()).toEqual({
       liked: false,
       likeCount: 0,
+      likeCountHidden: false,
     });
     expect(await (await call(saveRoute, postId, { saved: false })).json()).toEqual({
       saved: false,
