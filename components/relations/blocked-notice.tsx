@@ -1,13 +1,8 @@
-"use client";
-
-import { failureOf } from "@/components/forms/action-result";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { useSetBlock } from "./use-relations";
-
-/** What a blocker sees instead of the blocked account's posts: the block, and Unblock. */
-export function BlockedNotice({ person }: { person: { id: string; username: string } }) {
-  const mutation = useSetBlock();
+/**
+ * What a blocker sees instead of the blocked account's posts. Unblock is the header's button, in
+ * place of Follow (components/relations/unblock-button.tsx).
+ */
+export function BlockedNotice({ person }: { person: { username: string } }) {
   return (
     <section
       aria-labelledby="blocked-heading"
@@ -17,16 +12,9 @@ export function BlockedNotice({ person }: { person: { id: string; username: stri
         You blocked {person.username}
       </h2>
       <p className="max-w-sm text-sm text-neutral-500 dark:text-neutral-400">
-        They can&apos;t find your profile or posts, and you won&apos;t see theirs.
+        They can&apos;t find your profile or posts, and you won&apos;t see theirs. Unblock them
+        above, or in Settings → Blocked accounts.
       </p>
-      {mutation.error ? <Alert>{failureOf(mutation.error).message}</Alert> : null}
-      <Button
-        variant="secondary"
-        pending={mutation.isPending}
-        onClick={() => mutation.mutate({ userId: person.id, blocked: false })}
-      >
-        Unblock
-      </Button>
     </section>
   );
 }

@@ -68,8 +68,13 @@ test("private account, request, approval, then a block: B's view at 375 px", asy
     await expect(pageB.getByAltText("A blue square")).toBeVisible();
     const post = pageB.getByRole("article", { name: `Post by ${a.username}` });
     await post.getByRole("textbox", { name: "Add a comment" }).fill("Lovely water");
+    // The comment shows at once (optimistic); A looks next, so wait for the server's answer.
+    const saved = pageB.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/p/${postId}`,
+    );
     await post.getByRole("button", { name: "Post", exact: true }).click();
     await expect(post.getByText("Lovely water")).toBeVisible();
+    expect((await saved).ok()).toBe(true);
   });
 
   await test.step("A blocks B from B's comment; B's profile offers Unblock, not Follow", async () => {

@@ -21,6 +21,7 @@ import { setSaveAction } from "@/lib/saves/actions";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import { type Outcome, setupActionHarness, type TestUser, unknownId } from "./helpers/actions";
 import { uploadedSlot } from "./helpers/cases/posts";
+import { postToPostRoute } from "./helpers/routes";
 import { insertPost } from "./helpers/social";
 
 // Per-post controls (issue #15): the author hides the like count (only they see the number, in
@@ -192,22 +193,7 @@ describe("hide like count", () => {
 });
 
 describe("hide like count through the like route (what the heart button calls)", () => {
-  const ORIGIN = "http://localhost:3000";
-  const like = (postId: string, liked: boolean) =>
-    likeRoute(
-      new Request(`${ORIGIN}/api/posts/${postId}/like`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: ORIGIN,
-          host: "localhost:3000",
-          "sec-fetch-site": "same-origin",
-        },
-        body: JSON.stringify({ liked }),
-        // biome-ignore lint/suspicious/noExplicitAny: Next.js passes a NextRequest; a Request is enough here
-      }) as any,
-      { params: Promise.resolve({ id: postId }) },
-    );
+  const like = (postId: string, liked: boolean) => postToPostRoute(likeRoute, postId, { liked });
 
   it("answers no number to others and puts none on the post's channel, the author's like included", async () => {
     const [author, stranger] = [await h.user(), await h.user()];

@@ -6,30 +6,15 @@ import { POST as saveRoute } from "@/app/api/posts/[id]/save/route";
 import { likes, posts, saves } from "@/db/schema";
 import { actAs, ROLES, type Role, roleUsers } from "./helpers/action-cases";
 import { setupActionHarness } from "./helpers/actions";
+import { postToPostRoute } from "./helpers/routes";
 import { insertPost } from "./helpers/social";
 
 // Likes and saves through their JSON routes (what the like and save buttons call, with fetch
 // keepalive): the session decides who acts, the body is checked, other sites are refused, and
 // nothing a client sends causes a 500.
 const h = setupActionHarness();
-const ORIGIN = "http://localhost:3000";
-
+const call = postToPostRoute;
 type Route = typeof likeRoute;
-function call(route: Route, postId: string, body: unknown, headers: Record<string, string> = {}) {
-  const request = new Request(`${ORIGIN}/api/posts/${postId}/x`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      origin: ORIGIN,
-      host: "localhost:3000",
-      "sec-fetch-site": "same-origin",
-      ...headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: Next.js passes a NextRequest; a Request is enough here
-  return route(request as any, { params: Promise.resolve({ id: postId }) });
-}
 
 async function rows(table: typeof likes | typeof saves, userId: string, postId: string) {
   return h
