@@ -64,7 +64,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const [added, setAdded] = useState<CommentView[]>([]);
   const shown = shownComments(post.latestComments, added);
   // Counts, latest comments and removal stay live while the card is on (or near) the screen.
-  const liveRef = useLivePostCache(post.id, { visibleRef: true, postAuthorId: author.id });
+  const liveRef = useLivePostCache(post.id, { visibleRef: true });
 
   return (
     <PostReactionsProvider

@@ -60,7 +60,7 @@ type LivePostProps = { postId: string; authorId: string; children: ReactNode };
  * gives way to a notice.
  */
 export function LivePost({ postId, authorId, children }: LivePostProps) {
-  useLivePostCache(postId, { postAuthorId: authorId });
+  useLivePostCache(postId);
   useRefreshWhileOffline();
   const removed = usePostRemoved(postId);
 

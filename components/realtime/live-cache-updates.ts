@@ -2,7 +2,6 @@
 // (the same object when nothing changed, so unrelated queries do not re-render). No React, no
 // QueryClient: use-live-post-cache.ts applies them to the cache, the unit tests call them directly.
 import type { CommentsData } from "@/components/comments/comments-query";
-import type { LiveComment } from "@/lib/realtime/types";
 import type { CommentView } from "@/lib/shared/post-views";
 
 type Item = Record<string, unknown>;
@@ -78,12 +77,16 @@ export function withLatestComment(latest: CommentView[], comment: CommentView): 
 export function applyPostComments<D extends InfiniteList<Item>>(
   data: D,
   postId: string,
-  change: { commentCount: number; added?: CommentView; deletedId?: string },
+  change: { commentCount?: number; added?: CommentView; deletedId?: string },
 ): D {
   return mapItems(data, (item) => {
     if (item.id !== postId) return item;
     let next = item;
-    if (typeof item.commentCount === "number" && item.commentCount !== change.commentCount) {
+    if (
+      change.commentCount !== undefined &&
+      typeof item.commentCount === "number" &&
+      item.commentCount !== change.commentCount
+    ) {
       next = { ...next, commentCount: change.commentCount };
     }
     if (Array.isArray(item.latestComments)) {
@@ -142,18 +145,4 @@ export function applyCommentDeleted(data: CommentsData, commentId: string): Comm
         : p,
     ),
   };
-}
-
-/**
- * A live comment as lists show it. Events carry no viewer state: the viewer may delete it when
- * they wrote it or wrote the post (the server checks again on delete).
- */
-export function toCommentView(
-  comment: LiveComment,
-  viewerId: string | null,
-  postAuthorId: string | null,
-): CommentView {
-  const canDelete =
-    viewerId !== null && (viewerId === comment.author.id || viewerId === postAuthorId);
-  return { ...comment, viewerCanDelete: canDelete };
 }

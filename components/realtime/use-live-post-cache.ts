@@ -14,6 +14,7 @@ import type {
   LikeCountEvent,
   PostRemovedEvent,
 } from "@/lib/realtime/types";
+import type { CommentView } from "@/lib/shared/post-views";
 import {
   applyCommentAdded,
   applyCommentDeleted,
@@ -23,9 +24,7 @@ import {
   type InfiniteList,
   isInfiniteList,
   isItemsList,
-  toCommentView,
 } from "./live-cache-updates";
-import { useRealtimeViewer } from "./realtime-provider";
 import { useLivePost } from "./use-live-post";
 import { useNearViewport } from "./use-visible-posts";
 
@@ -62,21 +61,33 @@ function onLikeCount(queryClient: QueryClient, { postId, likeCount }: LikeCountE
   );
 }
 
-function onCommentAdded(
-  queryClient: QueryClient,
-  event: CommentAddedEvent,
-  viewerId: string | null,
-  postAuthorId: string | null,
-) {
-  const { postId, commentCount } = event;
-  const comment = toCommentView(event.comment, viewerId, postAuthorId);
+/** The comment as this viewer's list shows it, fetched with the viewer's session; null if hidden. */
+async function fetchComment(postId: string, commentId: string): Promise<CommentView | null> {
+  try {
+    const res = await fetch(`/api/posts/${postId}/comments/${commentId}`, {
+      headers: { accept: "application/json" },
+    });
+    if (!res.ok) return null;
+    const comment = (await res.json()) as CommentView;
+    return comment.id === commentId && comment.postId === postId ? comment : null;
+  } catch {
+    return null;
+  }
+}
+
+async function onCommentAdded(queryClient: QueryClient, event: CommentAddedEvent) {
+  const { postId, commentId, commentCount } = event;
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { commentCount }));
+  // The event holds no text or author: the server answers the comment only if this viewer may
+  // read it (not across a block, not muted, not awaiting someone else's approval).
+  const comment = await fetchComment(postId, commentId);
+  if (!comment) return;
   queryClient.setQueryData<CommentsData>(
     listKeys.comments(postId),
     (data) => data && applyCommentAdded(data, comment),
   );
-  updateCachedLists(queryClient, (data) =>
-    applyPostComments(data, postId, { commentCount, added: comment }),
-  );
+  // The count was set from the event: a later event's may be newer, so only the comment goes in.
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { added: comment }));
 }
 
 function onCommentDeleted(queryClient: QueryClient, event: CommentDeletedEvent) {
@@ -101,8 +112,6 @@ type LivePostCacheOptions = {
    * cards); otherwise listen while mounted (the post page) and the ref is not needed.
    */
   visibleRef?: boolean;
-  /** The post's author, who may delete any comment on it (for live comments' Delete). */
-  postAuthorId?: string | null;
 };
 
 /**
@@ -111,15 +120,14 @@ type LivePostCacheOptions = {
  */
 export function useLivePostCache(
   postId: string,
-  { visibleRef = false, postAuthorId = null }: LivePostCacheOptions = {},
+  { visibleRef = false }: LivePostCacheOptions = {},
 ): (element: Element | null) => void {
   const queryClient = useQueryClient();
-  const viewerId = useRealtimeViewer();
   const [ref, visible] = useNearViewport();
   const listening = !visibleRef || visible;
   useLivePost(listening ? postId : null, {
     onLikeCount: (event) => onLikeCount(queryClient, event),
-    onCommentAdded: (event) => onCommentAdded(queryClient, event, viewerId, postAuthorId),
+    onCommentAdded: (event) => void onCommentAdded(queryClient, event),
     onCommentDeleted: (event) => onCommentDeleted(queryClient, event),
     onRemoved: (event) => onRemoved(queryClient, event),
   });

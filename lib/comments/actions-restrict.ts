@@ -22,8 +22,8 @@ export const approveCommentAction = authActionClient
     const result = await approveComment(getDb(), getStorage(), ctx.user.id, parsedInput);
     if (result.ok) {
       const { comment, commentCount } = result.data;
-      const { postId } = comment;
-      after(() => publishCommentAdded(getPublisher(), { postId, commentCount, comment }));
+      const { postId, id: commentId } = comment;
+      after(() => publishCommentAdded(getPublisher(), { postId, commentId, commentCount }));
     }
     return result;
   });

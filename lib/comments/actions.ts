@@ -20,7 +20,8 @@ export const addCommentAction = socialAction(
   // A comment awaiting approval (restricted commenter) never goes on the post's public channel.
   async ({ comment, commentCount }) => {
     if (comment.awaitingApproval) return;
-    await publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment });
+    const { postId, id: commentId } = comment;
+    await publishCommentAdded(getPublisher(), { postId, commentId, commentCount });
   },
 );
 

@@ -222,7 +222,42 @@ export async function listComments(
   const page = pageParams(params, { fallback: COMMENTS_PAGE_SIZE, max: 60 });
   if (!page) return null;
   const { limit, after } = page;
-  const rows = await db
+  const rows = await selectListedComments(
+    db,
+    params,
+    after ? olderThan(comments.createdAt, comments.id, after) : undefined,
+  )
+    .orderBy(descIndexed(comments.createdAt), descIndexed(comments.id))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ createdAt: r.createdAt, id: r.id }),
+    (r) => toCommentView(storage, r, params.viewerId),
+  );
+}
+
+/**
+ * One comment as listComments would list it to this viewer, or null (missing, hidden, awaiting
+ * someone else's approval, across a block, muted). Live events carry only a comment's id: each
+ * browser fetches it with its own session, so a blocked or muted author's words never reach it.
+ */
+export async function findListedComment(
+  db: Executor,
+  params: { postId: string; commentId: string; viewerId: string | null },
+  storage: Pick<Storage, "publicUrl"> = getStorage(),
+): Promise<CommentView | null> {
+  const [row] = await selectListedComments(db, params, eq(comments.id, params.commentId)).limit(1);
+  return row ? toCommentView(storage, row, params.viewerId) : null;
+}
+
+/** The comments of a post listed to a viewer (listedTo, blocks, mutes), narrowed by `extra`. */
+function selectListedComments(
+  db: Executor,
+  params: { postId: string; viewerId: string | null },
+  extra: SQL | undefined,
+) {
+  return db
     .select({ ...commentColumns, authorRestricted: authorRestrictedBy(params.viewerId) })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -234,17 +269,9 @@ export async function listComments(
         listedTo(params.viewerId),
         notBlockedBetween(params.viewerId, comments.authorId),
         notMutedComments(params.viewerId, comments.authorId),
-        after ? olderThan(comments.createdAt, comments.id, after) : undefined,
+        extra,
       ),
-    )
-    .orderBy(descIndexed(comments.createdAt), descIndexed(comments.id))
-    .limit(limit + 1);
-  return toPage(
-    rows,
-    limit,
-    (r) => ({ createdAt: r.createdAt, id: r.id }),
-    (r) => toCommentView(storage, r, params.viewerId),
-  );
+    );
 }
 
 /**

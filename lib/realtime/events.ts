@@ -7,7 +7,6 @@ import type { z } from "zod/mini";
 import { postChannel, userChannel } from "./channels";
 import { type Publisher, throttledLogger } from "./publisher";
 import {
-  type CommentAddedEvent,
   type PostEventName,
   postEventSchemas,
   type UserEventName,
@@ -51,12 +50,10 @@ export function publishLikeCount(publisher: Publisher, postId: string, likeCount
   return onPost(publisher, postId, "like.count", { postId, likeCount });
 }
 
-/** A new comment (as CommentView or narrower; extra fields are dropped) and the new count. */
+/** A new comment (only its id: browsers fetch it with their own session) and the new count. */
 export function publishCommentAdded(
   publisher: Publisher,
-  event: Omit<CommentAddedEvent, "comment"> & {
-    comment: CommentAddedEvent["comment"] & Record<string, unknown>;
-  },
+  event: { postId: string; commentId: string; commentCount: number },
 ) {
   return onPost(publisher, event.postId, "comment.added", event);
 }

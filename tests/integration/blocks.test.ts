@@ -7,6 +7,7 @@ import { GET as exploreRoute } from "@/app/api/explore/route";
 import { GET as tagRoute } from "@/app/api/explore/tags/[tag]/route";
 import { GET as feedRoute } from "@/app/api/feed/route";
 import { GET as notificationsRoute } from "@/app/api/notifications/route";
+import { GET as commentRoute } from "@/app/api/posts/[id]/comments/[commentId]/route";
 import { GET as commentsRoute } from "@/app/api/posts/[id]/comments/route";
 import { GET as likesRoute } from "@/app/api/posts/[id]/likes/route";
 import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
@@ -159,6 +160,11 @@ const paths: Record<string, Probe> = {
     const res = await json(await commentsRoute(get("/x"), params({ id: w.tomPost })));
     return ids(res.body.items).includes(a.comment);
   },
+  // What a page open on tom's post fetches when a live comment.added (ids only) arrives.
+  "live comment route": async (w, _v, a) => {
+    const res = await commentRoute(get("/x"), params({ id: w.tomPost, commentId: a.comment }));
+    return res.status === 200 && ((await res.json()) as { id: string }).id === a.comment;
+  },
   "likes list route": async (w, _v, a) => {
     const res = await json(await likesRoute(get("/x"), params({ id: w.tomPost })));
     return ids(res.body.items).includes(a.user.id);
@@ -224,6 +230,7 @@ const expected: Record<string, Record<Role, boolean>> = {
   "profile grid route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: Y },
   "post page query": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: Y },
   "comments list route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: N },
+  "live comment route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: N },
   "likes list route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: Y },
   "followers list route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: Y },
   "following list route": { stranger: Y, follower: Y, blocked: N, blocker: N, muted: Y },

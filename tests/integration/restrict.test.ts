@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as feedRoute } from "@/app/api/feed/route";
+import { GET as commentRoute } from "@/app/api/posts/[id]/comments/[commentId]/route";
 import { GET as commentsRoute } from "@/app/api/posts/[id]/comments/route";
 import { GET as restrictedRoute } from "@/app/api/users/[username]/restricted/route";
 import { comments, notifications, posts, restricts } from "@/db/schema";
@@ -106,6 +107,14 @@ describe("restrict", () => {
     // Nobody else: not in the list, the feed card or the count.
     expect(await commentsAs(fan, postId)).toEqual([]);
     expect(await commentsAs(null, postId)).toEqual([]);
+    // Nor fetched by id (what an open page does on a live comment.added): 404 but for the two.
+    const one = (viewer: TestUser) =>
+      h
+        .signInAs(viewer)
+        .then(() =>
+          get(commentRoute, "/x", { id: postId, commentId: comment.id }).then((r) => r.status),
+        );
+    expect([await one(quiet), await one(owner), await one(fan)]).toEqual([200, 200, 404]);
     await h.signInAs(fan);
     const feed = await get(feedRoute, "/api/feed");
     expect(JSON.stringify(feed.body)).not.toContain("Hmm, interesting");

@@ -8,7 +8,6 @@ import {
   applyPostComments,
   applyPostRemoved,
   isInfiniteList,
-  toCommentView,
   withLatestComment,
 } from "@/components/realtime/live-cache-updates";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
@@ -189,18 +188,6 @@ describe("applyPostRemoved", () => {
   it("answers the same object when the post is not listed", () => {
     const data = feed([feedItem(OTHER)]);
     expect(applyPostRemoved(data, POST)).toBe(data);
-  });
-});
-
-describe("toCommentView", () => {
-  const { viewerCanDelete: _, ...payload } = comment("c1", ben);
-
-  it("lets the comment's author and the post's author delete it, nobody else", () => {
-    expect(toCommentView(payload, ben.id, ana.id).viewerCanDelete).toBe(true);
-    expect(toCommentView(payload, ana.id, ana.id).viewerCanDelete).toBe(true);
-    expect(toCommentView(payload, "u-carl", ana.id).viewerCanDelete).toBe(false);
-    expect(toCommentView(payload, null, ana.id).viewerCanDelete).toBe(false);
-    expect(toCommentView(payload, null, null).viewerCanDelete).toBe(false);
   });
 });
 
