@@ -3,7 +3,7 @@ import { uuidv7 } from "uuidv7";
 import type { Db } from "@/db/client";
 import { commentMentionIds, notifyComment, notifyMentions } from "@/lib/notifications/service";
 import type { WithNotified } from "@/lib/notifications/types";
-import { findVisiblePost } from "@/lib/posts/visibility";
+import { findVisiblePostForWrite } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
@@ -41,7 +41,7 @@ export async function addComment(
 ): Promise<WithNotified<AddResult>> {
   const { postId, body } = input;
   return db.transaction(async (tx) => {
-    const post = await findVisiblePost(tx, postId, userId);
+    const post = await findVisiblePostForWrite(tx, postId, userId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     if (post.commentsOff) return { result: fail("FORBIDDEN", COMMENTS_OFF_MESSAGE), notified: [] };
     const author = await findCommentAuthor(tx, userId);

@@ -4,7 +4,7 @@ import { deleteLike, insertLike, readLikeCount, shiftLikeCount } from "@/lib/lik
 import type { SetLikeInput } from "@/lib/likes/validation";
 import { notifyLike, unnotifyLike } from "@/lib/notifications/service";
 import type { Notified, WithNotified } from "@/lib/notifications/types";
-import { findVisiblePost } from "@/lib/posts/visibility";
+import { findVisiblePostForWrite } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
 
@@ -25,7 +25,7 @@ export async function setLike(
 ): Promise<WithNotified<LikeResult>> {
   const { postId, liked } = input;
   return db.transaction(async (tx) => {
-    const post = await findVisiblePost(tx, postId, userId);
+    const post = await findVisiblePostForWrite(tx, postId, userId);
     if (!post) return { result: fail("NOT_FOUND", POST_NOT_FOUND), notified: [] };
     const changed = liked
       ? await insertLike(tx, postId, userId, now)

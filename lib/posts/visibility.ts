@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { posts, users } from "@/db/schema";
-import { notBlockedBetween } from "@/lib/shared/blocks";
+import { isBlockedBetween, notBlockedBetween } from "@/lib/shared/blocks";
 import { canSeePostsOf } from "@/lib/shared/private-accounts";
 
 /**
@@ -40,4 +40,19 @@ export async function findVisiblePost(
       ),
     );
   return row ?? null;
+}
+
+/**
+ * findVisiblePost for a write by `actorId` (a like, a save, a comment), inside its transaction.
+ * setBlock locks both accounts FOR UPDATE before it writes: holding KEY SHARE on the author's row
+ * until this write commits, a block that starts meanwhile waits for it (and then removes what it
+ * wrote), and a block that committed while this waited is seen by the check after the lock. So a
+ * like racing a block never survives it. Ordinary writes to the author's row (counters) do not
+ * conflict with KEY SHARE.
+ */
+export async function findVisiblePostForWrite(db: Executor, postId: string, actorId: string) {
+  const post = await findVisiblePost(db, postId, actorId);
+  if (!post || post.authorId === actorId) return post;
+  await db.select({ id: users.id }).from(users).where(eq(users.id, post.authorId)).for("key share");
+  return (await isBlockedBetween(db, actorId, post.authorId)) ? null : post;
 }

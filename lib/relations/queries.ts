@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { blocks, mutes, notifications, users } from "@/db/schema";
 import { personColumns, toPersonView } from "@/lib/shared/people";
@@ -14,6 +14,21 @@ import type { Storage } from "@/lib/storage/types";
 export const RELATION_LIST_LIMIT = 500;
 
 /** An account by id whatever its status (a suspended one may be blocked too); null if missing. */
+/**
+ * Locks both accounts FOR UPDATE (in id order, so two blocks between the same pair cannot
+ * deadlock) for the rest of a block's transaction: a like, save, comment or follow between them
+ * that holds KEY SHARE on one of the rows (findVisiblePostForWrite, findFollowTarget) finishes
+ * first, or waits for the block and then sees it.
+ */
+export async function lockPair(db: Executor, a: string, b: string) {
+  await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.id, [a, b]))
+    .orderBy(asc(users.id))
+    .for("update");
+}
+
 export async function findAccount(db: Executor, userId: string) {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   return row ?? null;

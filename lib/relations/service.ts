@@ -13,6 +13,7 @@ import {
   deleteNotificationsBetween,
   findAccount,
   insertBlock,
+  lockPair,
   upsertMute,
 } from "./queries";
 import type { SetBlockInput, SetMuteInput } from "./validation";
@@ -45,6 +46,7 @@ export async function setBlock(
       await deleteBlock(tx, actorId, userId);
       return { result: ok({ blocked: false }), notified: [] };
     }
+    await lockPair(tx, actorId, userId);
     if (!(await insertBlock(tx, actorId, userId, now))) {
       return { result: ok({ blocked: true }), notified: [] };
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { findVisiblePost } from "@/lib/posts/visibility";
+import { findVisiblePostForWrite } from "@/lib/posts/visibility";
 import { fail, ok, type Result } from "@/lib/result";
 import { POST_NOT_FOUND } from "@/lib/shared/ids";
 import { deleteSave, insertSave } from "./queries";
@@ -15,7 +15,8 @@ export async function setSave(
 ): Promise<Result<{ saved: boolean }>> {
   const { postId, saved } = input;
   return db.transaction(async (tx) => {
-    if (!(await findVisiblePost(tx, postId, userId))) return fail("NOT_FOUND", POST_NOT_FOUND);
+    if (!(await findVisiblePostForWrite(tx, postId, userId)))
+      return fail("NOT_FOUND", POST_NOT_FOUND);
     if (saved) await insertSave(tx, userId, postId, now);
     else await deleteSave(tx, userId, postId);
     return ok({ saved });

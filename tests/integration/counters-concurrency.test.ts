@@ -5,7 +5,9 @@ import { posts, users } from "@/db/schema";
 import { addComment, deleteComment } from "@/lib/comments/service";
 import { setFollow } from "@/lib/follows/service";
 import { setLike } from "@/lib/likes/service";
+import { setBlock } from "@/lib/relations/service";
 import type { Result } from "@/lib/result";
+import { setSave } from "@/lib/saves/service";
 import { withTestDatabase } from "./helpers/db";
 import { insertPost, insertUser, insertUsers, urls } from "./helpers/social";
 
@@ -123,6 +125,45 @@ async function followStorm(writer: Db, run: Run) {
   return scalar(sql`select count(*)::int as n from follows`);
 }
 
+/**
+ * 20 people each block someone who, at the same moment, likes, saves and comments on their post
+ * and follows them. Whatever the order, nothing of the blocked person survives the block: no
+ * like, comment or follow of theirs (a save is the saver's own, kept as Instagram keeps it, but
+ * the post no longer shows), and every counter equals its rows.
+ */
+async function blockRace(writer: Db, run: Run) {
+  const blockers = await insertUsers(db(), 20);
+  const blocked = await insertUsers(db(), 20);
+  const pairs = await Promise.all(
+    blockers.map(async (b, i) => ({
+      blocker: b.id,
+      other: blocked[i]?.id ?? "",
+      postId: await insertPost(db(), b.id),
+    })),
+  );
+  const ops = pairs.flatMap(({ blocker, other, postId }) => [
+    () => setLike(writer, other, { postId, liked: true }).then((r) => r.result),
+    () => addComment(writer, urls, other, { postId, body: "hi" }).then((r) => r.result),
+    () => setBlock(writer, blocker, { userId: other, blocked: true }).then((r) => r.result),
+    () => setFollow(writer, other, { userId: blocker, follow: true }).then((r) => r.result),
+    () => setSave(writer, other, { postId, saved: true }),
+  ]);
+  const results = await run(ops);
+  // Each write either went first (ok) or found the post or account gone (NOT_FOUND).
+  expect(results.every((r) => r.ok || r.code === "NOT_FOUND")).toBe(true);
+  expect(await postCounterDrift()).toEqual([]);
+  expect(await userCounterDrift()).toEqual([]);
+  return scalar(sql`select (
+      (select count(*) from likes l join posts p on p.id = l.post_id
+        join blocks b on b.blocker_id = p.author_id and b.blocked_id = l.user_id)
+      + (select count(*) from comments c join posts p on p.id = c.post_id
+        join blocks b on b.blocker_id = p.author_id and b.blocked_id = c.author_id
+        where c.status = 'visible')
+      + (select count(*) from follows f
+        join blocks b on b.blocker_id = f.followee_id and b.blocked_id = f.follower_id)
+    )::int as n`);
+}
+
 describe("counters under interleaved writes, one at a time (any database)", () => {
   it("keeps like_count equal to the likes of 50 people", async () => {
     expect(await likeStorm(db(), oneByOne)).toBe(50);
@@ -135,6 +176,10 @@ describe("counters under interleaved writes, one at a time (any database)", () =
   it("keeps follower_count and following_count equal to the follows", async () => {
     // 25 follow the star, 33 are followed back, 50 follow the next person.
     expect(await followStorm(db(), oneByOne)).toBe(25 + 33 + 50);
+  });
+
+  it("leaves nothing of a blocked person that raced the block", async () => {
+    expect(await blockRace(db(), oneByOne)).toBe(0);
   });
 });
 
@@ -156,6 +201,10 @@ describe.skipIf(!process.env.DATABASE_URL)("counters under concurrent writes (Po
 
   it("keeps comment_count exact when comments are added and deleted at once", async () => {
     expect(await commentStorm(pool.db, together)).toBe(100);
+  });
+
+  it("leaves no like, comment or follow of a blocked person that raced the block", async () => {
+    expect(await blockRace(pool.db, together)).toBe(0);
   });
 
   it("keeps follow counters exact when people follow each other both ways at once", async () => {
