@@ -80,6 +80,17 @@ export class ChannelHub {
     for (const [name, entry] of this.entries) this.subscribe(name, entry);
   }
 
+  /**
+   * Subscribes to every channel again, each authorised anew: after the viewer's rights changed (a
+   * block), a channel they may no longer hear is refused; listeners stay.
+   */
+  resubscribeAll(): void {
+    for (const [name, entry] of this.entries) {
+      this.unsubscribe(name, entry);
+      this.subscribe(name, entry);
+    }
+  }
+
   /** Drops the client; listeners stay and are subscribed again on the next attach(). */
   detach(): void {
     if (!this.client) return;

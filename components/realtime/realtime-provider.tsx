@@ -6,7 +6,7 @@ import { createContext, type ReactNode, use, useEffect, useMemo, useRef, useStat
 import { userChannel } from "@/lib/realtime/channels";
 import type { RealtimeClientConfig } from "@/lib/realtime/types";
 import { ChannelHub } from "./channel-hub";
-import { loadEventContract } from "./event-contract";
+import { loadEventContract, parseUserEvent } from "./event-contract";
 
 // The only place that touches pusher-js. Components use the hooks of components/realtime/.
 
@@ -179,8 +179,15 @@ export function RealtimeProvider({ config, viewerId = null, children }: Realtime
 
   useEffect(() => {
     if (!viewerId || !enabled) return;
-    return hub.acquire(userChannel(viewerId), () => {});
-  }, [viewerId, enabled]);
+    return hub.acquire(userChannel(viewerId), (event, data) => {
+      // A block (either way): every channel is authorised again and what is on screen refetched,
+      // so a post the viewer may no longer see stops being live and its lists answer as missing.
+      if (event === "channels.reauthorize" && parseUserEvent(event, data)) {
+        hub.resubscribeAll();
+        void queryClient.invalidateQueries({ refetchType: "active" });
+      }
+    });
+  }, [viewerId, enabled, queryClient]);
 
   const value = useMemo(
     () => ({ hub, state: enabled ? state : ("unavailable" as const), enabled, viewerId }),

@@ -17,13 +17,14 @@ type Answer<T> = Result<T> | WithNotified<Result<T>>;
 
 /**
  * Builds the server action of one social write: `write` is the service call (answering a Result,
- * or `{ result, notified, unnotified }`); `published` runs after the response on success.
+ * or `{ result, notified, unnotified }`); `published` runs after the response on success (given
+ * the data, the input and the acting user's id).
  */
 export function socialAction<S extends z.ZodType, T>(
   kind: SocialAction,
   schema: S,
   write: (db: Db, userId: string, input: z.output<S>) => Promise<Answer<T>>,
-  published?: (data: T, input: z.output<S>) => Promise<unknown>,
+  published?: (data: T, input: z.output<S>, userId: string) => Promise<unknown>,
 ) {
   return authActionClient
     .inputSchema(schema, byFieldPath)
@@ -38,7 +39,8 @@ export function socialAction<S extends z.ZodType, T>(
       publishNotifiedAfterResponse(notified, unnotified);
       if (result.ok && published) {
         const { data } = result;
-        after(() => published(data, input));
+        const userId = ctx.user.id;
+        after(() => published(data, input, userId));
       }
       return result;
     });

@@ -96,3 +96,8 @@ export function publishNotificationsRead(
 ) {
   return onUser(publisher, userId, "notifications.read", event);
 }
+
+/** `userId`'s rights changed (a block): their browsers authorise each channel they hold again. */
+export function publishChannelsReauthorize(publisher: Publisher, userId: string) {
+  return onUser(publisher, userId, "channels.reauthorize", {});
+}

@@ -30,6 +30,12 @@ export const notificationsReadSchema = z.object({ unreadCount: count });
 
 export const notificationRemovedSchema = z.object({ unreadCount: count });
 
+/**
+ * The user's rights changed (a block, either way): the browser authorises every channel it holds
+ * again, so a post channel it may no longer hear is refused. Carries nothing.
+ */
+export const channelsReauthorizeSchema = z.object({});
+
 /** Events on `private-post-<postId>` (authorised per viewer: not across a block). */
 export const postEventSchemas = {
   "like.count": likeCountSchema,
@@ -43,6 +49,7 @@ export const userEventSchemas = {
   "notification.created": notificationCreatedSchema,
   "notifications.read": notificationsReadSchema,
   "notification.removed": notificationRemovedSchema,
+  "channels.reauthorize": channelsReauthorizeSchema,
 } as const;
 
 export type PostEventName = keyof typeof postEventSchemas;

@@ -5,7 +5,7 @@ import { photoFile } from "./support/photos";
 import { twoSignedUp } from "./support/sign-up";
 
 // Two people: B follows and comments on A's photo; A blocks B from B's profile (the confirm
-// explains what happens); B, on a phone, finds neither A's profile, nor the post, nor A in
+// explains what happens); B's page, open on A's post, stops hearing its likes; B, on a phone, finds neither A's profile, nor the post, nor A in
 // search; A unblocks from Settings -> Blocked accounts. Then B mutes A's posts: the follow stays,
 // A's photo leaves B's feed.
 
@@ -48,6 +48,15 @@ test("A blocks B, B can no longer find A (at 375 px); A unblocks in Settings; B 
     return id;
   });
 
+  await test.step("B's open page of A's post hears A's likes live", async () => {
+    await openHydrated(pageA, `/p/${postId}`);
+    const mine = pageA.getByRole("article", { name: `Post by ${a.username}` });
+    await mine.getByRole("button", { name: "Like", exact: true }).click();
+    await expect(pageB.getByRole("button", { name: "1 like" })).toBeVisible();
+    await mine.getByRole("button", { name: "Unlike", exact: true }).click();
+    await expect(pageB.getByRole("button", { name: "1 like" })).toHaveCount(0);
+  });
+
   await test.step("A blocks B from B's profile, after a confirm that says what happens", async () => {
     await profileOption(pageA, b.username, "Block");
     const confirm = pageA.getByRole("dialog", { name: `Block ${b.username}?` });
@@ -56,6 +65,15 @@ test("A blocks B, B can no longer find A (at 375 px); A unblocks in Settings; B 
     await expect(pageA.getByRole("heading", { name: `You blocked ${b.username}` })).toBeVisible();
     await openHydrated(pageA, `/p/${postId}`);
     await expect(pageA.getByText("Hot out there")).toHaveCount(0);
+  });
+
+  await test.step("B's page, still open on A's post, no longer hears it (live events never cross a block)", async () => {
+    const mine = pageA.getByRole("article", { name: `Post by ${a.username}` });
+    await mine.getByRole("button", { name: "Like", exact: true }).click();
+    await expect(mine.getByRole("button", { name: "1 like" })).toBeVisible();
+    // Before the block the same like reached B's page within a moment (the step above).
+    await pageB.waitForTimeout(3000);
+    await expect(pageB.getByRole("button", { name: "1 like" })).toHaveCount(0);
   });
 
   await test.step("B, on a phone, finds neither A's profile, nor the post, nor A in search", async () => {

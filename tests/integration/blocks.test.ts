@@ -22,7 +22,8 @@ import { suggestedPeople } from "@/lib/discover/queries";
 import { setFollowAction, setPrivateAccountAction } from "@/lib/follows/actions";
 import { setLikeAction } from "@/lib/likes/actions";
 import { getPostView } from "@/lib/posts/queries";
-import { postChannel } from "@/lib/realtime/channels";
+import { postChannel, userChannel } from "@/lib/realtime/channels";
+import type { OutgoingEvent, Publisher } from "@/lib/realtime/publisher";
 import { setBlockAction, setMuteAction } from "@/lib/relations/actions";
 import { listBlockedAccounts, listMutedAccounts } from "@/lib/relations/queries";
 import { setSaveAction } from "@/lib/saves/actions";
@@ -269,6 +270,34 @@ describe("blocking", () => {
   let w: World;
   beforeEach(async () => {
     w = await buildWorld();
+  });
+
+  it("makes both people's open pages authorise their channels again, and nobody else's", async () => {
+    const sent: OutgoingEvent[] = [];
+    const realtime = (globalThis as { __realtime?: { publisher: Publisher } }).__realtime;
+    if (!realtime) throw new Error("the harness installs realtime");
+    const before = realtime.publisher;
+    realtime.publisher = {
+      publish: async (channel, event, payload) => void sent.push({ channel, event, payload }),
+      publishMany: async (list) => void sent.push(...list),
+    };
+    try {
+      const { ana, cat } = w;
+      await h.runAfterTasks(); // buildWorld's own block
+      sent.length = 0;
+      await h.signInAs(cat);
+      await expectOk(await h.call(setBlockAction, { userId: ana.id, blocked: true }), "block");
+      await h.runAfterTasks();
+      const told = sent.filter((e) => e.event === "channels.reauthorize").map((e) => e.channel);
+      expect(told.sort()).toEqual([userChannel(ana.id), userChannel(cat.id)].sort());
+      // Unblocking takes no right away: nothing to authorise again.
+      sent.length = 0;
+      await expectOk(await h.call(setBlockAction, { userId: ana.id, blocked: false }), "unblock");
+      await h.runAfterTasks();
+      expect(sent.filter((e) => e.event === "channels.reauthorize")).toEqual([]);
+    } finally {
+      realtime.publisher = before;
+    }
   });
 
   it("removed the follows both ways with exact counters, and ben's like and comment on ana's post", async () => {

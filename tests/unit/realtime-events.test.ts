@@ -249,4 +249,21 @@ describe("ChannelHub", () => {
     expect(client.subscribed.has("post-1")).toBe(false);
     expect(hub.listenerCount("post-1")).toBe(0);
   });
+
+  it("subscribes to every channel again on resubscribeAll (rights changed), keeping listeners", () => {
+    const hub = new ChannelHub();
+    const client = fakePusher();
+    const onPost = vi.fn();
+    hub.acquire("private-post-1", onPost);
+    hub.acquire("private-user-1", () => {});
+    hub.attach(client);
+    expect(client.count()).toBe(2);
+    hub.resubscribeAll();
+    // Each channel asked for again (pusher-js authorises a new subscription anew).
+    expect(client.count()).toBe(4);
+    expect([...client.subscribed.keys()].sort()).toEqual(["private-post-1", "private-user-1"]);
+    client.subscribed.get("private-post-1")?.("like.count", { n: 2 });
+    expect(onPost).toHaveBeenCalledWith("like.count", { n: 2 });
+    expect(parseUserEvent("channels.reauthorize", {})).toEqual({});
+  });
 });
