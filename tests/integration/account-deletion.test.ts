@@ -1,6 +1,7 @@
 import "./helpers/next-runtime";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { POST as realtimeAuth } from "@/app/api/realtime/auth/route";
 import { moderationActions, reports, users } from "@/db/schema";
 import { deleteAccountAction } from "@/lib/account-deletion/actions";
 import { eraseDueAccounts } from "@/lib/account-deletion/erase";
@@ -17,6 +18,7 @@ import { listModerationLog } from "@/lib/moderation/queries";
 import { decide, fileReport } from "@/lib/moderation/service";
 import { listNotifications } from "@/lib/notifications/queries";
 import { getPostView } from "@/lib/posts/queries";
+import { postChannel, userChannel } from "@/lib/realtime/channels";
 import { searchTypeahead } from "@/lib/search/queries";
 import { signInAction } from "@/lib/users/actions";
 import { getProfileView } from "@/lib/users/queries-profile";
@@ -83,6 +85,19 @@ async function seenByFinn(w: Awaited<ReturnType<typeof friends>>) {
   };
 }
 
+/** POST /api/realtime/auth for a channel, as the signed-in user of the harness: the status. */
+async function channelAuth(channel: string) {
+  const body = new URLSearchParams({ socket_id: "123.456", channel_name: channel });
+  const res = await realtimeAuth(
+    new Request("http://localhost:3000/api/realtime/auth", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    }),
+  );
+  return res.status;
+}
+
 async function status(user: TestUser) {
   const [row] = await db().select().from(users).where(eq(users.id, user.id));
   return row ?? null;
@@ -94,7 +109,10 @@ describe("deleting an account", () => {
     const everywhere = await seenByFinn(w);
     expect(Object.values(everywhere).every(Boolean), JSON.stringify(everywhere)).toBe(true);
 
+    await h.signInAs(w.finn);
+    expect(await channelAuth(postChannel(w.danaPost))).toBe(200);
     await h.signInAs(w.dana);
+    expect(await channelAuth(userChannel(w.dana.id))).toBe(200);
     const out = await h.call(deleteAccountAction, { password: PASSWORD });
     expect(out).toEqual({ kind: "redirect", to: "/login?deleted=1" });
 
@@ -104,13 +122,16 @@ describe("deleting an account", () => {
     const live = await db().execute(sql`select count(*)::int as n from sessions
       where user_id = ${w.dana.id}::uuid and revoked_at is null`);
     expect(JSON.stringify(live)).toContain('"n":0');
-    // Any cookie of hers is refused now.
+    // Any cookie of hers is refused now, live channels included.
     await h.signInAs(w.dana);
+    expect(await channelAuth(userChannel(w.dana.id))).toBe(401);
     expect(await h.call(deleteAccountAction, { password: PASSWORD })).toMatchObject({
       kind: "fail",
       code: "UNAUTHENTICATED",
     });
     expect(storedKeys(h.storage.dir)).toEqual([`held/${w.photo}`]);
+    await h.signInAs(w.finn);
+    expect(await channelAuth(postChannel(w.danaPost))).toBe(404);
   });
 
   it("refuses a wrong password with a field error and changes nothing", async () => {

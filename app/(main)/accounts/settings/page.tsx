@@ -148,7 +148,7 @@ export default async function SettingsPage() {
           </p>
           <Link
             href="/accounts/delete"
-            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold text-red-600 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:text-red-400 dark:hover:bg-neutral-700"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold text-red-700 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:text-red-400 dark:hover:bg-neutral-700"
           >
             Delete account
           </Link>
