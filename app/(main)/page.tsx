@@ -7,6 +7,7 @@ import {
   prefetchFirstPage,
 } from "@/components/query/hydrate-lists";
 import { listKeys } from "@/components/query/list-query";
+import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listFeedPage } from "@/lib/feed/queries";
@@ -24,8 +25,10 @@ const SUGGESTIONS = 8;
  */
 const FIRST_SCREEN_POSTS = 4;
 
+type Props = { searchParams: Promise<{ restored?: string | string[] }> };
+
 /** The home feed: its first page rendered here, the rest fetched as the reader scrolls. */
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: Props) {
   const user = await requireUser();
   const db = getDb();
   const queryClient = createRequestQueryClient();
@@ -36,6 +39,8 @@ export default async function HomePage() {
     getProfileView(db, user.username, user.id),
   ]);
   const empty = firstPage.items.length === 0;
+  // A sign-in that restored a deleted account lands here (lib/users/actions.ts signInAction).
+  const restored = (await searchParams).restored === "1";
   const people = empty ? await suggestPeople(db, user.id, SUGGESTIONS) : [];
   const viewer: AuthorView = {
     id: user.id,
@@ -47,6 +52,11 @@ export default async function HomePage() {
   return (
     <main className="mx-auto w-full max-w-[630px] py-4 sm:px-4 md:py-8">
       <h1 className="mx-auto mb-2 max-w-[470px] px-4 text-xl font-bold sm:px-0 md:mb-4">Home</h1>
+      {restored ? (
+        <Alert tone="success" className="mx-4 mb-4 sm:mx-auto sm:max-w-[470px]">
+          Welcome back, your account is restored.
+        </Alert>
+      ) : null}
       {empty ? (
         <SuggestionsPanel name={user.name} people={people} />
       ) : (

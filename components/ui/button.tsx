@@ -9,7 +9,7 @@ const variants: Record<Variant, string> = {
   secondary:
     "bg-neutral-100 text-neutral-900 hover:bg-neutral-200 dark:bg-neutral-800 dark:text-neutral-100 dark:hover:bg-neutral-700",
   danger:
-    "bg-neutral-100 text-red-600 hover:bg-red-50 dark:bg-neutral-800 dark:text-red-400 dark:hover:bg-neutral-700",
+    "bg-neutral-100 text-red-700 hover:bg-red-50 dark:bg-neutral-800 dark:text-red-400 dark:hover:bg-neutral-700",
 };
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestampMs, uuidPk } from "./columns";
 import { REPORT_REASONS } from "./report-reasons";
-import { userRef, users } from "./users";
+import { users } from "./users";
 
 export const reportTarget = pgEnum("report_target", ["post", "comment", "user"]);
 export const reportReason = pgEnum("report_reason", REPORT_REASONS);
@@ -23,7 +23,8 @@ export const reports = pgTable(
   "reports",
   {
     id: uuidPk(),
-    reporterId: userRef("reporter_id"),
+    /** null once the reporter's account is erased (the report and its outcome are kept) */
+    reporterId: uuid("reporter_id").references(() => users.id, { onDelete: "set null" }),
     targetType: reportTarget("target_type").notNull(),
     targetId: uuid("target_id").notNull(),
     reason: reportReason("reason").notNull(),

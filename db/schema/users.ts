@@ -14,7 +14,10 @@ import {
 import { createdAt, uuidPk } from "./columns";
 
 export const userRole = pgEnum("user_role", ["user", "moderator", "admin"]);
-export const userStatus = pgEnum("user_status", ["active", "suspended"]);
+// "deleted": the owner deleted the account; it is hidden like a suspended one, restored by a
+// sign-in within ACCOUNT_RESTORE_DAYS of deleted_at, and erased by maintenance after that
+// (lib/account-deletion/).
+export const userStatus = pgEnum("user_status", ["active", "suspended", "deleted"]);
 
 export const users = pgTable(
   "users",
@@ -32,6 +35,8 @@ export const users = pgTable(
     isPrivate: boolean("is_private").notNull().default(false),
     status: userStatus("status").notNull().default("active"),
     sessionVersion: integer("session_version").notNull().default(1),
+    /** When the owner deleted the account (status "deleted"); null otherwise. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     followerCount: integer("follower_count").notNull().default(0),
     followingCount: integer("following_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),
@@ -41,6 +46,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_username_lower_idx").on(sql`lower(${t.username})`),
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+    // Maintenance finds the deleted accounts due for erasing.
+    index("users_deleted_at_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
     check(
       "users_counts_non_negative",
       sql`${t.followerCount} >= 0 and ${t.followingCount} >= 0 and ${t.postCount} >= 0`,

@@ -9,6 +9,7 @@ import { passwordResetMail } from "@/lib/email/templates";
 import type { Mailer } from "@/lib/email/types";
 import { tooManyMessage } from "@/lib/rate-limit";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
+import { canRestore, restoreDeletedAccount } from "./deleted-accounts";
 import * as q from "./queries";
 import { reservedNameErrors } from "./reserved-names";
 import { revokeAllSessions } from "./session-queries";
@@ -73,13 +74,17 @@ function takenFailure(taken: { email: boolean; username: boolean }) {
   return fail("CONFLICT", "Check the highlighted fields.", fieldErrors);
 }
 
-/** Checks a sign-in, counting failures as lib/auth/limits.ts describes. */
+/**
+ * Checks a sign-in, counting failures as lib/auth/limits.ts describes. The right password of an
+ * account deleted less than ACCOUNT_RESTORE_DAYS ago restores it (`restored`); an older deleted
+ * one answers like a wrong password, as it is about to be erased.
+ */
 export async function authenticate(
-  db: Executor,
+  db: Db,
   limits: AccountLimits,
   input: SignInInput,
   ip: string,
-): Promise<Result<SessionUser>> {
+): Promise<Result<SessionUser & { restored: boolean }>> {
   const { identifier, password } = input;
   const user = await q.findUserByLogin(db, identifier);
   const account = accountKey(user, identifier);
@@ -91,10 +96,23 @@ export async function authenticate(
     await recordSignInFailure(limits, account);
     return fail("UNAUTHENTICATED", INVALID_LOGIN);
   }
+  if (user.status === "deleted") {
+    if (!canRestore(user.deletedAt) || !(await restoreDeletedAccount(db, user.id))) {
+      await recordSignInFailure(limits, account);
+      return fail("UNAUTHENTICATED", INVALID_LOGIN);
+    }
+    await recordSignInSuccess(limits, account, ip);
+    return ok({ ...toSessionUser(user), restored: true });
+  }
   await recordSignInSuccess(limits, account, ip);
   // Only now, after the right password: a wrong one must not tell that the account is suspended.
   if (user.status !== "active") return fail("FORBIDDEN", SUSPENDED);
-  return ok(toSessionUser(user));
+  return ok({ ...toSessionUser(user), restored: false });
+}
+
+/** Whether this login names an account its owner deleted (asked before a sign-in restores it). */
+export async function isDeletedLogin(db: Executor, identifier: string): Promise<boolean> {
+  return (await q.findUserByLogin(db, identifier))?.status === "deleted";
 }
 
 /** Milliseconds until this login may be tried again from this address (0: not limited). */
@@ -133,7 +151,7 @@ export async function explainFailedSignIn(
   ip: string,
 ): Promise<Failure> {
   const user = await q.findUserByLogin(db, credentials.identifier);
-  if (user && user.status !== "active") {
+  if (user && user.status === "suspended") {
     if (await verifyPassword(user.passwordHash, credentials.password)) {
       return fail("FORBIDDEN", SUSPENDED);
     }

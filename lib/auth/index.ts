@@ -7,8 +7,11 @@ import { authenticate } from "@/lib/auth/accounts";
 import { revokeSession } from "@/lib/auth/session-queries";
 import { startSession } from "@/lib/auth/sessions";
 import { signInSchema } from "@/lib/auth/validation";
+import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { settleMedia } from "@/lib/media/jobs";
+import { getStorage } from "@/lib/storage";
 import { authConfig } from "./config";
 import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
@@ -42,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         );
         if (!result.ok) return null;
         const u = result.data;
+        // A restored account's photos go back to the public folders before its first page.
+        if (u.restored) await settleMedia(getDb(), getStorage(), getCdn());
         const session = await startSession(getDb(), u.id, request.headers);
         return {
           id: u.id,

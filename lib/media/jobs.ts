@@ -8,7 +8,7 @@ import type { Storage } from "@/lib/storage/types";
 import { EVIDENCE_RETENTION_DAYS, keyAt, ownerOfKey, type Place } from "./locations";
 
 // Photos follow their owner's state. The write that changes the state (a moderator removes a
-// post, suspends or restores an account; an author deletes a post) queues a job in its own
+// post, suspends or restores an account; an author deletes a post or their account) queues a job in its own
 // transaction; runMediaJobs carries it out after commit, and maintenance retries what failed.
 // A "place" job reads the state when it runs, so jobs that race (suspend, then restore) still
 // end where the database says, whatever order they ran in.
@@ -73,6 +73,23 @@ export async function queueAccountMedia(tx: Executor, userId: string, now = new 
   await queue(tx, { kind: "place", keys, paths, dueAt: now });
 }
 
+/**
+ * Queues the photos of posts about to be erased with their account (called before their rows
+ * are deleted, in the same transaction): every copy goes, public and held by a "place" job that
+ * finds no owner, the evidence copies of removed ones by a "delete" job due now.
+ */
+export async function queueErasedPostsMedia(tx: Executor, postIds: string[], now = new Date()) {
+  const keys = await postKeys(tx, postIds);
+  const paths = postIds.length <= 10 ? postIds.map(postPath) : keys.map((k) => `/${k}`);
+  await queue(tx, { kind: "place", keys, paths, dueAt: now });
+  await queue(tx, { kind: "delete", keys: keys.map((k) => keyAt("evidence", k)), dueAt: now });
+}
+
+/** Queues storage keys (upload originals, exports) to be deleted as they are, after commit. */
+export async function queueObjectDeletion(tx: Executor, keys: string[], now = new Date()) {
+  await queue(tx, { kind: "delete", keys, dueAt: now });
+}
+
 type Target = Place | "none";
 
 /** Where each key's object belongs now, from its post's and author's state (or its account's). */
@@ -93,7 +110,7 @@ async function targetsOf(tx: Executor, keys: string[]): Promise<Map<string, Targ
       .where(inArray(posts.id, postIds));
     for (const r of rows) {
       const place: Place =
-        r.status === "removed" ? "evidence" : r.author === "suspended" ? "held" : "public";
+        r.status === "removed" ? "evidence" : r.author !== "active" ? "held" : "public";
       postState.set(r.id, place);
     }
   }
@@ -111,7 +128,8 @@ async function targetsOf(tx: Executor, keys: string[]): Promise<Map<string, Targ
     else if (owner?.kind === "avatar") {
       const user = avatarOf.get(owner.userId);
       const current = user?.base === owner.base;
-      targets.set(key, !current ? "none" : user.status === "suspended" ? "held" : "public");
+      // A suspended or deleted (not yet erased) account's avatar is held, not public.
+      targets.set(key, !current ? "none" : user.status !== "active" ? "held" : "public");
     } else targets.set(key, "none");
   }
   return targets;

@@ -1,7 +1,7 @@
 // Where a photo object lives while its owner's state calls for it. Pure, so the media route, the
 // job runner and the evidence route agree on one mapping.
 //   public    posts/<postId>/<file>, avatars/<userId>/<file>  served to everyone
-//   held      held/<public key>      an account is suspended; restore moves it back
+//   held      held/<public key>      an account is suspended or deleted; restore moves it back
 //   evidence  evidence/<public key>  a moderator removed the post; moderators alone read it
 // Only posts/ and avatars/ are ever routed to browsers (app/media, and the SST router).
 

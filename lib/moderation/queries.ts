@@ -205,6 +205,8 @@ export type LogEntry = {
   actor: { username: string } | null;
   /** the account suspended or restored, and whether it is suspended now */
   subject: { id: string; username: string; suspended: boolean } | null;
+  /** the decision was about an account since erased by its owner: kept, anonymised */
+  subjectErased: boolean;
 };
 
 /** The audit log, newest first; null when the cursor is malformed. */
@@ -252,6 +254,7 @@ export async function listModerationLog(
         r.subjectId && r.subjectName
           ? { id: r.subjectId, username: r.subjectName, suspended: r.subjectStatus === "suspended" }
           : null,
+      subjectErased: !r.subjectId && (r.action === "suspend_user" || r.action === "restore_user"),
     }),
   );
 }

@@ -84,7 +84,8 @@ async function setAccountStatus(
   const verb = to === "suspended" ? "suspend" : "restore";
   if (userId === actor.id) return fail("VALIDATION", `You can't ${verb} your own account.`);
   const target = await accountRoleAndStatus(tx, userId);
-  if (!target) return fail("NOT_FOUND", TARGET_GONE);
+  // An account its owner deleted is gone: only its owner's sign-in (or the erase) decides.
+  if (!target || target.status === "deleted") return fail("NOT_FOUND", TARGET_GONE);
   if (target.status === to) {
     return fail("NOT_FOUND", to === "active" ? "This account is not suspended." : TARGET_GONE);
   }

@@ -8,6 +8,7 @@ import { endCurrentSession, signIn, signOut } from "@/lib/auth";
 import {
   endAllSessions,
   explainFailedSignIn,
+  isDeletedLogin,
   registerAccount,
   requestPasswordReset,
   resetPassword,
@@ -31,6 +32,7 @@ import { ok } from "@/lib/result";
 import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 
 const nextField = { next: z.string().max(2048).optional() };
+const RESTORED_PATH = "/?restored=1";
 
 async function startSession(identifier: string, password: string) {
   await signIn("credentials", { identifier, password, redirect: false });
@@ -63,13 +65,16 @@ export const signInAction = actionClient
     const ip = clientIp(await headers());
     const refused = await signInRefusal(getDb(), getAccountLimits(), parsedInput.identifier, ip);
     if (refused) return refused;
+    // Asked before: the sign-in itself restores a recently deleted account.
+    const wasDeleted = await isDeletedLogin(getDb(), parsedInput.identifier);
     try {
       await startSession(parsedInput.identifier, parsedInput.password);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       return explainFailedSignIn(getDb(), getAccountLimits(), parsedInput, ip);
     }
-    redirect(safeNextPath(parsedInput.next));
+    // The home page greets a restored account ("Welcome back, your account is restored").
+    redirect(wasDeleted ? RESTORED_PATH : safeNextPath(parsedInput.next));
   });
 
 export const forgotPasswordAction = actionClient

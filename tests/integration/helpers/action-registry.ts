@@ -1,4 +1,5 @@
 import type { ActionCase } from "./action-cases";
+import { accountDeletionCases } from "./cases/account-deletion";
 import { accountCases } from "./cases/accounts";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
@@ -21,4 +22,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...relationCases,
   ...sessionCases,
   ...restrictCases,
+  ...accountDeletionCases,
 };

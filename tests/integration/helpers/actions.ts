@@ -59,7 +59,7 @@ export type TestUser = {
   name: string;
   email: string;
   role: "user" | "moderator" | "admin";
-  status: "active" | "suspended";
+  status: "active" | "suspended" | "deleted";
   sessionVersion: number;
   password: string;
 };

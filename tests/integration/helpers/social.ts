@@ -9,7 +9,7 @@ import { withTestDatabase } from "./db";
 let counter = 0;
 
 type PostOptions = { status?: "visible" | "removed"; photos?: number; createdAt?: Date };
-type Status = "active" | "suspended";
+type Status = "active" | "suspended" | "deleted";
 type CountedTable = "likes" | "saves" | "comments" | "follows";
 
 /** N items, as a tuple: `const [a, b] = await insertUsers(db, 2)` types both as defined. */

@@ -6,6 +6,7 @@ import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
 import { getCurrentSession } from "@/lib/auth";
+import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
@@ -128,12 +129,29 @@ export default async function SettingsPage() {
         </Card>
       </section>
 
-      <section aria-labelledby="session-heading">
+      <section aria-labelledby="session-heading" className="mb-6">
         <h2 id="session-heading" className="mb-3 text-base font-semibold">
           Login activity
         </h2>
         <Card className="p-4 sm:p-5">
           <SignOutButtons />
+        </Card>
+      </section>
+
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading" className="mb-3 text-base font-semibold">
+          Delete account
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            Hide your account at once; it is erased after {ACCOUNT_RESTORE_DAYS} days.
+          </p>
+          <Link
+            href="/accounts/delete"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold text-red-700 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:text-red-400 dark:hover:bg-neutral-700"
+          >
+            Delete account
+          </Link>
         </Card>
       </section>
     </main>

@@ -53,7 +53,11 @@ export default async function ModerationLogPage({ searchParams }: Props) {
                   <p>
                     <span className="font-semibold">@{e.actor?.username ?? "deleted"}</span>{" "}
                     {verb[e.action]}
-                    {e.subject ? ` @${e.subject.username}` : ""}
+                    {e.subject
+                      ? ` @${e.subject.username}`
+                      : e.subjectErased
+                        ? " a deleted account"
+                        : ""}
                     {e.reportCount > 0
                       ? ` (${e.reportCount} ${e.reportCount === 1 ? "report" : "reports"})`
                       : ""}

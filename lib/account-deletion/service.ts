@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
+import { verifyPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/session-queries";
+import { queueAccountMedia } from "@/lib/media/jobs";
+import { fail, ok, type Result } from "@/lib/result";
+import type { DeleteAccountInput } from "./validation";
+
+// Deleting one's own account. It reuses what hides a suspended account: every read of people,
+// posts, comments, likes, follows, notifications, search, Discover and the feed already keeps
+// only users.status = 'active', and the session check signs out any other status. So one update
+// of the status hides the account everywhere at once; its photos move to the held folder (off
+// the CDN). A sign-in within ACCOUNT_RESTORE_DAYS gives it back (lib/auth/deleted-accounts.ts);
+// after that the maintenance pass erases it (./erase.ts).
+
+export const WRONG_PASSWORD = "That password isn't right.";
+
+export type DeletedAccount = { restoreUntil: Date };
+
+/**
+ * The owner deletes their account after typing their password: hidden everywhere, every session
+ * ended (session_version bumped and every session row revoked), photos queued to leave the
+ * public folders. A wrong password changes nothing.
+ */
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  input: DeleteAccountInput,
+  now = new Date(),
+): Promise<Result<DeletedAccount>> {
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (user?.status !== "active") return fail("NOT_FOUND", "Account not found.");
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    return fail("VALIDATION", WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
+  }
+
+  // SECOND-FACTOR CHECK (issue #16, two-factor sign-in): when the account has two-factor on,
+  // check its code here, after the password and before anything changes; a wrong or missing
+  // code fails with VALIDATION naming its field (like the password above). The coordinator
+  // wires this when the two-factor branch merges; the form (components/settings/
+  // delete-account-form.tsx) then shows the code field.
+
+  return db.transaction(async (tx): Promise<Result<DeletedAccount>> => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        status: "deleted",
+        deletedAt: now,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(users.id, userId), eq(users.status, "active")))
+      .returning({ id: users.id });
+    if (!row) return fail("NOT_FOUND", "Account not found.");
+    await revokeAllSessions(tx, userId, now);
+    await queueAccountMedia(tx, userId, now);
+    return ok({ restoreUntil: new Date(now.getTime() + ACCOUNT_RESTORE_DAYS * 86_400_000) });
+  });
+}
