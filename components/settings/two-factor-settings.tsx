@@ -50,6 +50,15 @@ export function TwoFactorSettings({ state, setup, recoveryCodesLeft }: Props) {
     );
   }
 
+  // Codes saved, the page's fresh state not here yet: say it is on rather than show the setup.
+  if (codes && state !== "on") {
+    return (
+      <Card className="p-4 sm:p-5">
+        <Alert tone="success">Two-factor authentication is on.</Alert>
+      </Card>
+    );
+  }
+
   if (state === "on") return <TwoFactorManage recoveryCodesLeft={recoveryCodesLeft} />;
 
   if (state === "pending" && setup) {
@@ -72,7 +81,7 @@ export function TwoFactorSettings({ state, setup, recoveryCodesLeft }: Props) {
           </p>
           <code
             data-testid="totp-secret"
-            className="mt-2 block break-all rounded-md bg-neutral-100 px-3 py-2 font-mono text-sm tracking-wide dark:bg-neutral-800"
+            className="mt-2 block break-words rounded-md bg-neutral-100 px-3 py-2 font-mono text-sm tracking-wide dark:bg-neutral-800"
           >
             {setup.secret}
           </code>
