@@ -160,6 +160,9 @@ event.request.headers["${ORIGIN_SECRET_HEADER}"] = { value: "${secrets.origin.va
       // Per-address limits read only the header the router's viewer-request function writes.
       CLIENT_IP_HEADER,
       TRUSTED_PROXY_HOPS: "0",
+      // Moderators and admins moderate only with two-factor sign-in on (locally it is off, so the
+      // demo accounts work at once).
+      MODERATION_REQUIRES_2FA: "true",
       // sharp on glibc: fewer malloc arenas keep a long-lived server's memory flat.
       MALLOC_ARENA_MAX: "2",
     };

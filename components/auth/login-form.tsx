@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { codeStepTicket, TwoFactorStep } from "@/components/auth/two-factor-step";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,9 @@ import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/users/actions";
 
 export function LoginForm({ next }: { next?: string }) {
-  const { onSubmit, fieldErrors, message, isPending } = useActionForm(signInAction);
+  const { onSubmit, fieldErrors, message, isPending, data } = useActionForm(signInAction);
+  const ticket = codeStepTicket(data);
+  if (ticket) return <TwoFactorStep ticket={ticket} next={next} />;
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {next ? <input type="hidden" name="next" value={next} /> : null}

@@ -38,5 +38,8 @@ export function useActionForm<Schema extends z.ZodType | undefined, Shaped, Data
     isPending: isPending || hasNavigated,
     succeeded: hasSucceeded && !isFailure(result.data),
   };
-  return { ...state, onSubmit, execute };
+  // The data of a successful answer ({ ok: true, data }), for forms that show what came back.
+  const data: unknown =
+    result.data && !isFailure(result.data) ? (result.data as { data?: unknown }).data : undefined;
+  return { ...state, data, onSubmit, execute };
 }

@@ -9,5 +9,6 @@ export * from "./rate-limits";
 export * from "./restricts";
 export * from "./sessions";
 export * from "./social";
+export * from "./two-factor";
 export * from "./uploads";
 export * from "./users";

@@ -3,10 +3,8 @@ import { cookies } from "next/headers";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
-import { authenticate } from "@/lib/auth/accounts";
 import { revokeSession } from "@/lib/auth/session-queries";
 import { startSession } from "@/lib/auth/sessions";
-import { signInSchema } from "@/lib/auth/validation";
 import { getCdn } from "@/lib/cdn";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,6 +15,8 @@ import { clientIp } from "./ip";
 import { getAccountLimits } from "./server-limits";
 import { isUuid, validateSessionClaims } from "./session";
 import { sessionClaims } from "./session-token";
+import { SecondStepRefused, TwoFactorRequired } from "./sign-in-errors";
+import { checkCredentials } from "./two-factor-sign-in";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -32,19 +32,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { identifier: {}, password: {} },
+      credentials: { identifier: {}, password: {}, ticket: {}, code: {} },
       async authorize(credentials, request) {
-        // The boundary of a sign-in posted to next-auth: validated here, once.
-        const input = signInSchema.safeParse(credentials);
-        if (!input.success) return null;
-        const result = await authenticate(
+        // The boundary of a sign-in posted to next-auth: validated here, once (two-factor-sign-in.ts).
+        const outcome = await checkCredentials(
           getDb(),
           getAccountLimits(),
-          input.data,
+          credentials,
           clientIp(request.headers),
         );
-        if (!result.ok) return null;
-        const u = result.data;
+        if (outcome.kind === "two-factor") throw new TwoFactorRequired(outcome.ticket);
+        if (outcome.kind === "refused") {
+          if (outcome.failure) throw new SecondStepRefused(outcome.failure);
+          return null;
+        }
+        const u = outcome.user;
         // A restored account's photos go back to the public folders before its first page.
         if (u.restored) await settleMedia(getDb(), getStorage(), getCdn());
         const session = await startSession(getDb(), u.id, request.headers);

@@ -10,6 +10,8 @@ import { createRateLimiter, type RateLimiter, type RateLimitStore } from "@/lib/
  *   waits 2^(failures-5) seconds (1 s, 2 s, 4 s ... at most 15 minutes) after the last failure.
  *   That delay is the most another address can impose on the owner; a password reset (or any
  *   session-version bump) starts the account's counters afresh, so a reset link always gets in.
+ * - the two-factor code step: 5 tries per account in 15 minutes, counted apart from the password
+ *   (a right password must not give a code guesser fresh tries); a password reset starts afresh.
  */
 export interface AccountLimits {
   loginPerAccountIp: RateLimiter;
@@ -22,6 +24,8 @@ export interface AccountLimits {
   loginDelay: { delayAfter: number; baseMs: number; maxMs: number };
   resetPerEmail: RateLimiter;
   resetPerIp: RateLimiter;
+  /** Second-step codes per account (5 in 15 minutes); a right code starts afresh. */
+  twoFactorPerAccount: RateLimiter;
 }
 
 export function createAccountLimits(store: RateLimitStore, windowScale = 1): AccountLimits {
@@ -38,5 +42,6 @@ export function createAccountLimits(store: RateLimitStore, windowScale = 1): Acc
     loginDelay: { delayAfter: 5, baseMs: 1000 * windowScale, maxMs: 15 * 60_000 * windowScale },
     resetPerEmail: limiter("reset_email", 3, 3600),
     resetPerIp: limiter("reset_ip", 20, 3600),
+    twoFactorPerAccount: limiter("two_factor_account", 5, 15 * 60),
   };
 }

@@ -130,6 +130,14 @@ export const env = createEnv({
     }),
     // Behind a CDN: the value the CDN writes into x-origin-verify on every request; requests
     // without it are refused (403) by proxy.ts. Unset: no check (laptops, a plain server).
+    // Moderators and admins must have two-factor sign-in on before the moderation pages and
+    // actions open to them. Off by default (the demo `mod` and `admin` work at once); on on AWS.
+    MODERATION_REQUIRES_2FA: flag(false),
+    // Key (32+ chars) that seals stored two-factor secrets. Unset: derived from AUTH_SECRET; set it
+    // to the old AUTH_SECRET before rotating that one, or every enrolled account loses its codes.
+    TWO_FACTOR_KEY: optionalText().refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
     ORIGIN_SECRET: optionalText().refine((v) => v === undefined || v.length >= 32, {
       message: "must be at least 32 characters",
     }),

@@ -9,6 +9,7 @@ import { getPublisher, publishCommentDeleted, publishPostRemoved } from "@/lib/r
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { forgetSearchMatches } from "@/lib/search/queries";
 import { getStorage } from "@/lib/storage";
+import { moderationTwoFactorRefusal } from "./access";
 import { decide, fileReport } from "./service";
 import { decideSchema, reportSchema } from "./validation";
 
@@ -22,6 +23,8 @@ export const reportAction = socialAction("report", reportSchema, fileReport);
 export const decideAction = authActionClient
   .inputSchema(decideSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
+    const refused = await moderationTwoFactorRefusal(getDb(), ctx.user);
+    if (refused) return refused;
     const result = await decide(getDb(), ctx.user, parsedInput);
     if (!result.ok) return result;
     const { action, postId, commentCount } = result.data;

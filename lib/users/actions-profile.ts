@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
+import { renewalTicket } from "@/lib/auth/two-factor-sign-in";
 import { getDb } from "@/lib/db";
 import { cropSchema } from "@/lib/posts/validation";
 import { countOrRefuse } from "@/lib/rate-limit/abuse";
@@ -58,11 +59,9 @@ export const changePasswordAction = authActionClient
     const result = await changePassword(getDb(), ctx.user.id, parsedInput);
     if (!isWrongCurrentPassword(result)) await limits.passwordGuess.reward(ctx.user.id);
     if (!result.ok) return result;
-    // The bump ended every session, this one too: sign in again with the new password.
-    await signIn("credentials", {
-      identifier: result.data.username,
-      password: parsedInput.password,
-      redirect: false,
-    });
+    // The bump ended every session, this one too: this signed-in person (who passed two-factor,
+    // if on, to get here) gets a new one from a server-side renewal ticket.
+    const renew = await renewalTicket(getDb(), ctx.user.id);
+    if (renew) await signIn("credentials", { renew, redirect: false });
     return result;
   });

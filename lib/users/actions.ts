@@ -17,6 +17,7 @@ import {
 import { clientIp } from "@/lib/auth/ip";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { getAccountLimits } from "@/lib/auth/server-limits";
+import { TwoFactorRequired } from "@/lib/auth/sign-in-errors";
 import {
   forgotPasswordSchema,
   registerSchema,
@@ -34,9 +35,22 @@ import { actionClient, authActionClient, byFieldPath } from "@/lib/safe-action";
 const nextField = { next: z.string().max(2048).optional() };
 const RESTORED_PATH = "/?restored=1";
 
-async function startSession(identifier: string, password: string) {
-  await signIn("credentials", { identifier, password, redirect: false });
+/**
+ * Signs in with a password; null when a session started, or the ticket of the code step when the
+ * account has two-factor sign-in on (lib/auth/two-factor-sign-in.ts).
+ */
+async function startSession(identifier: string, password: string): Promise<string | null> {
+  try {
+    await signIn("credentials", { identifier, password, redirect: false });
+    return null;
+  } catch (error) {
+    if (error instanceof TwoFactorRequired) return error.ticket;
+    throw error;
+  }
 }
+
+/** What the password step answers an account with two-factor on: the code step comes next. */
+const codeStep = (ticket: string) => ok({ twoFactor: true as const, ticket });
 
 export const registerAction = actionClient
   .inputSchema(registerSchema.extend(nextField), byFieldPath)
@@ -68,7 +82,8 @@ export const signInAction = actionClient
     // Asked before: the sign-in itself restores a recently deleted account.
     const wasDeleted = await isDeletedLogin(getDb(), parsedInput.identifier);
     try {
-      await startSession(parsedInput.identifier, parsedInput.password);
+      const ticket = await startSession(parsedInput.identifier, parsedInput.password);
+      if (ticket) return codeStep(ticket);
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       return explainFailedSignIn(getDb(), getAccountLimits(), parsedInput, ip);
@@ -94,7 +109,9 @@ export const resetPasswordAction = actionClient
   .action(async ({ parsedInput }) => {
     const result = await resetPassword(getDb(), parsedInput);
     if (!result.ok) return result;
-    await startSession(result.data.username, parsedInput.password);
+    // A reset link replaces the password, not the second factor: the code step still comes.
+    const ticket = await startSession(result.data.username, parsedInput.password);
+    if (ticket) return codeStep(ticket);
     redirect("/");
   });
 

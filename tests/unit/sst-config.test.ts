@@ -231,6 +231,7 @@ describe("sst.config.ts run()", () => {
     expect(environment.S3_PUBLIC_URL).toBe(environment.APP_URL);
     expect(environment.DEV_OUTBOX_PAGE).toBe("false");
     expect(environment.BACKGROUND_JOBS_DISABLED, "the cron does the timer's work").toBe("true");
+    expect(environment.MODERATION_REQUIRES_2FA, "moderators need two-factor on AWS").toBe("true");
     const distribution = "Router.nodes.cdn.nodes.distribution";
     expect(environment.CDN_DISTRIBUTION_ID).toBe(`<${distribution}.id>`);
     expect(site.args.permissions).toContainEqual({

@@ -7,6 +7,7 @@ import { relationCases } from "./cases/relations";
 import { restrictCases } from "./cases/restrict";
 import { sessionCases } from "./cases/sessions";
 import { socialCases } from "./cases/social";
+import { twoFactorCases } from "./cases/two-factor";
 
 /**
  * Every server action's matrix row, keyed "<module under lib/>:<export>", e.g.
@@ -23,4 +24,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...sessionCases,
   ...restrictCases,
   ...accountDeletionCases,
+  ...twoFactorCases,
 };

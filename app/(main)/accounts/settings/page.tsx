@@ -9,6 +9,7 @@ import { getCurrentSession } from "@/lib/auth";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db";
 import { isPrivateAccount } from "@/lib/follows/queries-requests";
 import { isModerator } from "@/lib/moderation/access";
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
   const user = await requireUser();
   const current = await getCurrentSession();
   const isPrivate = await isPrivateAccount(getDb(), user.id);
+  const twoFactor = await twoFactorStatus(getDb(), user);
   const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
     ({ id, device, ip, current, lastSeenAt }) => ({
       id,
@@ -55,6 +57,30 @@ export default async function SettingsPage() {
         </h2>
         <Card className="p-4 sm:p-5">
           <PrivateAccountToggle initial={isPrivate} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="security-heading" className="mb-6">
+        <h2 id="security-heading" className="mb-3 text-base font-semibold">
+          Security
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <div className="text-sm">
+            <p className="font-medium">
+              Two-factor authentication: {twoFactor.state === "on" ? "on" : "off"}
+            </p>
+            <p className="text-neutral-600 dark:text-neutral-300">
+              {twoFactor.state === "on"
+                ? `${twoFactor.recoveryCodesLeft} recovery ${twoFactor.recoveryCodesLeft === 1 ? "code" : "codes"} left.`
+                : "Ask for a code from an authenticator app after your password."}
+            </p>
+          </div>
+          <Link
+            href="/accounts/two-factor"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            {twoFactor.state === "on" ? "Manage" : "Set up"}
+          </Link>
         </Card>
       </section>
 

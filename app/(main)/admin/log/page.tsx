@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { RestoreButton } from "@/components/moderation/restore-button";
+import { TwoFactorRequired } from "@/components/moderation/two-factor-required";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getDb } from "@/lib/db";
 import { evidenceThumbnails } from "@/lib/media/evidence";
-import { requireModerator } from "@/lib/moderation/access";
+import { moderationNeedsTwoFactor, requireModerator } from "@/lib/moderation/access";
 import { type LogEntry, listModerationLog } from "@/lib/moderation/queries";
 
 export const metadata: Metadata = { title: "Moderation log" };
@@ -28,7 +29,8 @@ function targetLink(e: LogEntry) {
 
 /** Every decision, newest first: who, what, on what, and their note. */
 export default async function ModerationLogPage({ searchParams }: Props) {
-  await requireModerator();
+  const moderator = await requireModerator();
+  if (await moderationNeedsTwoFactor(getDb(), moderator)) return <TwoFactorRequired />;
   const { cursor } = await searchParams;
   const page =
     (await listModerationLog(getDb(), { cursor: typeof cursor === "string" ? cursor : null })) ??

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { ReportGroupCard } from "@/components/moderation/report-group-card";
+import { TwoFactorRequired } from "@/components/moderation/two-factor-required";
 import { getDb } from "@/lib/db";
-import { requireModerator } from "@/lib/moderation/access";
+import { moderationNeedsTwoFactor, requireModerator } from "@/lib/moderation/access";
 import { listReportQueue } from "@/lib/moderation/queries";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -12,7 +13,8 @@ type Props = { searchParams: Promise<{ cursor?: string | string[] }> };
 
 /** The moderators' queue: every reported target once, the longest-waiting first. */
 export default async function ReportsPage({ searchParams }: Props) {
-  await requireModerator();
+  const moderator = await requireModerator();
+  if (await moderationNeedsTwoFactor(getDb(), moderator)) return <TwoFactorRequired />;
   const { cursor } = await searchParams;
   const page =
     (await listReportQueue(getDb(), { cursor: typeof cursor === "string" ? cursor : null })) ??
