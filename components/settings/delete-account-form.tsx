@@ -10,7 +10,14 @@ import { deleteAccountAction } from "@/lib/account-deletion/actions";
  * Settings -> Delete account: the password, then the account is gone from everywhere and this
  * device is signed out (the action redirects to the log-in page).
  */
-export function DeleteAccountForm({ username }: { username: string }) {
+export function DeleteAccountForm({
+  username,
+  twoFactor = false,
+}: {
+  username: string;
+  /** The account has two-factor on: its code is asked too. */
+  twoFactor?: boolean;
+}) {
   const { onSubmit, fieldErrors, message, isPending } = useActionForm(deleteAccountAction);
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
@@ -24,9 +31,19 @@ export function DeleteAccountForm({ username }: { username: string }) {
         required
         errors={fieldErrors.password}
       />
-      {/* SECOND-FACTOR FIELD (issue #16): the two-factor code field goes here, for accounts with
-          two-factor on (see the check in lib/account-deletion/service.ts). */}
-      {message && !fieldErrors.password ? <Alert>{message}</Alert> : null}
+      {twoFactor ? (
+        <TextField
+          label="Code from your authenticator app"
+          name="code"
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          hint="Or one of your recovery codes."
+          errors={fieldErrors.code}
+        />
+      ) : null}
+      {message && !fieldErrors.password && !fieldErrors.code ? <Alert>{message}</Alert> : null}
       <Button type="submit" variant="danger" pending={isPending} fullWidth className="mt-2">
         Delete my account
       </Button>

@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { revokeAllSessions } from "@/lib/auth/session-queries";
+import { isTwoFactorOn, spendSecondFactor } from "@/lib/auth/two-factor";
 import { queueAccountMedia } from "@/lib/media/jobs";
 import { fail, ok, type Result } from "@/lib/result";
 import type { DeleteAccountInput } from "./validation";
@@ -17,13 +18,15 @@ import type { DeleteAccountInput } from "./validation";
 // after that the maintenance pass erases it (./erase.ts).
 
 export const WRONG_PASSWORD = "That password isn't right.";
+export const WRONG_CODE = "Enter the newest code from your authenticator app (or a recovery code).";
 
 export type DeletedAccount = { restoreUntil: Date };
 
 /**
- * The owner deletes their account after typing their password: hidden everywhere, every session
+ * The owner deletes their account after typing their password (and, with two-factor on, a code
+ * from their app or a recovery code): hidden everywhere, every session
  * ended (session_version bumped and every session row revoked), photos queued to leave the
- * public folders. A wrong password changes nothing.
+ * public folders. A wrong password or code changes nothing.
  */
 export async function deleteAccount(
   db: Db,
@@ -40,11 +43,14 @@ export async function deleteAccount(
     return fail("VALIDATION", WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
   }
 
-  // SECOND-FACTOR CHECK (issue #16, two-factor sign-in): when the account has two-factor on,
-  // check its code here, after the password and before anything changes; a wrong or missing
-  // code fails with VALIDATION naming its field (like the password above). The coordinator
-  // wires this when the two-factor branch merges; the form (components/settings/
-  // delete-account-form.tsx) then shows the code field.
+  // With two-factor on, the code too (an app code or a recovery code, spent like a sign-in's),
+  // after the password and before anything changes.
+  if (await isTwoFactorOn(db, userId)) {
+    const code = input.code ?? "";
+    if (!code || !(await spendSecondFactor(db, userId, code, now, now))) {
+      return fail("VALIDATION", WRONG_CODE, { code: [WRONG_CODE] });
+    }
+  }
 
   return db.transaction(async (tx): Promise<Result<DeletedAccount>> => {
     const [row] = await tx

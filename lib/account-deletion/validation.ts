@@ -7,6 +7,8 @@ export const deleteAccountSchema = z.object({
     .string({ message: "Enter your password." })
     .min(1, { message: "Enter your password." })
     .max(1000, { message: "Enter your password." }),
+  /** The two-factor code (app or recovery code); required when the account has two-factor on. */
+  code: z.string().trim().max(64, { message: "Enter the code from your app." }).optional(),
 });
 
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

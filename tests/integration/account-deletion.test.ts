@@ -34,6 +34,7 @@ import {
   storedKeys,
 } from "./helpers/deletion";
 import { insertPost } from "./helpers/social";
+import { codeNow, enableTwoFactorFor, NEXT } from "./helpers/two-factor";
 
 // Deleting one's account: hidden everywhere at once, restored by a sign-in within 30 days,
 // erased for good after that by maintenance (in batches, counters exact, storage emptied of it),
@@ -145,6 +146,26 @@ describe("deleting an account", () => {
     );
     expect(await h.snapshot()).toBe(before);
     expect(Object.values(await seenByFinn(w)).every(Boolean)).toBe(true);
+  });
+
+  it("with two-factor on, asks for a code from the app too, and refuses a wrong or reused one", async () => {
+    const w = await friends();
+    const { secret } = await enableTwoFactorFor(db(), w.dana);
+    await h.signInAs(w.dana);
+    const before = await h.snapshot();
+    const refused = async (input: Record<string, string>) => {
+      const out = await h.call(deleteAccountAction, { password: PASSWORD, ...input });
+      expect(out).toMatchObject({ kind: "fail", code: "VALIDATION" });
+      expect(out.kind === "fail" && out.fieldErrors?.code?.[0]).toMatch(/authenticator app/);
+      expect((await status(w.dana))?.status).toBe("active");
+    };
+    await refused({});
+    await refused({ code: "000000" });
+    expect(await h.snapshot()).toBe(before);
+    const code = codeNow(secret, NEXT);
+    const out = await h.call(deleteAccountAction, { password: PASSWORD, code });
+    expect(out).toEqual({ kind: "redirect", to: "/login?deleted=1" });
+    expect((await status(w.dana))?.status).toBe("deleted");
   });
 
   it("is restored by signing in within 30 days", async () => {

@@ -4,6 +4,8 @@ import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { Card } from "@/components/ui/card";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { requireUser } from "@/lib/auth/require-user";
+import { isTwoFactorOn } from "@/lib/auth/two-factor";
+import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Delete account" };
 
@@ -37,7 +39,10 @@ export default async function DeleteAccountPage() {
             This cannot be undone.
           </li>
         </ul>
-        <DeleteAccountForm username={user.username} />
+        <DeleteAccountForm
+          username={user.username}
+          twoFactor={await isTwoFactorOn(getDb(), user.id)}
+        />
       </Card>
     </main>
   );
