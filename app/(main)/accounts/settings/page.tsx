@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
+import { DataExportSection } from "@/components/settings/data-export";
 import { PrivateAccountToggle } from "@/components/settings/private-account-toggle";
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
@@ -8,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentSession } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
+import { dataExportView } from "@/lib/data-export/queries";
 import { getDb } from "@/lib/db";
 import { isPrivateAccount } from "@/lib/follows/queries-requests";
 import { isModerator } from "@/lib/moderation/access";
@@ -18,6 +20,7 @@ export default async function SettingsPage() {
   const user = await requireUser();
   const current = await getCurrentSession();
   const isPrivate = await isPrivateAccount(getDb(), user.id);
+  const dataExport = await dataExportView(getDb(), user.id);
   const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
     ({ id, device, ip, current, lastSeenAt }) => ({
       id,
@@ -116,6 +119,15 @@ export default async function SettingsPage() {
           >
             Manage
           </Link>
+        </Card>
+      </section>
+
+      <section aria-labelledby="download-heading" className="mb-6">
+        <h2 id="download-heading" className="mb-3 text-base font-semibold">
+          Download your information
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <DataExportSection view={dataExport} />
         </Card>
       </section>
 
