@@ -5,6 +5,7 @@ import yauzl from "yauzl";
 import { GET } from "@/app/api/data-exports/[id]/route";
 import { comments, dataExports, follows, likes, postMedia, posts, saves, users } from "@/db/schema";
 import { requestDataExportAction } from "@/lib/data-export/actions";
+import { downloadResponse } from "@/lib/data-export/download";
 import { dataExportView } from "@/lib/data-export/queries";
 import { runDataExports } from "@/lib/data-export/service";
 import { runMaintenance } from "@/lib/maintenance/run";
@@ -261,6 +262,33 @@ describe("Download your information", () => {
 
     await h.signInAs(owner);
     expect((await download(id)).status).toBe(200);
+  });
+
+  it("on S3 sends the owner to a short-lived presigned link, and nobody else", async () => {
+    const owner = await h.user();
+    const other = await h.user();
+    await h.signInAs(owner);
+    await h.call(requestDataExportAction);
+    await h.runAfterTasks();
+    const [row] = await h.db().select().from(dataExports);
+    const asked: [string, string, number][] = [];
+    const s3: Storage = {
+      ...h.storage,
+      downloadUrl: async (key, filename, seconds) => {
+        asked.push([key, filename, seconds]);
+        return `https://bucket.example/${key}?X-Amz-Signature=sig`;
+      },
+    };
+    const otherView = { id: other.id, username: other.username };
+    expect((await downloadResponse(h.db(), s3, otherView, row?.id ?? "")).status).toBe(404);
+    expect(asked).toEqual([]);
+    const ownerView = { id: owner.id, username: owner.username };
+    const res = await downloadResponse(h.db(), s3, ownerView, row?.id ?? "");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(
+      `https://bucket.example/${row?.key}?X-Amz-Signature=sig`,
+    );
+    expect(asked).toEqual([[row?.key, expect.stringMatching(/^snapgram-.*\.zip$/), 60]]);
   });
 
   it("expires after 7 days: the link answers 410 and maintenance deletes the archive", async () => {
