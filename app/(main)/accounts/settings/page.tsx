@@ -127,7 +127,8 @@ export default async function SettingsPage() {
           Download your information
         </h2>
         <Card className="p-4 sm:p-5">
-          <DataExportSection view={dataExport} />
+          {/* Keyed by state: a note about the last request goes once the state moves on. */}
+          <DataExportSection key={dataExport.state} view={dataExport} />
         </Card>
       </section>
 
