@@ -115,7 +115,7 @@ export function DataExportSection({ view }: { view: DataExportView }) {
         in.
       </p>
       {state}
-      <p role="status" className="text-sm text-neutral-600 empty:hidden dark:text-neutral-300">
+      <p role="status" className="text-sm text-neutral-600 empty:-mt-3 dark:text-neutral-300">
         {message}
       </p>
     </div>

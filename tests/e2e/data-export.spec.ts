@@ -67,7 +67,7 @@ test("request a copy of your information, wait for it, follow the mailed link an
       timeout: 60_000,
     });
     await expect(section(page).getByRole("link", { name: "Download" })).toBeVisible();
-    await expect(section(page).getByRole("status")).toBeEmpty();
+    await expect(section(page).getByRole("status")).toHaveText("");
     const results = await new AxeBuilder({ page })
       .include('section[aria-labelledby="download-heading"]')
       .analyze();
