@@ -15,5 +15,11 @@ export async function register() {
   const { runMaintenance } = await import("@/lib/maintenance/run");
   const { getStorage } = await import("@/lib/storage");
   const { getCdn } = await import("@/lib/cdn");
-  startMaintenance(() => runMaintenance(getDb(), getStorage(), new Date(), getCdn()));
+  const { getMailer } = await import("@/lib/email");
+  startMaintenance(() =>
+    runMaintenance(getDb(), getStorage(), new Date(), getCdn(), {
+      mailer: getMailer(),
+      appUrl: env.APP_URL,
+    }),
+  );
 }

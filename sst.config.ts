@@ -98,7 +98,11 @@ export default $config({
         allowOrigins: domain ? [`https://${domain}`] : ["*"],
         maxAge: "1 day",
       },
-      lifecycle: [{ id: "expire-uploads", prefix: "uploads/", expiresIn: "1 day" }],
+      lifecycle: [
+        { id: "expire-uploads", prefix: "uploads/", expiresIn: "1 day" },
+        // Data exports are deleted by maintenance after their 7 days; this is the safety net.
+        { id: "expire-exports", prefix: "exports/", expiresIn: "8 days" },
+      ],
     });
 
     const secrets = {
@@ -201,6 +205,25 @@ event.request.headers["${ORIGIN_SECRET_HEADER}"] = { value: "${secrets.origin.va
         ],
         nodejs: { esbuild: { conditions: ["react-server"] } },
         timeout: "2 minutes",
+        logging: { retention: "1 month", format: "json" },
+      },
+    });
+
+    // "Download your information": requests only queue an export (a Lambda runs nothing after
+    // its response); this builds them, streaming each zip into the bucket (multipart upload), and
+    // mails the link. Every minute; a build may take up to 15 minutes (lib/data-export).
+    new sst.aws.Cron("DataExports", {
+      schedule: "rate(1 minute)",
+      function: {
+        handler: "lib/deploy/data-export-handler.handler",
+        runtime: RUNTIME,
+        architecture: ARCHITECTURE,
+        vpc,
+        link: email ? [...link, email] : link,
+        environment,
+        nodejs: { esbuild: { conditions: ["react-server"] } },
+        memory: "1024 MB",
+        timeout: "15 minutes",
         logging: { retention: "1 month", format: "json" },
       },
     });

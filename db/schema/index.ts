@@ -1,4 +1,5 @@
 export * from "./blocks";
+export * from "./data-exports";
 export * from "./discover";
 export * from "./follow-requests";
 export * from "./media-jobs";

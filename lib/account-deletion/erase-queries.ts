@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { posts, uploadSlots, users } from "@/db/schema";
+import { dataExports, posts, uploadSlots, users } from "@/db/schema";
 import { restoreCutoff } from "@/lib/auth/deleted-accounts";
 
 // The SQL of erasing a deleted account, one bounded batch per statement. Each statement deletes
@@ -186,6 +186,20 @@ export async function eraseUploadSlots(tx: Executor, userId: string, limit: numb
     .delete(uploadSlots)
     .where(sql`${uploadSlots.id} in ${batch}`)
     .returning({ key: uploadSlots.key });
+  return rows.map((r) => r.key);
+}
+
+/** Up to `limit` of the account's data exports, deleted; answers their archives' storage keys. */
+export async function eraseDataExports(tx: Executor, userId: string, limit: number) {
+  const batch = tx
+    .select({ id: dataExports.id })
+    .from(dataExports)
+    .where(eq(dataExports.userId, userId))
+    .limit(limit);
+  const rows = await tx
+    .delete(dataExports)
+    .where(sql`${dataExports.id} in ${batch}`)
+    .returning({ key: dataExports.key });
   return rows.map((r) => r.key);
 }
 

@@ -11,6 +11,7 @@ import type { Storage } from "@/lib/storage/types";
 import {
   deleteAccountRow,
   eraseComments,
+  eraseDataExports,
   eraseFollowers,
   eraseFollowing,
   eraseLikes,
@@ -57,8 +58,13 @@ const STEPS: Step[] = [
     await queueObjectDeletion(tx, keys, now);
     return keys.length;
   },
-  // DATA EXPORTS (issue #16, data export): when exports are stored (an exports/ prefix), queue
-  // the account's export objects for deletion in a step here, as the upload slots above.
+  // Its data exports' archives (exports/<userId>/...), deleted from storage like the uploads
+  // (an archive not built yet has no object: deleting a missing key is a no-op).
+  async (tx, userId, limit, now) => {
+    const keys = await eraseDataExports(tx, userId, limit);
+    await queueObjectDeletion(tx, keys, now);
+    return keys.length;
+  },
   async (tx, userId, _limit, now) => {
     // The avatar's job runs after commit, finds no account and deletes every copy.
     await queueAccountMedia(tx, userId, now);

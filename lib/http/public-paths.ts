@@ -24,6 +24,9 @@ const publicPaths = [
   /^\/api\/realtime\/auth$/,
   // Whose session this is ({ id: null } signed out): pages restored by Back ask (session-check).
   /^\/api\/viewer$/,
+  // A mailed "Download your information" link: the route checks the session itself and sends a
+  // signed-out visitor to sign in (a JSON 401 from the proxy would be a dead end in a mail).
+  /^\/api\/data-exports\/[^/]+$/,
 ];
 
 /**

@@ -3,7 +3,9 @@ import type { Db } from "@/db/client";
 import { eraseDueAccounts } from "@/lib/account-deletion/erase";
 import { deleteEndedSessions } from "@/lib/auth/session-queries";
 import { type Cdn, noCdn } from "@/lib/cdn/types";
+import { expireDataExports, runDataExports } from "@/lib/data-export/service";
 import { refreshWhenStale } from "@/lib/discover/service";
+import type { Mailer } from "@/lib/email/types";
 import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/service-uploads";
 import type { Storage } from "@/lib/storage/types";
@@ -13,8 +15,10 @@ import type { Storage } from "@/lib/storage/types";
  * trending tags without a visitor paying for the rebuild, and even with no visitors), and
  * upload slots abandoned over an hour ago deleted with their originals, whoever left them, and
  * photo moves that failed after a removal or suspension retried (evidence expired, deleted).
- * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too, and accounts
- * deleted by their owners over 30 days ago are erased, in bounded batches (lib/account-deletion).
+ * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too, and so are
+ * data-export archives whose week is over; accounts their owners deleted over 30 days ago are
+ * erased, in bounded batches (lib/account-deletion). With `exports` (a mailer and the app's URL), pending
+ * data exports are built too (a build lost after its request; on AWS a cron of its own does it).
  * Safe on several servers at once: rebuilds and media jobs take advisory locks, deletes are by row.
  */
 export async function runMaintenance(
@@ -22,11 +26,14 @@ export async function runMaintenance(
   storage: Storage,
   now = new Date(),
   cdn: Cdn = noCdn,
+  exports?: { mailer: Mailer; appUrl: string },
 ): Promise<{
   sweptUploads: number;
   mediaJobs: number;
   sweptSessions: number;
   erasedAccounts: number;
+  expiredExports: number;
+  builtExports: number;
 }> {
   await refreshWhenStale(db, "explore", now);
   await refreshWhenStale(db, "trending", now);
@@ -35,5 +42,16 @@ export async function runMaintenance(
   const erase = await eraseDueAccounts(db, storage, cdn, now);
   const media = await runMediaJobs(db, storage, cdn, now);
   const sweptSessions = await deleteEndedSessions(db, now);
-  return { sweptUploads, mediaJobs: media.done, sweptSessions, erasedAccounts: erase.erased };
+  const expiredExports = await expireDataExports(db, storage, now);
+  const built = exports
+    ? await runDataExports(db, storage, exports.mailer, { appUrl: exports.appUrl, now })
+    : { done: 0 };
+  return {
+    sweptUploads,
+    mediaJobs: media.done,
+    sweptSessions,
+    erasedAccounts: erase.erased,
+    expiredExports,
+    builtExports: built.done,
+  };
 }

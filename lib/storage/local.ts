@@ -1,9 +1,11 @@
 // The embedded storage driver: files in a folder, browser uploads to a signed, expiring URL on the
 // app itself (app/api/uploads), public files served by app/media. Free of lib/env for scripts.
 import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import { link, mkdir, open, readFile, rename, rm, rmdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { assertValidKey, isValidContentType } from "./keys";
 import {
   deriveSigningKey,
@@ -148,6 +150,33 @@ export function createLocalStorage(settings: LocalStorageSettings): LocalStorage
         await rm(temp, { force: true });
         throw error;
       }
+    },
+
+    async putStream(key, body) {
+      const file = fileOf(key);
+      const temp = await newTempFile();
+      try {
+        const out = createWriteStream(temp, { flags: "wx" });
+        await pipeline(body, out);
+        await publish(temp, file);
+        return { size: out.bytesWritten };
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+
+    async readStream(key) {
+      const handle = await open(fileOf(key), "r").catch((error: unknown) => {
+        if (isMissing(error)) return null;
+        throw error;
+      });
+      if (!handle) return null;
+      return handle.createReadStream();
+    },
+
+    async downloadUrl() {
+      return null;
     },
 
     async delete(keys) {

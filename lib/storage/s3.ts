@@ -1,5 +1,7 @@
 // The production storage driver: an S3 bucket (or any S3-compatible server via endpoint and
 // path-style), browser uploads with a presigned PUT. Free of lib/env so scripts can use it.
+
+import { Readable, Transform } from "node:stream";
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -10,6 +12,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import {
   assertValidKey,
@@ -141,6 +144,59 @@ export function createS3Storage(settings: S3StorageSettings): Storage {
           CacheControl: isPublicKey(key) ? PUBLIC_CACHE_CONTROL : undefined,
         }),
       );
+    },
+
+    // A multipart upload of 8 MB parts, at most two in flight: memory stays bounded whatever the
+    // object's size (lib-storage sends a plain PUT when the whole body fits in one part).
+    async putStream(key, body, contentType) {
+      let size = 0;
+      const counted = body.pipe(
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.byteLength;
+            done(null, chunk);
+          },
+        }),
+      );
+      body.on("error", (error) => counted.destroy(error));
+      const upload = new Upload({
+        client,
+        params: {
+          Bucket: bucket,
+          Key: assertValidKey(key),
+          Body: counted,
+          ContentType: contentType,
+        },
+        partSize: 8 * 1024 * 1024,
+        queueSize: 2,
+        leavePartsOnError: false,
+      });
+      await upload.done();
+      return { size };
+    },
+
+    async readStream(key) {
+      try {
+        const object = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: assertValidKey(key) }),
+        );
+        if (!object.Body) return Readable.from([]);
+        return object.Body as Readable;
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async downloadUrl(key, filename, expiresInSeconds) {
+      const safeName = filename.replace(/[^A-Za-z0-9._-]/g, "_");
+      const command = new GetObjectCommand({
+        Bucket: bucket,
+        Key: assertValidKey(key),
+        ResponseContentDisposition: `attachment; filename="${safeName}"`,
+        ResponseCacheControl: "private, no-store",
+      });
+      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
     },
 
     async delete(keys) {

@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 // The one storage interface: S3 in production, a folder under .data/ in the embedded mode.
 // Keys are relative paths of [a-z0-9/_.-] (e.g. "uploads/<user>/<slot>", "posts/<post>/<id>-1080.webp").
 
@@ -27,6 +29,18 @@ export interface Storage {
   /** The object's bytes, or null when there is none. */
   read(key: string): Promise<Buffer | null>;
   write(key: string, body: Buffer, contentType: string): Promise<void>;
+  /**
+   * Writes a stream of unknown length to `key` without holding it in memory (local: a temp file
+   * renamed into place; S3: a multipart upload). Answers the bytes written.
+   */
+  putStream(key: string, body: Readable, contentType: string): Promise<{ size: number }>;
+  /** The object's bytes as a stream, or null when there is none. */
+  readStream(key: string): Promise<Readable | null>;
+  /**
+   * A short-lived URL the browser downloads the object from as an attachment named `filename`
+   * (S3: a presigned GET), or null when the app must stream it itself (local driver).
+   */
+  downloadUrl(key: string, filename: string, expiresInSeconds: number): Promise<string | null>;
   /** Deletes every key given; missing ones are not an error. */
   delete(keys: string[]): Promise<void>;
   /**

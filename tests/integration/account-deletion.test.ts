@@ -8,6 +8,7 @@ import { eraseDueAccounts } from "@/lib/account-deletion/erase";
 import { noCdn } from "@/lib/cdn/types";
 import { listComments } from "@/lib/comments/queries";
 import { addComment } from "@/lib/comments/service";
+import { requestDataExport, runDataExports } from "@/lib/data-export/service";
 import { listFeedPage } from "@/lib/feed/queries";
 import { listFollowers } from "@/lib/follows/queries";
 import { setFollow } from "@/lib/follows/service";
@@ -33,6 +34,7 @@ import {
   storeAll,
   storedKeys,
 } from "./helpers/deletion";
+import { memoryMailer } from "./helpers/fixtures";
 import { insertPost } from "./helpers/social";
 import { codeNow, enableTwoFactorFor, NEXT } from "./helpers/two-factor";
 
@@ -182,6 +184,21 @@ describe("deleting an account", () => {
     expect(await status(w.dana)).toMatchObject({ status: "active", deletedAt: null });
     expect(Object.values(await seenByFinn(w)).every(Boolean)).toBe(true);
     expect(storedKeys(h.storage.dir)).toEqual([w.photo]);
+  });
+
+  it("takes the account's data exports out of storage when it is erased", async () => {
+    const leaving = await h.user();
+    const requested = await requestDataExport(db(), leaving.id);
+    if (!requested.ok) throw new Error(requested.message);
+    const built = await runDataExports(db(), h.storage, memoryMailer(), {
+      appUrl: "http://localhost:3000",
+    });
+    expect(built).toMatchObject({ done: 1, failed: 0 });
+    expect(storedKeys(h.storage.dir)).toContain(`exports/${leaving.id}/${requested.data.id}.zip`);
+    await markDeleted(db(), leaving.id, 31);
+    expect(await eraseDueAccounts(db(), h.storage, noCdn)).toMatchObject({ erased: 1 });
+    while ((await runMediaJobs(db(), h.storage, noCdn)).done > 0);
+    expect(storedKeys(h.storage.dir).filter((k) => k.includes(leaving.id))).toEqual([]);
   });
 
   it("cannot sign in after 30 days, and is erased by maintenance", async () => {

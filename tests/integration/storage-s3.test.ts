@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStorage } from "@/lib/storage/create";
 import type { Storage } from "@/lib/storage/types";
@@ -123,6 +124,48 @@ describe("S3 storage driver", () => {
     expect(Buffer.from(await back.arrayBuffer()).equals(photo)).toBe(true);
     expect(await storage.stat("evidence/posts/p3/a-1080.webp")).toBeNull();
     await storage.delete(["posts/p3/a-1080.webp"]);
+  });
+
+  it("streams a large object in (multipart) and out, and presigns an attachment download", async () => {
+    // 18 MB in 1 MB chunks: three multipart parts of 8 MB, never one buffer of the whole body.
+    const chunk = (i: number) => Buffer.alloc(1024 * 1024, i % 251);
+    const body = Readable.from(
+      (function* () {
+        for (let i = 0; i < 18; i++) yield chunk(i);
+      })(),
+    );
+    const key = "exports/u1/e1.zip";
+    expect(await storage.putStream(key, body, "application/zip")).toEqual({
+      size: 18 * 1024 * 1024,
+    });
+    expect(await storage.stat(key)).toEqual({ size: 18 * 1024 * 1024 });
+    const back = await storage.readStream(key);
+    let size = 0;
+    let same = true;
+    let offset = 0;
+    for await (const part of back ?? []) {
+      const bytes = part as Buffer;
+      for (let i = 0; i < bytes.length; i += 65_536) {
+        const at = offset + i;
+        if (bytes[i] !== Math.floor(at / (1024 * 1024)) % 251) same = false;
+      }
+      offset += bytes.length;
+      size += bytes.length;
+    }
+    expect(size).toBe(18 * 1024 * 1024);
+    expect(same).toBe(true);
+    expect(await storage.readStream("exports/u1/missing.zip")).toBeNull();
+
+    const url = new URL((await storage.downloadUrl(key, "snapgram-ana.zip", 60)) ?? "");
+    expect(url.searchParams.get("X-Amz-Expires")).toBe("60");
+    expect(url.searchParams.get("response-content-disposition")).toBe(
+      'attachment; filename="snapgram-ana.zip"',
+    );
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get("content-length"))).toBe(18 * 1024 * 1024);
+    await res.body?.cancel();
+    await storage.delete([key]);
   });
 
   it("answers null for a missing object", async () => {

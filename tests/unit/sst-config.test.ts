@@ -106,6 +106,13 @@ async function loadConfig(stage: string): Promise<SstConfig> {
   return config;
 }
 
+/** The one component of this type and name (there are two Crons). */
+function named(type: string, name: string): Created {
+  const matches = created.filter((c) => c.type === type && c.name === name);
+  expect(matches, `exactly one ${type} ${name}`).toHaveLength(1);
+  return matches[0] as Created;
+}
+
 function only(type: string): Created {
   const matches = created.filter((c) => c.type === type);
   expect(matches, `exactly one ${type}`).toHaveLength(1);
@@ -184,7 +191,7 @@ describe("sst.config.ts run()", () => {
     expect(instance.finalSnapshotIdentifier).toMatch(/^[a-z][a-z0-9-]+$/);
   });
 
-  it("keeps the photo bucket private, with PUT CORS and uploads/ expiring after a day", async () => {
+  it("keeps the photo bucket private, with PUT CORS, uploads/ expiring after a day, exports/ after 8", async () => {
     const config = await loadConfig("dev");
     await config.run();
     const bucket = only("sst.aws.Bucket");
@@ -192,6 +199,7 @@ describe("sst.config.ts run()", () => {
     expect((bucket.args.cors as { allowMethods?: string[] }).allowMethods).toContain("PUT");
     expect(bucket.args.lifecycle).toEqual([
       expect.objectContaining({ prefix: "uploads/", expiresIn: "1 day" }),
+      expect.objectContaining({ prefix: "exports/", expiresIn: "8 days" }),
     ]);
     const served = routes.filter((r) => r.method === "routeBucket" && r.args[1] === bucket.ref);
     expect(served.map((r) => r.args[0]).sort()).toEqual(["/avatars", "/posts"]);
@@ -300,7 +308,7 @@ describe("sst.config.ts run()", () => {
   it("runs maintenance every 5 minutes in the VPC with the site's settings", async () => {
     const config = await loadConfig("dev");
     await config.run();
-    const cron = only("sst.aws.Cron");
+    const cron = named("sst.aws.Cron", "Maintenance");
     expect(cron.args.schedule).toBe("rate(5 minutes)");
     const fn = cron.args.function as Record<string, unknown>;
     expect(fn.handler).toBe("lib/deploy/maintenance-handler.handler");
@@ -314,6 +322,21 @@ describe("sst.config.ts run()", () => {
     expect((fn.nodejs as { esbuild?: { conditions?: string[] } }).esbuild?.conditions).toContain(
       "react-server",
     );
+  });
+
+  it("builds data exports every minute for up to 15 minutes, with the site's links and mail", async () => {
+    const config = await loadConfig("production");
+    await config.run();
+    const fn = named("sst.aws.Cron", "DataExports").args.function as Record<string, unknown>;
+    expect(named("sst.aws.Cron", "DataExports").args.schedule).toBe("rate(1 minute)");
+    expect(fn.handler).toBe("lib/deploy/data-export-handler.handler");
+    expect(existsSync(path.resolve("lib/deploy/data-export-handler.ts"))).toBe(true);
+    expect(fn.timeout).toBe("15 minutes");
+    expect(fn.vpc).toBe(only("sst.aws.Vpc").ref);
+    expect(linkedNames(fn.link)).toEqual(
+      expect.arrayContaining(["Database", "Photos", "AuthSecret", "SmtpUrl", "Email"]),
+    );
+    expect(fn.environment).toEqual(only("sst.aws.Nextjs").args.environment);
   });
 
   it("gives production and staging their custom domain, with SES and CORS on it", async () => {
@@ -399,7 +422,9 @@ describe("sst.config.ts run()", () => {
     const migrator = created.find((c) => c.name === "Migrator");
     const migratorLogging = migrator?.args.logging as { retention?: string } | undefined;
     expect(migratorLogging?.retention).toBeTruthy();
-    const cron = only("sst.aws.Cron").args.function as { logging: { retention: string } };
-    expect(cron.logging.retention).toBeTruthy();
+    for (const name of ["Maintenance", "DataExports"]) {
+      const cron = named("sst.aws.Cron", name).args.function as { logging: { retention: string } };
+      expect(cron.logging.retention).toBeTruthy();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { ActionCase } from "./action-cases";
 import { accountDeletionCases } from "./cases/account-deletion";
 import { accountCases } from "./cases/accounts";
+import { dataExportCases } from "./cases/data-export";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
 import { relationCases } from "./cases/relations";
@@ -25,4 +26,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...restrictCases,
   ...accountDeletionCases,
   ...twoFactorCases,
+  ...dataExportCases,
 };

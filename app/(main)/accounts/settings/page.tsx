@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
+import { DataExportSection } from "@/components/settings/data-export";
 import { PrivateAccountToggle } from "@/components/settings/private-account-toggle";
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
@@ -10,6 +11,7 @@ import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { dataExportView } from "@/lib/data-export/queries";
 import { getDb } from "@/lib/db";
 import { isPrivateAccount } from "@/lib/follows/queries-requests";
 import { isModerator } from "@/lib/moderation/access";
@@ -21,6 +23,7 @@ export default async function SettingsPage() {
   const current = await getCurrentSession();
   const isPrivate = await isPrivateAccount(getDb(), user.id);
   const twoFactor = await twoFactorStatus(getDb(), user);
+  const dataExport = await dataExportView(getDb(), user.id);
   const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
     ({ id, device, ip, current, lastSeenAt }) => ({
       id,
@@ -143,6 +146,16 @@ export default async function SettingsPage() {
           >
             Manage
           </Link>
+        </Card>
+      </section>
+
+      <section aria-labelledby="download-heading" className="mb-6">
+        <h2 id="download-heading" className="mb-3 text-base font-semibold">
+          Download your information
+        </h2>
+        <Card className="p-4 sm:p-5">
+          {/* Keyed by state: a note about the last request goes once the state moves on. */}
+          <DataExportSection key={dataExport.state} view={dataExport} />
         </Card>
       </section>
 
