@@ -1,5 +1,6 @@
 export * from "./blocks";
 export * from "./discover";
+export * from "./email-tokens";
 export * from "./follow-requests";
 export * from "./media-jobs";
 export * from "./moderation";

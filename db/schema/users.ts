@@ -32,6 +32,11 @@ export const users = pgTable(
     isPrivate: boolean("is_private").notNull().default(false),
     status: userStatus("status").notNull().default("active"),
     sessionVersion: integer("session_version").notNull().default(1),
+    /**
+     * When the address was proven (a mailed link opened). Sign-up inserts null (lib/auth/accounts.ts);
+     * every other row (accounts before this column, the demo seed, scripts) counts as verified.
+     */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }).defaultNow(),
     followerCount: integer("follower_count").notNull().default(0),
     followingCount: integer("following_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),

@@ -1,5 +1,6 @@
 import type { ActionCase } from "./action-cases";
 import { accountCases } from "./cases/accounts";
+import { emailCases } from "./cases/email";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
 import { relationCases } from "./cases/relations";
@@ -15,6 +16,7 @@ import { socialCases } from "./cases/social";
  */
 export const actionRegistry: Record<string, ActionCase> = {
   ...accountCases,
+  ...emailCases,
   ...postCases,
   ...socialCases,
   ...moderationCases,
