@@ -151,3 +151,12 @@ export async function setVerifiedEmail(db: Executor, userId: string, email: stri
     .where(eq(users.id, userId));
   return before;
 }
+
+export async function findUnverifiedEmail(db: Executor, userId: string) {
+  const [row] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    .limit(1);
+  return row?.email ?? null;
+}

@@ -171,3 +171,18 @@ export async function confirmEmailLink(
   if (result.ok && after.undoMail) sendQuietly(deps.mailer, after.undoMail);
   return result;
 }
+
+export type EmailStatus = { email: string; verified: boolean; pendingEmail: string | null };
+
+/** What the banner and Settings show: the address, whether it is verified, a pending new one. */
+export async function emailStatus(db: Executor, userId: string): Promise<EmailStatus | null> {
+  const state = await q.findEmailState(db, userId, new Date());
+  if (!state) return null;
+  const { email, emailVerifiedAt, pendingEmail } = state;
+  return { email, verified: emailVerifiedAt !== null, pendingEmail };
+}
+
+/** The address to verify, for the banner of every signed-in page (one small query); null once verified. */
+export async function unverifiedEmail(db: Executor, userId: string): Promise<string | null> {
+  return q.findUnverifiedEmail(db, userId);
+}
