@@ -49,7 +49,14 @@ export function ChangeEmailForm({ email, verified, pendingEmail }: Props) {
           </Button>
         </div>
       ) : null}
-      <form method="post" onSubmit={change.onSubmit} noValidate className="flex flex-col gap-3">
+      {/* A new pending address remounts the form: the fields (the password) are cleared. */}
+      <form
+        key={pendingEmail ?? "none"}
+        method="post"
+        onSubmit={change.onSubmit}
+        noValidate
+        className="flex flex-col gap-3"
+      >
         <TextField
           label="New e-mail"
           name="email"

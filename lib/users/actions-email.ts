@@ -32,11 +32,9 @@ export const resendVerificationAction = authActionClient.action(async ({ ctx }) 
 /** /verify-email's button: verifies the address, or makes a pending new address the account's. */
 export const verifyEmailAction = actionClient
   .inputSchema(emailTokenInputSchema, byFieldPath)
-  .action(async ({ parsedInput }) => {
-    const result = await confirmEmailLink(getDb(), mailDeps(), parsedInput.token);
-    if (result.ok) revalidatePath("/", "layout");
-    return result;
-  });
+  // No revalidation here: this page's own render would then find the link used and replace the
+  // confirmation with "link not valid". The signed-in pages are dynamic and read the state afresh.
+  .action(async ({ parsedInput }) => confirmEmailLink(getDb(), mailDeps(), parsedInput.token));
 
 /** Settings' "Change e-mail": needs the current password; mails the new address a link. */
 export const requestEmailChangeAction = authActionClient
