@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { VerifyEmailBanner } from "@/components/email/verify-email-banner";
 import { SessionCheck } from "@/components/providers/session-check";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { getCurrentUser } from "@/lib/auth";
+import { unverifiedEmail } from "@/lib/auth/email-verification";
 import { getDb } from "@/lib/db";
 import { isModerator } from "@/lib/moderation/access";
 import { unreadCount } from "@/lib/notifications/queries";
@@ -13,7 +15,9 @@ import { realtimeClientConfig } from "@/lib/realtime";
 // Live updates: the provider holds the signed-in user's private channel (the nav badge).
 export default async function MainLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const unread = user ? await unreadCount(getDb(), user.id) : 0;
+  const [unread, toVerify] = user
+    ? await Promise.all([unreadCount(getDb(), user.id), unverifiedEmail(getDb(), user.id)])
+    : [0, null];
   return (
     <RealtimeProvider config={realtimeClientConfig()} viewerId={user?.id ?? null}>
       <AppShell
@@ -21,6 +25,7 @@ export default async function MainLayout({ children }: { children: ReactNode }) 
         unreadCount={unread}
         moderator={isModerator(user)}
       >
+        {toVerify ? <VerifyEmailBanner email={toVerify} /> : null}
         {children}
       </AppShell>
       <SessionCheck viewerId={user?.id ?? null} />

@@ -1,6 +1,7 @@
 export * from "./blocks";
 export * from "./data-exports";
 export * from "./discover";
+export * from "./email-tokens";
 export * from "./follow-requests";
 export * from "./media-jobs";
 export * from "./moderation";

@@ -37,6 +37,11 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     /** When the owner deleted the account (status "deleted"); null otherwise. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /**
+     * When the address was proven (a mailed link opened). Sign-up inserts null (lib/auth/accounts.ts);
+     * every other row (accounts before this column, the demo seed, scripts) counts as verified.
+     */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }).defaultNow(),
     followerCount: integer("follower_count").notNull().default(0),
     followingCount: integer("following_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),

@@ -58,7 +58,9 @@ export async function registerAccount(db: Db, input: RegisterInput): Promise<Res
   if (taken.email || taken.username) return takenFailure(taken);
   const passwordHash = await hashPassword(password);
   try {
-    const user = await q.insertUser(db, { email, username, name, passwordHash });
+    // Unverified until the mailed link is opened (lib/auth/email-verification.ts).
+    const values = { email, username, name, passwordHash, emailVerifiedAt: null };
+    const user = await q.insertUser(db, values);
     return ok(toSessionUser(user));
   } catch (err) {
     // Two sign-ups racing for one name: the unique index decides.

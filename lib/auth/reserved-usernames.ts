@@ -68,9 +68,11 @@ export const reservedUsernames = new Set([
   "tags",
   "terms",
   "undefined",
+  "undo-email-change",
   "uploads",
   "user",
   "users",
+  "verify-email",
   "www",
   "_next",
 ]);

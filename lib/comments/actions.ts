@@ -1,6 +1,7 @@
 "use server";
 
 import { after } from "next/server";
+import { unverifiedRefusal } from "@/lib/auth/server-verification";
 import { getDb } from "@/lib/db";
 import { socialAction } from "@/lib/notifications/social-action";
 import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
@@ -12,11 +13,15 @@ import { addCommentSchema, deleteCommentSchema } from "./validation";
 
 // The comment author is always the signed-in user (ctx), never a field of the input.
 
-/** Adds a comment; answers it as lists show it, with the post's fresh comment count. */
+/**
+ * Adds a comment; answers it as lists show it, with the post's fresh comment count. An account
+ * whose e-mail is not verified yet may comment a handful of times an hour (lib/auth/unverified.ts).
+ */
 export const addCommentAction = socialAction(
   "comment",
   addCommentSchema,
-  (db, userId, input) => addComment(db, getStorage(), userId, input),
+  async (db, userId, input) =>
+    (await unverifiedRefusal("comment", userId)) ?? addComment(db, getStorage(), userId, input),
   // A comment awaiting approval (restricted commenter) never goes on the post's public channel.
   async ({ comment, commentCount }) => {
     if (comment.awaitingApproval) return;

@@ -74,6 +74,8 @@ export const env = createEnv({
         message: "expected a header name, e.g. x-viewer-address",
       }),
     SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    // Comments, and new follows, an account may make per hour until its e-mail is verified.
+    UNVERIFIED_ACTIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(5),
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     S3_BUCKET: optionalText().refine(
       (v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v),

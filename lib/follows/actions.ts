@@ -1,5 +1,6 @@
 "use server";
 
+import { unverifiedRefusal } from "@/lib/auth/server-verification";
 import { socialAction } from "@/lib/notifications/social-action";
 import { setFollow } from "./service";
 import { approveFollowRequest, deleteFollowRequestOf, setPrivateAccount } from "./service-requests";
@@ -7,8 +8,18 @@ import { followRequestSchema, setFollowSchema, setPrivateAccountSchema } from ".
 
 // The follower is always the signed-in user (ctx), never a field of the input.
 
-/** Follow (follow: true) or unfollow an account; answers the fresh follower count. */
-export const setFollowAction = socialAction("follow", setFollowSchema, setFollow);
+/**
+ * Follow (follow: true) or unfollow an account; answers the fresh follower count. An account whose
+ * e-mail is not verified yet may follow a handful of accounts an hour (lib/auth/unverified.ts).
+ */
+export const setFollowAction = socialAction(
+  "follow",
+  setFollowSchema,
+  async (db, userId, input) => {
+    const refused = input.follow ? await unverifiedRefusal("follow", userId) : null;
+    return refused ?? setFollow(db, userId, input);
+  },
+);
 
 /** The signed-in owner approves a follow request: the requester now follows them. */
 export const approveFollowRequestAction = socialAction(

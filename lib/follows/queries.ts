@@ -1,5 +1,5 @@
 import "server-only";
-import { type AnyColumn, and, desc, eq, ne, notInArray, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, isNotNull, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
@@ -166,6 +166,8 @@ export async function suggestPeople(
         eq(follows.followerId, viewerId),
         ne(users.id, viewerId),
         eq(users.status, "active"),
+        // Accounts whose e-mail is not verified yet are never suggested (throwaway accounts).
+        isNotNull(users.emailVerifiedAt),
         notFollowedBy(viewerId),
         notBlockedBetween(viewerId, users.id),
       ),
@@ -189,6 +191,7 @@ export async function suggestPeople(
     .where(
       and(
         eq(users.status, "active"),
+        isNotNull(users.emailVerifiedAt),
         notInArray(users.id, taken),
         notFollowedBy(viewerId),
         notBlockedBetween(viewerId, users.id),

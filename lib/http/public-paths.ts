@@ -8,6 +8,9 @@ const publicPaths = [
   /^\/register$/,
   /^\/forgot-password$/,
   /^\/reset-password$/,
+  // The mailed e-mail links work on any device, signed in or not.
+  /^\/verify-email$/,
+  /^\/undo-email-change$/,
   /^\/api\/auth(\/|$)/,
   // /api/health/deep answers 404 without its token (HEALTH_TOKEN).
   /^\/api\/health(\/deep)?$/,

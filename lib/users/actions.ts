@@ -14,6 +14,7 @@ import {
   resetPassword,
   signInRefusal,
 } from "@/lib/auth/accounts";
+import { sendVerificationMail } from "@/lib/auth/email-verification";
 import { clientIp } from "@/lib/auth/ip";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { getAccountLimits } from "@/lib/auth/server-limits";
@@ -69,6 +70,12 @@ export const registerAction = actionClient
       await giveBack(limits, "signup", ip);
       return result;
     }
+    // The verification link; the account works meanwhile (with the limits of lib/auth/unverified.ts).
+    await sendVerificationMail(
+      getDb(),
+      { mailer: getMailer(), appUrl: env.APP_URL },
+      result.data.id,
+    ).catch((error: unknown) => console.error("verification mail failed", error));
     await startSession(result.data.username, parsedInput.password);
     redirect(safeNextPath(parsedInput.next));
   });

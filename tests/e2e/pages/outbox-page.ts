@@ -27,4 +27,23 @@ export class OutboxPage {
     expect(href, "reset link in the mail").toBeTruthy();
     return new URL(href ?? "", this.page.url()).toString();
   }
+
+  /** Opens the newest mail with `subject` to `email` and returns the URL of its `path` link. */
+  async openNewestLink(subject: string, email: string, path: string): Promise<string> {
+    const row = this.page
+      .getByRole("link")
+      .filter({ hasText: subject })
+      .filter({ hasText: email })
+      .first();
+    await expect(async () => {
+      await this.page.goto("/dev/outbox");
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await row.click();
+    const link = this.page.locator(`a[href*="/${path}?token="]`).first();
+    await expect(link).toBeVisible();
+    const href = await link.getAttribute("href");
+    expect(href, `${path} link in the mail`).toBeTruthy();
+    return new URL(href ?? "", this.page.url()).toString();
+  }
 }

@@ -2,6 +2,7 @@ import type { ActionCase } from "./action-cases";
 import { accountDeletionCases } from "./cases/account-deletion";
 import { accountCases } from "./cases/accounts";
 import { dataExportCases } from "./cases/data-export";
+import { emailCases } from "./cases/email";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
 import { relationCases } from "./cases/relations";
@@ -18,6 +19,7 @@ import { twoFactorCases } from "./cases/two-factor";
  */
 export const actionRegistry: Record<string, ActionCase> = {
   ...accountCases,
+  ...emailCases,
   ...postCases,
   ...socialCases,
   ...moderationCases,

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
 import { DataExportSection } from "@/components/settings/data-export";
+import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { PrivateAccountToggle } from "@/components/settings/private-account-toggle";
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
 import { getCurrentSession } from "@/lib/auth";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
+import { emailStatus } from "@/lib/auth/email-verification";
 import { requireUser } from "@/lib/auth/require-user";
 import { listSessions } from "@/lib/auth/sessions";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
   const isPrivate = await isPrivateAccount(getDb(), user.id);
   const twoFactor = await twoFactorStatus(getDb(), user);
   const dataExport = await dataExportView(getDb(), user.id);
+  const email = await emailStatus(getDb(), user.id);
   const sessions = (await listSessions(getDb(), user.id, current?.sessionId ?? null)).map(
     ({ id, device, ip, current, lastSeenAt }) => ({
       id,
@@ -53,6 +56,17 @@ export default async function SettingsPage() {
           </p>
         </div>
       </Card>
+
+      {email ? (
+        <section aria-labelledby="email-heading" className="mb-6">
+          <h2 id="email-heading" className="mb-3 text-base font-semibold">
+            Change e-mail
+          </h2>
+          <Card className="p-4 sm:p-5">
+            <ChangeEmailForm {...email} />
+          </Card>
+        </section>
+      ) : null}
 
       <section aria-labelledby="privacy-heading" className="mb-6">
         <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
