@@ -5,6 +5,8 @@ import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { refreshWhenStale } from "@/lib/discover/service";
 import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/service-uploads";
+import { drainPushes } from "@/lib/push/deliver";
+import { getPushSender } from "@/lib/push/sender";
 import type { Storage } from "@/lib/storage/types";
 
 /**
@@ -12,7 +14,8 @@ import type { Storage } from "@/lib/storage/types";
  * trending tags without a visitor paying for the rebuild, and even with no visitors), and
  * upload slots abandoned over an hour ago deleted with their originals, whoever left them, and
  * photo moves that failed after a removal or suspension retried (evidence expired, deleted).
- * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too.
+ * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too, and grouped
+ * web pushes whose window ended while no server timer ran (lib/push/schedule.ts) are sent.
  * Safe on several servers at once: rebuilds and media jobs take advisory locks, deletes are by row.
  */
 export async function runMaintenance(
@@ -26,5 +29,7 @@ export async function runMaintenance(
   const sweptUploads = await sweepExpiredSlots(db, storage, null, now);
   const media = await runMediaJobs(db, storage, cdn, now);
   const sweptSessions = await deleteEndedSessions(db, now);
+  const pushSender = getPushSender();
+  if (pushSender) await drainPushes(db, pushSender, storage, now);
   return { sweptUploads, mediaJobs: media.done, sweptSessions };
 }

@@ -2,6 +2,7 @@ import type { ActionCase } from "./action-cases";
 import { accountCases } from "./cases/accounts";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
+import { pushCases } from "./cases/push";
 import { relationCases } from "./cases/relations";
 import { restrictCases } from "./cases/restrict";
 import { sessionCases } from "./cases/sessions";
@@ -21,4 +22,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...relationCases,
   ...sessionCases,
   ...restrictCases,
+  ...pushCases,
 };
