@@ -53,3 +53,8 @@ export function getPushSender(): PushSender | null {
   });
   return store.__pushSender;
 }
+
+/** The VAPID public key browsers subscribe with, or null when push is not set up. */
+export function pushPublicKey(): string | null {
+  return getPushSender()?.publicKey ?? null;
+}
