@@ -139,6 +139,9 @@ export const env = createEnv({
       .refine((v) => v.startsWith("mailto:") || v.startsWith("https://"), {
         message: "expected a mailto: or https:// contact, e.g. mailto:admin@example.com",
       }),
+    // Accept push subscriptions whose endpoint is plain http:// (a local push service in
+    // development and tests). Off in production: the server only posts to https:// services.
+    PUSH_ALLOW_HTTP_ENDPOINTS: flag(!isProduction),
     REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
     REALTIME_DISABLED: flag(false),
     BACKGROUND_JOBS_DISABLED: flag(false),

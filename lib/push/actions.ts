@@ -15,8 +15,8 @@ import { pushDeviceSchema, pushKindSchema, pushSubscriptionSchema } from "./vali
 export const savePushSubscriptionAction = authActionClient
   .inputSchema(pushSubscriptionSchema, byFieldPath)
   .action(async ({ parsedInput, ctx }) => {
-    // Push services speak https; a plain http one is only a local test service (SSRF guard).
-    if (env.NODE_ENV === "production" && !parsedInput.endpoint.startsWith("https://")) {
+    // Push services speak https; a plain http one is only a local test service.
+    if (!env.PUSH_ALLOW_HTTP_ENDPOINTS && !parsedInput.endpoint.startsWith("https://")) {
       return fail("VALIDATION", "endpoint must be an https:// push service.", {
         endpoint: ["endpoint must be an https:// push service."],
       });
