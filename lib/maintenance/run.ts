@@ -5,7 +5,7 @@ import { type Cdn, noCdn } from "@/lib/cdn/types";
 import { refreshWhenStale } from "@/lib/discover/service";
 import { runMediaJobs } from "@/lib/media/jobs";
 import { sweepExpiredSlots } from "@/lib/posts/service-uploads";
-import { drainPushes } from "@/lib/push/deliver";
+import { drainPushes, forgetQuietGroups } from "@/lib/push/deliver";
 import { getPushSender } from "@/lib/push/sender";
 import type { Storage } from "@/lib/storage/types";
 
@@ -15,7 +15,8 @@ import type { Storage } from "@/lib/storage/types";
  * upload slots abandoned over an hour ago deleted with their originals, whoever left them, and
  * photo moves that failed after a removal or suspension retried (evidence expired, deleted).
  * Sign-in sessions that ended (revoked or expired) over a week ago are deleted too, and grouped
- * web pushes whose window ended while no server timer ran (lib/push/schedule.ts) are sent.
+ * web pushes whose window ended while no server timer ran (lib/push/schedule.ts) are sent, and
+ * push groups quiet for a day are forgotten.
  * Safe on several servers at once: rebuilds and media jobs take advisory locks, deletes are by row.
  */
 export async function runMaintenance(
@@ -31,5 +32,6 @@ export async function runMaintenance(
   const sweptSessions = await deleteEndedSessions(db, now);
   const pushSender = getPushSender();
   if (pushSender) await drainPushes(db, pushSender, storage, now);
+  await forgetQuietGroups(db, now);
   return { sweptUploads, mediaJobs: media.done, sweptSessions };
 }

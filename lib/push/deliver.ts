@@ -14,7 +14,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
-import { comments, notifications, pushGroups, users } from "@/db/schema";
+import { comments, notifications, pushGroups, pushSubscriptions, users } from "@/db/schema";
 import { avatarUrl } from "@/lib/shared/media";
 import type { Storage } from "@/lib/storage/types";
 import { pushKindOf } from "./kinds";
@@ -53,7 +53,13 @@ export async function enqueuePushes(
       postId: notifications.postId,
     })
     .from(notifications)
-    .where(inArray(notifications.id, [...notificationIds]));
+    .where(
+      and(
+        inArray(notifications.id, [...notificationIds]),
+        // Only people with a device to push to get a group row.
+        sql`exists (select 1 from ${pushSubscriptions} where ${pushSubscriptions.userId} = ${notifications.recipientId})`,
+      ),
+    );
   const windowStart = new Date(now.getTime() - PUSH_GROUP_WINDOW_MS).toISOString();
   for (const row of rows) {
     const groupKey = pushGroupKey(row.kind, row.postId);
@@ -193,6 +199,16 @@ export async function drainPushes(
     }
     if (groups.length < CLAIM_BATCH) return result;
   }
+}
+
+/** Deletes groups with nothing waiting whose last push is over a day old (maintenance). */
+export async function forgetQuietGroups(db: Executor, now = new Date()) {
+  const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const rows = await db
+    .delete(pushGroups)
+    .where(and(isNull(pushGroups.dueAt), lte(pushGroups.lastSentAt, before)))
+    .returning({ key: pushGroups.groupKey });
+  return rows.length;
 }
 
 /** When the next waiting group is due (a trailing push), or null. */

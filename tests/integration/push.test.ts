@@ -5,7 +5,7 @@ import { pushGroups, pushSubscriptions } from "@/db/schema";
 import { setFollowAction } from "@/lib/follows/actions";
 import { setLikeAction } from "@/lib/likes/actions";
 import { savePushSubscriptionAction, setPushKindAction } from "@/lib/push/actions";
-import { drainPushes, PUSH_GROUP_WINDOW_MS } from "@/lib/push/deliver";
+import { drainPushes, forgetQuietGroups, PUSH_GROUP_WINDOW_MS } from "@/lib/push/deliver";
 import { signOutAction, signOutEverywhereAction } from "@/lib/users/actions";
 import { revokeSessionAction } from "@/lib/users/actions-sessions";
 import { runActionCases } from "./helpers/action-cases";
@@ -106,6 +106,14 @@ describe("web push delivery", () => {
     expect(await drainPushes(h.db(), service.sender, urls, later)).toEqual({ sent: 0, removed: 0 });
     const [group] = await h.db().select().from(pushGroups);
     expect(group?.dueAt).toBeNull();
+    // A day later the quiet group is forgotten (maintenance).
+    expect(await forgetQuietGroups(h.db(), new Date(later.getTime() + 86_400_000))).toBe(1);
+  });
+
+  it("keeps no push state for someone without a device", async () => {
+    const [ana, ben] = [await h.user(), await h.user()];
+    await like(ben, await insertPost(h.db(), ana.id));
+    expect(await h.db().select().from(pushGroups)).toEqual([]);
   });
 
   it("forgets a subscription the push service answers 410 for", async () => {
