@@ -182,7 +182,7 @@ export function MentionTextarea({ value, ref, onKeyDown, onBlur, className = "",
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => pick(option)}
                 onMouseMove={() => setActive(i)}
-                className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-left ${i === activeIndex ? "bg-neutral-100 dark:bg-neutral-800" : ""}`}
+                className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-left ${i === activeIndex ? "bg-neutral-50 shadow-[inset_3px_0_0_var(--color-sky-600)] dark:bg-neutral-900" : ""}`}
               >
                 <SearchOptionContent option={option} />
               </div>

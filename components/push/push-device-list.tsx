@@ -28,7 +28,7 @@ function DeviceRow({ device }: { device: PushDeviceItem }) {
         <p className="truncate text-sm font-semibold">{device.device}</p>
         <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
           {device.current ? (
-            <span className="font-semibold text-emerald-600 dark:text-emerald-400">
+            <span className="font-semibold text-emerald-700 dark:text-emerald-400">
               This device
             </span>
           ) : (

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { type PushServiceSubscription, startPushService } from "../support/push-service";
 import { RegisterPage } from "./pages/register-page";
@@ -66,6 +67,17 @@ async function useLocalPushService(context: BrowserContext) {
   return () => subscriptions.at(-1);
 }
 
+/** Axe's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+}
+
 /** The id of the page's service worker registration, for CDP. */
 async function registrationId(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -116,6 +128,7 @@ test("a follow reaches the other person's browser as a push notification", async
       await anaPage.setViewportSize({ width, height: width === 375 ? 812 : 900 });
       await anaPage.screenshot({ path: `${SHOTS}/push-settings-${width}.png`, fullPage: true });
     }
+    expect(await seriousViolations(anaPage)).toEqual([]);
   });
 
   const benContext = await browser.newContext();
@@ -225,6 +238,7 @@ test("@mention autocomplete in a comment box, by keyboard", async ({ page }) => 
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
     await page.screenshot({ path: `${SHOTS}/mention-autocomplete-${width}.png` });
   }
+  expect(await seriousViolations(page)).toEqual([]);
   const anaId = await option.getAttribute("id");
   for (let i = 0; i < 6; i++) {
     if ((await box.getAttribute("aria-activedescendant")) === anaId) break;
