@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_TEST_ONLY_AUTH_SECRET } from "./tests/e2e/support/constants";
+import { E2E_TEST_ONLY_AUTH_SECRET, E2E_TEST_ONLY_VAPID } from "./tests/e2e/support/constants";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, embeddedRealtimeEnv } from "./tests/e2e/support/local-stack";
 
 // Browser journeys against the BUILT app (`next build` runs first: .ci/run, scripts/test-all.sh).
@@ -68,6 +68,10 @@ export default defineConfig({
         // Every journey signs up fresh people from 127.0.0.1.
         SIGNUPS_PER_ADDRESS_PER_HOUR: "100000",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Web push to the local push service the push journeys start (web-push-testing, http).
+        VAPID_PUBLIC_KEY: E2E_TEST_ONLY_VAPID.publicKey,
+        VAPID_PRIVATE_KEY: E2E_TEST_ONLY_VAPID.privateKey,
+        PUSH_ALLOW_HTTP_ENDPOINTS: "true",
         ...realtimeEnv,
       },
     },

@@ -2,7 +2,9 @@ import type { MetadataRoute } from "next";
 
 // Lets phones and desktops install Snapgram as an app (PWA): PNG icons of 192 and 512 px are
 // what Chromium's install check and Android's launcher need (public/icons, made by
-// scripts/make-icons.ts); public/sw.js answers navigations with an offline page.
+// scripts/make-icons.ts); public/sw.js answers navigations with an offline page. share_target
+// puts Snapgram in the phone's share sheet for images: the worker receives the POST and the
+// create flow opens with the photos (components/create/shared-photos.ts).
 export default function manifest(): MetadataRoute.Manifest {
   return {
     id: "/",
@@ -22,6 +24,16 @@ export default function manifest(): MetadataRoute.Manifest {
       { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
       { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
     ],
+    share_target: {
+      action: "/share-target",
+      method: "POST",
+      enctype: "multipart/form-data",
+      params: {
+        title: "title",
+        text: "text",
+        files: [{ name: "photos", accept: ["image/*"] }],
+      },
+    },
     shortcuts: [
       {
         name: "New post",

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useRef, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
+import { MentionTextarea } from "@/components/forms/mention-textarea";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
 import { addCommentAction } from "@/lib/comments/actions";
@@ -189,7 +190,7 @@ export function CommentForm({
       className={className}
     >
       <div className="flex items-end gap-2">
-        <textarea
+        <MentionTextarea
           ref={textarea}
           id={id}
           name="body"

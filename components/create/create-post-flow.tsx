@@ -14,6 +14,7 @@ import { FlowHeader } from "./flow-header";
 import { errorsByPhoto } from "./photo-errors";
 import { SelectStep } from "./select-step";
 import { ShareProgress } from "./share-progress";
+import { cameFromShare, takeSharedPhotos } from "./shared-photos";
 import type { Step } from "./types";
 import { usePhotos } from "./use-photos";
 import { useShare } from "./use-share";
@@ -118,6 +119,14 @@ export function CreatePostFlow() {
     setIndex(before);
     if (step === "select") goTo("crop");
   };
+
+  // Photos shared from another app (share_target) open the flow with them selected, once.
+  const handleFilesRef = useRef(handleFiles);
+  handleFilesRef.current = handleFiles;
+  useEffect(() => {
+    if (!cameFromShare()) return;
+    void takeSharedPhotos().then((files) => handleFilesRef.current(files));
+  }, []);
 
   const handleRemove = (id: string) => {
     const at = photos.findIndex((p) => p.id === id);

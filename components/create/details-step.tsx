@@ -60,6 +60,7 @@ export function DetailsStep(props: Props) {
                 errors={props.captionErrors}
                 rows={6}
                 placeholder="Write a caption… Use #hashtags and @mentions."
+                mentions
               />
               <AltTextList
                 photos={photos}

@@ -1,4 +1,5 @@
 import { type ReactNode, type TextareaHTMLAttributes, useId } from "react";
+import { MentionTextarea } from "@/components/forms/mention-textarea";
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange"> & {
   label: ReactNode;
@@ -10,6 +11,8 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | 
   errors?: string[];
   /** Ids of other elements that describe the field (e.g. a shared explanation). */
   describedBy?: string;
+  /** Suggest people after "@" and tags after "#" (captions). */
+  mentions?: boolean;
 };
 
 const format = (n: number) => n.toLocaleString("en-US");
@@ -26,19 +29,21 @@ export function TextAreaField({
   overMessage,
   errors = [],
   describedBy,
+  mentions = false,
   className = "",
   ...rest
 }: Props) {
   const id = useId();
   const over = value.length > max;
   const messages = over ? [overMessage, ...errors] : errors;
+  const Field = mentions ? MentionTextarea : "textarea";
   const ids = [`${id}-count`, messages.length > 0 ? `${id}-error` : null, describedBy];
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold">
         {label}
       </label>
-      <textarea
+      <Field
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { MentionTextarea } from "@/components/forms/mention-textarea";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -77,7 +78,7 @@ export function EditPostForm({
             {numberFormat.format(caption.length)}/{numberFormat.format(MAX_CAPTION)}
           </span>
         </div>
-        <textarea
+        <MentionTextarea
           id={captionId}
           data-autofocus
           name="caption"

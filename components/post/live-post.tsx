@@ -52,14 +52,14 @@ function useRefreshWhileOffline() {
   }, [down, router]);
 }
 
-type LivePostProps = { postId: string; authorId: string; children: ReactNode };
+type LivePostProps = { postId: string; children: ReactNode };
 
 /**
  * Keeps a post page live while it is open: counts and comments follow events (through the
  * query cache), the page polls while live updates are paused, and a post removed meanwhile
  * gives way to a notice.
  */
-export function LivePost({ postId, authorId, children }: LivePostProps) {
+export function LivePost({ postId, children }: LivePostProps) {
   useLivePostCache(postId);
   useRefreshWhileOffline();
   const removed = usePostRemoved(postId);

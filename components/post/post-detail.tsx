@@ -38,7 +38,7 @@ export function PostDetail({
   const _profileHref = `/${encodeURIComponent(author.username)}`;
   const commentInputId = `comment-${post.id}`;
   return (
-    <LivePost postId={post.id} authorId={author.id}>
+    <LivePost postId={post.id}>
       <PostReactionsProvider
         postId={post.id}
         signedIn={viewer !== null}

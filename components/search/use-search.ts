@@ -22,7 +22,7 @@ export type SearchOption =
 
 export const searchKey = (q: string) => ["search", q] as const;
 
-async function fetchSearch(q: string, signal: AbortSignal): Promise<SearchResponse> {
+export async function fetchSearch(q: string, signal: AbortSignal): Promise<SearchResponse> {
   const res = await fetch(`/api/search?q=${encodeURIComponent(q)}`, {
     signal,
     headers: { accept: "application/json" },
@@ -31,13 +31,13 @@ async function fetchSearch(q: string, signal: AbortSignal): Promise<SearchRespon
   return (await res.json()) as SearchResponse;
 }
 
-const userOption = (user: PersonView): SearchOption => ({
+export const userOption = (user: PersonView): SearchOption => ({
   key: `user:${user.id}`,
   kind: "user",
   href: `/${encodeURIComponent(user.username)}`,
   user,
 });
-const tagOption = (tag: string, postCount: number): SearchOption => ({
+export const tagOption = (tag: string, postCount: number): SearchOption => ({
   key: `tag:${tag}`,
   kind: "tag",
   href: `/explore/tags/${encodeURIComponent(tag)}`,

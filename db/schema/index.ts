@@ -7,6 +7,7 @@ export * from "./media-jobs";
 export * from "./moderation";
 export * from "./notifications";
 export * from "./posts";
+export * from "./push";
 export * from "./rate-limits";
 export * from "./restricts";
 export * from "./sessions";

@@ -50,6 +50,7 @@ export const reservedUsernames = new Set([
   "search",
   "security",
   "settings",
+  "share-target",
   "signin",
   "signout",
   "signup",

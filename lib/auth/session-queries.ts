@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { sessions } from "@/db/schema";
+import { pushSubscriptions, sessions } from "@/db/schema";
 import {
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
@@ -44,7 +44,10 @@ export async function touchSession(db: Executor, sessionId: string, now = new Da
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Revokes one session of this user; null when the user has no such live session. */
+/**
+ * Revokes one session of this user; null when the user has no such live session. The device's
+ * web push subscription goes with it: nothing is pushed to a browser after its sign-out.
+ */
 export async function revokeSession(
   db: Executor,
   userId: string,
@@ -56,16 +59,18 @@ export async function revokeSession(
     .set({ revokedAt: now })
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  if (row) await db.delete(pushSubscriptions).where(eq(pushSubscriptions.sessionId, row.id));
   return row ?? null;
 }
 
-/** Revokes every session of the user; returns how many were live. */
+/** Revokes every session of the user and forgets all their push subscriptions; how many were live. */
 export async function revokeAllSessions(db: Executor, userId: string, now = new Date()) {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  await db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
   return rows.length;
 }
 

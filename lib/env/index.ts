@@ -119,6 +119,31 @@ export const env = createEnv({
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1")),
+    // Web push (lib/push): a VAPID key pair (`npx web-push generate-vapid-keys`; `npm run setup`
+    // writes one to .env.local) and a contact (mailto: or https:) push services may use. Unset:
+    // no push; Settings says push is not set up on this server.
+    VAPID_PUBLIC_KEY: optionalText().refine(
+      (v) => v === undefined || /^[A-Za-z0-9_-]{80,90}$/.test(v),
+      {
+        message: "expected a base64url P-256 public key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_PRIVATE_KEY: optionalText().refine(
+      (v) => v === undefined || /^[A-Za-z0-9_-]{40,45}$/.test(v),
+      {
+        message: "expected a base64url P-256 private key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_SUBJECT: z
+      .string()
+      .trim()
+      .default("mailto:admin@snapgram.local")
+      .refine((v) => v.startsWith("mailto:") || v.startsWith("https://"), {
+        message: "expected a mailto: or https:// contact, e.g. mailto:admin@example.com",
+      }),
+    // Accept push subscriptions whose endpoint is plain http:// (a local push service in
+    // development and tests). Off in production: the server only posts to https:// services.
+    PUSH_ALLOW_HTTP_ENDPOINTS: flag(!isProduction),
     REALTIME_PORT: z.coerce.number().int().min(1024).max(65535).default(6001),
     REALTIME_DISABLED: flag(false),
     BACKGROUND_JOBS_DISABLED: flag(false),
@@ -169,6 +194,11 @@ if (!isBuild && process.env.SKIP_ENV_VALIDATION !== "1") {
   const pusherServer = env.PUSHER_CLUSTER ?? env.PUSHER_HOST;
   if (pusherCredentials.some(Boolean) && !pusherCredentials.every(Boolean)) {
     invalidSettings(["PUSHER_APP_ID: set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET together"]);
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    invalidSettings([
+      "VAPID_PUBLIC_KEY: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY together, or neither",
+    ]);
   }
   if (env.PUSHER_CLUSTER && env.PUSHER_HOST) {
     invalidSettings(["PUSHER_HOST: set PUSHER_CLUSTER (Pusher Channels) or PUSHER_HOST, not both"]);

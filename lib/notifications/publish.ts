@@ -2,6 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import type { Executor } from "@/db/client";
 import { getDb } from "@/lib/db";
+import { pushNotified } from "@/lib/push/schedule";
 import {
   getPublisher,
   type Publisher,
@@ -60,7 +61,8 @@ export function publishUnnotified(db: Executor, recipientIds: readonly string[])
 
 /**
  * For actions: once the response is sent, publishes the notifications a committed write created,
- * and the fresh count to those who lost one (an unlike or unfollow takes its notification back).
+ * and the fresh count to those who lost one (an unlike or unfollow takes its notification back),
+ * then sends their web pushes (grouped, see lib/push/deliver.ts).
  */
 export function publishNotifiedAfterResponse(
   notified: readonly Notified[],
@@ -70,6 +72,7 @@ export function publishNotifiedAfterResponse(
   after(async () => {
     await publishNotified(getDb(), notified);
     await publishUnnotified(getDb(), unnotified);
+    await pushNotified(notified.map((n) => n.id));
   });
 }
 

@@ -72,7 +72,7 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
       "aria-pressed",
       "true",
     );
-    await post.getByRole("textbox", { name: "Add a comment" }).fill("What a view!");
+    await post.getByRole("combobox", { name: "Add a comment" }).fill("What a view!");
     await post.getByRole("button", { name: "Post", exact: true }).click();
     await expect(post.getByText("What a view!")).toBeVisible();
     await post.getByRole("button", { name: "Save", exact: true }).click();

@@ -60,6 +60,18 @@ describe("lib/env", () => {
     });
   });
 
+  it("accepts http:// push services only outside production", async () => {
+    expect(
+      (await loadEnv({ PUSH_ALLOW_HTTP_ENDPOINTS: undefined })).env.PUSH_ALLOW_HTTP_ENDPOINTS,
+    ).toBe(true);
+    const production = await loadEnv({
+      NODE_ENV: "production",
+      PUSH_ALLOW_HTTP_ENDPOINTS: undefined,
+      SKIP_ENV_VALIDATION: undefined,
+    });
+    expect(production.env.PUSH_ALLOW_HTTP_ENDPOINTS).toBe(false);
+  });
+
   it.each([
     ["DATABASE_URL", { DATABASE_URL: "mysql://x" }, /postgres/],
     ["AUTH_SECRET", { AUTH_SECRET: "short" }, /at least 32/],
@@ -67,6 +79,13 @@ describe("lib/env", () => {
     ["SMTP_URL", { SMTP_URL: "http://x" }, /smtp/],
     ["DEV_OUTBOX_PAGE", { DEV_OUTBOX_PAGE: "yes" }, /.+/],
     ["APP_URL", { APP_URL: "not a url" }, /URL/],
+    ["VAPID_PUBLIC_KEY", { VAPID_PUBLIC_KEY: "not-a-key" }, /generate-vapid-keys/],
+    [
+      "VAPID_PUBLIC_KEY",
+      { VAPID_PUBLIC_KEY: `B${"A".repeat(86)}`, VAPID_PRIVATE_KEY: undefined },
+      /together/,
+    ],
+    ["VAPID_SUBJECT", { VAPID_SUBJECT: "admin@example.com" }, /mailto:/],
   ])("stops with a message naming %s", async (name, vars, hint) => {
     const failure = loadEnv(vars);
     await expect(failure).rejects.toThrow(new RegExp(`${name}: `));

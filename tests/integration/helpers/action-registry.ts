@@ -5,6 +5,7 @@ import { dataExportCases } from "./cases/data-export";
 import { emailCases } from "./cases/email";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
+import { pushCases } from "./cases/push";
 import { relationCases } from "./cases/relations";
 import { restrictCases } from "./cases/restrict";
 import { sessionCases } from "./cases/sessions";
@@ -29,4 +30,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...accountDeletionCases,
   ...twoFactorCases,
   ...dataExportCases,
+  ...pushCases,
 };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
-import { DataExportSection } from "@/components/settings/data-export";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
+import { DataExportSection } from "@/components/settings/data-export";
 import { PrivateAccountToggle } from "@/components/settings/private-account-toggle";
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
@@ -97,6 +97,23 @@ export default async function SettingsPage() {
             className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
           >
             {twoFactor.state === "on" ? "Manage" : "Set up"}
+          </Link>
+        </Card>
+      </section>
+
+      <section aria-labelledby="notifications-heading" className="mb-6">
+        <h2 id="notifications-heading" className="mb-3 text-base font-semibold">
+          Notifications
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            Push notifications on your devices, and which ones you get.
+          </p>
+          <Link
+            href="/accounts/settings/notifications"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Notification settings
           </Link>
         </Card>
       </section>
