@@ -3,7 +3,13 @@
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { socialAction } from "@/lib/notifications/social-action";
-import { getPublisher, publishCommentAdded, publishCommentDeleted } from "@/lib/realtime";
+import {
+  getPublisher,
+  publishCommentAdded,
+  publishCommentDeleted,
+  publishReplyAdded,
+  publishReplyDeleted,
+} from "@/lib/realtime";
 import { ok } from "@/lib/result";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
@@ -12,15 +18,29 @@ import { addCommentSchema, deleteCommentSchema } from "./validation";
 
 // The comment author is always the signed-in user (ctx), never a field of the input.
 
-/** Adds a comment; answers it as lists show it, with the post's fresh comment count. */
+/**
+ * Adds a comment, or with `replyToId` a reply; answers it as lists show it, with the post's fresh
+ * comment count (and for a reply its top comment's reply count).
+ */
 export const addCommentAction = socialAction(
   "comment",
   addCommentSchema,
   (db, userId, input) => addComment(db, getStorage(), userId, input),
   // A comment awaiting approval (restricted commenter) never goes on the post's public channel.
-  async ({ comment, commentCount }) => {
+  async ({ comment, commentCount, replyCount }) => {
     if (comment.awaitingApproval) return;
-    await publishCommentAdded(getPublisher(), { postId: comment.postId, commentCount, comment });
+    const { postId, parentId } = comment;
+    if (parentId && replyCount !== undefined) {
+      await publishReplyAdded(getPublisher(), {
+        postId,
+        parentId,
+        commentCount,
+        replyCount,
+        comment,
+      });
+      return;
+    }
+    await publishCommentAdded(getPublisher(), { postId, commentCount, comment });
   },
 );
 
@@ -30,12 +50,29 @@ export const deleteCommentAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const result = await deleteComment(getDb(), ctx.user.id, parsedInput);
     if (!result.ok) return result;
-    const { postId, commentCount, commentsOff, awaitingApproval } = result.data;
+    const { postId, commentCount, commentsOff, awaitingApproval, parentId, replyCount } =
+      result.data;
     const { commentId } = parsedInput;
     // While comments are off the count is hidden: it does not go on the public channel either; a
     // comment awaiting approval was never there.
     if (!commentsOff && !awaitingApproval) {
-      after(() => publishCommentDeleted(getPublisher(), { postId, commentId, commentCount }));
+      const publisher = getPublisher();
+      after(() =>
+        parentId && replyCount !== null
+          ? publishReplyDeleted(publisher, {
+              postId,
+              parentId,
+              commentId,
+              commentCount,
+              replyCount,
+            })
+          : publishCommentDeleted(publisher, { postId, commentId, commentCount }),
+      );
     }
-    return ok({ postId, commentCount: commentsOff ? 0 : commentCount });
+    return ok({
+      postId,
+      commentCount: commentsOff ? 0 : commentCount,
+      parentId,
+      replyCount,
+    });
   });

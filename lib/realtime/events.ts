@@ -10,6 +10,7 @@ import {
   type CommentAddedEvent,
   type PostEventName,
   postEventSchemas,
+  type ReplyAddedEvent,
   type UserEventName,
   userEventSchemas,
 } from "./types";
@@ -66,6 +67,44 @@ export function publishCommentDeleted(
   event: { postId: string; commentId: string; commentCount: number },
 ) {
   return onPost(publisher, event.postId, "comment.deleted", event);
+}
+
+/** A new reply (as CommentView or narrower; extra fields are dropped) and the fresh counts. */
+export function publishReplyAdded(
+  publisher: Publisher,
+  event: Omit<ReplyAddedEvent, "comment"> & {
+    comment: ReplyAddedEvent["comment"] & Record<string, unknown>;
+  },
+) {
+  return onPost(publisher, event.postId, "reply.added", event);
+}
+
+export function publishReplyDeleted(
+  publisher: Publisher,
+  event: {
+    postId: string;
+    parentId: string;
+    commentId: string;
+    commentCount: number;
+    replyCount: number;
+  },
+) {
+  return onPost(publisher, event.postId, "reply.deleted", event);
+}
+
+/** A comment's fresh heart count, after a like or unlike of it committed. */
+export function publishCommentLikeCount(
+  publisher: Publisher,
+  event: { postId: string; commentId: string; likeCount: number },
+) {
+  return onPost(publisher, event.postId, "comment.like-count", event);
+}
+
+export function publishCommentPinned(
+  publisher: Publisher,
+  event: { postId: string; commentId: string; pinned: boolean },
+) {
+  return onPost(publisher, event.postId, "comment.pinned", event);
 }
 
 /** The post was deleted by its author or removed by a moderator: open pages drop it. */

@@ -47,6 +47,31 @@ export const commentDeletedSchema = z.object({
 
 export const postRemovedSchema = z.object({ postId: id });
 
+/** A reply under a top comment: the reply, the top comment's and the post's fresh counts. */
+export const replyAddedSchema = z
+  .object({
+    postId: id,
+    parentId: id,
+    commentCount: count,
+    replyCount: count,
+    comment: liveCommentSchema,
+  })
+  .check(z.refine((e) => e.comment.postId === e.postId, { message: "reply of another post" }));
+
+export const replyDeletedSchema = z.object({
+  postId: id,
+  parentId: id,
+  commentId: id,
+  commentCount: count,
+  replyCount: count,
+});
+
+/** A comment's fresh heart count (who hearted is not said: viewer state stays the viewer's). */
+export const commentLikeCountSchema = z.object({ postId: id, commentId: id, likeCount: count });
+
+/** The post's author pinned or unpinned a comment: open lists fetch the order again. */
+export const commentPinnedSchema = z.object({ postId: id, commentId: id, pinned: z.boolean() });
+
 export const notificationCreatedSchema = z.object({ id, unreadCount: count });
 
 export const notificationsReadSchema = z.object({ unreadCount: count });
@@ -59,6 +84,10 @@ export const postEventSchemas = {
   "comment.added": commentAddedSchema,
   "comment.deleted": commentDeletedSchema,
   "post.removed": postRemovedSchema,
+  "reply.added": replyAddedSchema,
+  "reply.deleted": replyDeletedSchema,
+  "comment.like-count": commentLikeCountSchema,
+  "comment.pinned": commentPinnedSchema,
 } as const;
 
 /** Events on `private-user-<userId>` (only that user). */
@@ -79,6 +108,10 @@ export type LikeCountEvent = PostEventPayload<"like.count">;
 export type CommentAddedEvent = PostEventPayload<"comment.added">;
 export type CommentDeletedEvent = PostEventPayload<"comment.deleted">;
 export type PostRemovedEvent = PostEventPayload<"post.removed">;
+export type ReplyAddedEvent = PostEventPayload<"reply.added">;
+export type ReplyDeletedEvent = PostEventPayload<"reply.deleted">;
+export type CommentLikeCountEvent = PostEventPayload<"comment.like-count">;
+export type CommentPinnedEvent = PostEventPayload<"comment.pinned">;
 export type NotificationCreatedEvent = UserEventPayload<"notification.created">;
 export type NotificationsReadEvent = UserEventPayload<"notifications.read">;
 

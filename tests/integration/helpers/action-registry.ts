@@ -1,5 +1,6 @@
 import type { ActionCase } from "./action-cases";
 import { accountCases } from "./cases/accounts";
+import { commentReactionCases } from "./cases/comment-reactions";
 import { moderationCases } from "./cases/moderation";
 import { postCases } from "./cases/posts";
 import { relationCases } from "./cases/relations";
@@ -21,4 +22,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...relationCases,
   ...sessionCases,
   ...restrictCases,
+  ...commentReactionCases,
 };
