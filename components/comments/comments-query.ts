@@ -41,3 +41,35 @@ export function removeComment(data: CommentsData, id: string): CommentsData {
     pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })),
   };
 }
+
+/** Every comment (or reply) with `commentId` in the cached list gets `change`; same data if none. */
+export function patchComment(
+  data: CommentsData,
+  commentId: string,
+  change: (comment: CommentView) => Partial<CommentView>,
+): CommentsData {
+  if (!data.pages.some((p) => p.items.some((c) => c.id === commentId))) return data;
+  return {
+    ...data,
+    pages: data.pages.map((p) =>
+      p.items.some((c) => c.id === commentId)
+        ? { ...p, items: p.items.map((c) => (c.id === commentId ? { ...c, ...change(c) } : c)) }
+        : p,
+    ),
+  };
+}
+
+/**
+ * A reply joins its (oldest first) replies list at the end, once, but only when the list is
+ * complete (no later page to fetch: that page will bring it).
+ */
+export function appendReply(data: CommentsData, reply: CommentView): CommentsData {
+  if (data.pages.some((p) => p.items.some((c) => c.id === reply.id))) return data;
+  const last = data.pages.at(-1);
+  if (!last) return { pages: [{ items: [reply], nextCursor: null }], pageParams: [null] };
+  if (last.nextCursor) return data;
+  return {
+    ...data,
+    pages: [...data.pages.slice(0, -1), { ...last, items: [...last.items, reply] }],
+  };
+}

@@ -1,6 +1,8 @@
 "use client";
 
 import { type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { dropReply, noteReply, patchCommentEverywhere } from "@/components/comments/comment-cache";
+import { commentLikeMutationKey } from "@/components/comments/comment-reactions";
 import type { CommentsData } from "@/components/comments/comments-query";
 import {
   type ReactionsSnapshot,
@@ -11,8 +13,11 @@ import { listKeys } from "@/components/query/list-query";
 import type {
   CommentAddedEvent,
   CommentDeletedEvent,
+  CommentLikeCountEvent,
   LikeCountEvent,
   PostRemovedEvent,
+  ReplyAddedEvent,
+  ReplyDeletedEvent,
 } from "@/lib/realtime/types";
 import {
   applyCommentAdded,
@@ -85,9 +90,36 @@ function onCommentDeleted(queryClient: QueryClient, event: CommentDeletedEvent) 
     listKeys.comments(postId),
     (data) => data && applyCommentDeleted(data, commentId),
   );
+  // Its replies went with it.
+  queryClient.removeQueries({ queryKey: listKeys.replies(commentId) });
   updateCachedLists(queryClient, (data) =>
     applyPostComments(data, postId, { commentCount, deletedId: commentId }),
   );
+}
+
+function onReplyAdded(
+  queryClient: QueryClient,
+  event: ReplyAddedEvent,
+  viewerId: string | null,
+  postAuthorId: string | null,
+) {
+  const { postId, parentId, replyCount, commentCount } = event;
+  const reply = { ...toCommentView(event.comment, viewerId, postAuthorId), parentId };
+  noteReply(queryClient, { postId, parentId, replyCount, reply });
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { commentCount }));
+}
+
+function onReplyDeleted(queryClient: QueryClient, event: ReplyDeletedEvent) {
+  dropReply(queryClient, event);
+  const { postId, commentCount } = event;
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { commentCount }));
+}
+
+function onCommentLikeCount(queryClient: QueryClient, event: CommentLikeCountEvent) {
+  const { postId, commentId, likeCount } = event;
+  // The viewer's own heart is on its way: its answer settles the count (as for post likes).
+  if (queryClient.isMutating({ mutationKey: commentLikeMutationKey(commentId) }) > 0) return;
+  patchCommentEverywhere(queryClient, postId, commentId, () => ({ likeCount }));
 }
 
 function onRemoved(queryClient: QueryClient, { postId }: PostRemovedEvent) {
@@ -122,6 +154,12 @@ export function useLivePostCache(
     onCommentAdded: (event) => onCommentAdded(queryClient, event, viewerId, postAuthorId),
     onCommentDeleted: (event) => onCommentDeleted(queryClient, event),
     onRemoved: (event) => onRemoved(queryClient, event),
+    onReplyAdded: (event) => onReplyAdded(queryClient, event, viewerId, postAuthorId),
+    onReplyDeleted: (event) => onReplyDeleted(queryClient, event),
+    onCommentLikeCount: (event) => onCommentLikeCount(queryClient, event),
+    // Pins reorder the list: it is fetched again.
+    onCommentPinned: ({ postId }) =>
+      void queryClient.invalidateQueries({ queryKey: listKeys.comments(postId) }),
   });
   return ref;
 }

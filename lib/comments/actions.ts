@@ -58,7 +58,7 @@ export const deleteCommentAction = authActionClient
     if (!commentsOff && !awaitingApproval) {
       const publisher = getPublisher();
       after(() =>
-        parentId && replyCount !== null
+        parentId && replyCount !== undefined
           ? publishReplyDeleted(publisher, {
               postId,
               parentId,
@@ -72,7 +72,6 @@ export const deleteCommentAction = authActionClient
     return ok({
       postId,
       commentCount: commentsOff ? 0 : commentCount,
-      parentId,
-      replyCount,
+      ...(parentId ? { parentId, replyCount } : {}),
     });
   });

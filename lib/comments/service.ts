@@ -134,9 +134,9 @@ export async function deleteComment(
     postId: string;
     commentsOff: boolean;
     awaitingApproval: boolean;
-    /** for a reply: its top comment and that comment's fresh reply count */
-    parentId: string | null;
-    replyCount: number | null;
+    /** for a reply only: its top comment and that comment's fresh reply count */
+    parentId?: string;
+    replyCount?: number;
   }>
 > {
   const { commentId } = input;
@@ -155,6 +155,7 @@ export async function deleteComment(
     const { pendingApproval: awaitingApproval, parentId } = deleted;
     const { commentCount, replyCount } = await uncountComment(tx, deleted, replies);
     const { postId, commentsOff } = comment;
-    return ok({ commentCount, postId, commentsOff, awaitingApproval, parentId, replyCount });
+    const thread = parentId ? { parentId, replyCount: replyCount ?? 0 } : {};
+    return ok({ commentCount, postId, commentsOff, awaitingApproval, ...thread });
   });
 }
