@@ -80,9 +80,9 @@ export function CommentItem({
       aria-label={comment.pinned ? `Pinned comment by ${author.username}` : undefined}
     >
       {author.username ? (
-        <AvatarLink person={author} size="sm" />
+        <AvatarLink person={author} size={isReply ? "xs" : "sm"} />
       ) : (
-        <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+        <Avatar src={author.avatarUrl} name={author.name} size={isReply ? "xs" : "sm"} />
       )}
       <div className="min-w-0 flex-1">
         {comment.pinned ? (

@@ -18,6 +18,7 @@ const publicPaths = [
   /^\/p\/[^/]+$/,
   /^\/api\/users\/[^/]+\/(posts|followers|following)$/,
   /^\/api\/posts\/[^/]+\/(comments|likes)$/,
+  /^\/api\/comments\/[^/]+\/replies$/,
   // A public post's live channel (the route still answers 401 for user channels when signed out).
   /^\/api\/realtime\/auth$/,
   // Whose session this is ({ id: null } signed out): pages restored by Back ask (session-check).

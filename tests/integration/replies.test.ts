@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as repliesRoute } from "@/app/api/comments/[id]/replies/route";
 import { GET as commentsRoute } from "@/app/api/posts/[id]/comments/route";
-import { comments, posts } from "@/db/schema";
+import { comments, posts, users } from "@/db/schema";
 import { addCommentAction, deleteCommentAction } from "@/lib/comments/actions";
 import { setRestrictAction } from "@/lib/comments/actions-restrict";
 import { listReplies } from "@/lib/comments/queries-replies";
@@ -209,6 +209,25 @@ describe("replies", () => {
     });
     expect(refused).toMatchObject({ kind: "fail", code: "FORBIDDEN" });
     expect(((await repliesAs(ana, top.comment.id)).body.items as unknown[]).length).toBe(0);
+  });
+
+  it("shows a public post's replies signed out, and a private account's to followers only", async () => {
+    const [owner, ana, stranger] = [await h.user(), await h.user(), await h.user()];
+    const postId = await insertPost(h.db(), owner.id);
+    const top = await comment(ana, postId, "hello");
+    await comment(owner, postId, "hi back", top.comment.id);
+    h.signOut();
+    const path = `/api/comments/${top.comment.id}/replies`;
+    const open = await get(repliesRoute, path, { id: top.comment.id });
+    expect((open.body.items as CommentView[]).map((c) => c.body)).toEqual(["hi back"]);
+    await h.db().update(users).set({ isPrivate: true }).where(eq(users.id, owner.id));
+    expect((await repliesAs(stranger, top.comment.id)).status).toBe(404);
+    const refused = await outcomeAs(stranger, addCommentAction, {
+      postId,
+      body: "let me in",
+      replyToId: top.comment.id,
+    });
+    expect(refused).toMatchObject({ kind: "fail", code: "NOT_FOUND" });
   });
 
   it("refuses a reply to a comment of another post", async () => {
