@@ -10,11 +10,18 @@ export const pendingCommentId = () => `${PENDING}${crypto.randomUUID()}`;
 export const isPendingComment = (comment: Pick<CommentView, "id">) =>
   comment.id.startsWith(PENDING);
 
-/** The newest comment goes on top of the first page. */
+/** The newest comment goes on top of the first page, under the pinned ones. */
 export function prependComment(data: CommentsData, comment: CommentView): CommentsData {
   const [first, ...rest] = data.pages;
   if (!first) return { pages: [{ items: [comment], nextCursor: null }], pageParams: [null] };
-  return { ...data, pages: [{ ...first, items: [comment, ...first.items] }, ...rest] };
+  return { ...data, pages: [{ ...first, items: underPins(first.items, comment) }, ...rest] };
+}
+
+/** `comment` placed after the pinned comments that lead a first page. */
+export function underPins(items: CommentView[], comment: CommentView): CommentView[] {
+  const at = items.findIndex((c) => !c.pinned);
+  const cut = at === -1 ? items.length : at;
+  return [...items.slice(0, cut), comment, ...items.slice(cut)];
 }
 
 /**

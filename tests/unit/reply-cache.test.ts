@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { appendReply, type CommentsData, patchComment } from "@/components/comments/comments-query";
+import {
+  appendReply,
+  type CommentsData,
+  patchComment,
+  prependComment,
+} from "@/components/comments/comments-query";
+import { applyCommentAdded } from "@/components/realtime/live-cache-updates";
 import { parsePostEvent } from "@/lib/realtime/types";
 import type { CommentView } from "@/lib/shared/post-views";
 
@@ -38,6 +44,18 @@ describe("appendReply", () => {
   it("leaves a list with a later page to fetch alone (that page brings the reply)", () => {
     const data = list([[reply(1)]], "more");
     expect(appendReply(data, reply(2))).toBe(data);
+  });
+});
+
+describe("a new comment under the pins", () => {
+  it("goes after the pinned comments that lead the first page", () => {
+    const pinned = { ...reply(1), parentId: undefined, pinned: true };
+    const older = { ...reply(2), parentId: undefined };
+    const fresh = { ...reply(3), parentId: undefined };
+    const next = prependComment(list([[pinned, older]]), fresh);
+    expect(next.pages[0]?.items.map((c) => c.id)).toEqual([pinned.id, fresh.id, older.id]);
+    const live = applyCommentAdded(list([[pinned, older]]), fresh);
+    expect(live.pages[0]?.items.map((c) => c.id)).toEqual([pinned.id, fresh.id, older.id]);
   });
 });
 
