@@ -55,6 +55,7 @@ test("B replies to and hearts A's comment live on A's page; A pins a comment", a
     const box = onB.getByRole("textbox", { name: "Add a comment" });
     await expect(box).toHaveValue(`@${a.username} `);
     await expect(onB.getByText(`Replying to @${a.username}`)).toBeVisible();
+    await pageB.screenshot({ path: "/tmp/replies-replying-1280.png" });
     await box.pressSequentially("so jealous!");
     await onB.getByRole("button", { name: "Post", exact: true }).click();
     await expect(onB.getByText(`Replying to @${a.username}`)).toHaveCount(0);
@@ -99,6 +100,7 @@ test("B replies to and hearts A's comment live on A's page; A pins a comment", a
     await expect(
       pageB.getByRole("listitem", { name: `Pinned comment by ${b.username}` }),
     ).toBeVisible();
+    await pageB.screenshot({ path: "/tmp/replies-b-1280.png" });
   });
 
   expect(
