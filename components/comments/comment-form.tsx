@@ -1,9 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { MentionTextarea } from "@/components/forms/mention-textarea";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
@@ -12,6 +21,7 @@ import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
+import { noteReply, repliesOpenKey } from "./comment-cache";
 import {
   type CommentsData,
   pendingCommentId,
@@ -19,6 +29,7 @@ import {
   removeComment,
   replaceComment,
 } from "./comments-query";
+import { type ReplyTarget, setReplyTarget, useReplyTarget } from "./reply-target";
 
 /** What the form tells a list outside the comments query (the feed card) as a comment goes. */
 export type CommentEvent =
@@ -72,6 +83,23 @@ export function CommentForm({
   const [text, setText] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // "Reply" on a comment of the post page (the feed card's form only comments).
+  const storedTarget = useReplyTarget(postId);
+  const replyTo = compact ? null : storedTarget;
+
+  // A new reply target puts "@name " in the box, as Instagram does, and the caret after it.
+  useEffect(() => {
+    if (!replyTo) return;
+    setText((current) => {
+      const rest = current.replace(/^@[\w.]+\s*/, "");
+      return `@${replyTo.username} ${rest}`;
+    });
+    const el = textarea.current;
+    if (el) {
+      el.focus();
+      requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
+    }
+  }, [replyTo]);
 
   const resize = useCallback(() => {
     const el = textarea.current;
@@ -87,10 +115,21 @@ export function CommentForm({
       commentCount: update(typeof post.commentCount === "number" ? post.commentCount : 0),
     }));
 
+  type Vars = { body: string; pendingId: string; replyTo: ReplyTarget | null };
   const mutation = useMutation({
-    mutationFn: async ({ body }: { body: string; pendingId: string }) =>
-      unwrap(toResult(await addCommentAction({ postId, body }), "Check your comment.")),
-    onMutate: ({ body, pendingId }) => {
+    mutationFn: async ({ body, replyTo: to }: Vars) =>
+      unwrap(
+        toResult(
+          await addCommentAction({ postId, body, ...(to ? { replyToId: to.commentId } : {}) }),
+          "Check your comment.",
+        ),
+      ),
+    onMutate: ({ body, pendingId, replyTo: to }) => {
+      if (to) {
+        // A reply shows in its thread once the server has it; the post's count moves now.
+        patchCount((n) => n + 1);
+        return;
+      }
       const comment: CommentView = {
         id: pendingId,
         postId,
@@ -106,7 +145,19 @@ export function CommentForm({
       patchCount((n) => n + 1);
       onEvent?.({ type: "add", comment });
     },
-    onSuccess: ({ comment, commentCount }, { pendingId }) => {
+    onSuccess: ({ comment, commentCount, replyCount }, { pendingId }) => {
+      if (comment.parentId) {
+        noteReply(queryClient, {
+          postId,
+          parentId: comment.parentId,
+          replyCount: replyCount ?? 0,
+          reply: comment,
+        });
+        // The thread opens on the new reply (fetched, or appended when already open).
+        queryClient.setQueryData(repliesOpenKey(comment.parentId), true);
+        patchCount(() => commentCount);
+        return;
+      }
       queryClient.setQueryData<CommentsData>(
         listKeys.comments(postId),
         (data) => data && replaceComment(data, pendingId, comment),
@@ -114,13 +165,14 @@ export function CommentForm({
       patchCount(() => commentCount);
       onEvent?.({ type: "confirm", pendingId, comment });
     },
-    onError: (err, { body, pendingId }) => {
+    onError: (err, { body, pendingId, replyTo: to }) => {
       queryClient.setQueryData<CommentsData>(
         listKeys.comments(postId),
         (data) => data && removeComment(data, pendingId),
       );
       patchCount((n) => Math.max(0, n - 1));
-      onEvent?.({ type: "remove", pendingId });
+      if (to) setReplyTarget(queryClient, postId, to);
+      else onEvent?.({ type: "remove", pendingId });
       const failure = failureOf(err);
       if (failure.code === "UNAUTHENTICATED") {
         router.push(`/login?next=${encodeURIComponent(pathname)}`);
@@ -166,10 +218,23 @@ export function CommentForm({
     setFieldError(null);
     setMessage(null);
     setText("");
-    mutation.mutate({ body, pendingId: pendingCommentId() });
+    if (replyTo) setReplyTarget(queryClient, postId, null);
+    mutation.mutate({ body, pendingId: pendingCommentId(), replyTo });
+  };
+
+  const cancelReply = () => {
+    if (!replyTo) return;
+    setText((current) => current.replace(new RegExp(`^@${replyTo.username}\\s*`), ""));
+    setReplyTarget(queryClient, postId, null);
+    textarea.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Escape" && replyTo) {
+      event.preventDefault();
+      cancelReply();
+      return;
+    }
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
     submit();
@@ -189,6 +254,19 @@ export function CommentForm({
       }}
       className={className}
     >
+      {replyTo ? (
+        <div className="-mx-4 -mt-2 mb-2 flex items-center justify-between bg-neutral-100 px-4 py-2 text-sm text-neutral-500 dark:bg-neutral-900 dark:text-neutral-400">
+          <span>Replying to @{replyTo.username}</span>
+          <button
+            type="button"
+            onClick={cancelReply}
+            aria-label="Cancel reply"
+            className="rounded-full p-1 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-neutral-100"
+          >
+            <X aria-hidden="true" strokeWidth={2} className="size-4" />
+          </button>
+        </div>
+      ) : null}
       <div className="flex items-end gap-2">
         <MentionTextarea
           ref={textarea}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Pin } from "lucide-react";
 import { useRef, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { ReportButton } from "@/components/moderation/report-button";
@@ -17,8 +18,17 @@ import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { deleteCommentAction } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/shared/post-views";
+import { dropReply } from "./comment-cache";
 import { CommentOwnerTools } from "./comment-owner-tools";
+import {
+  CommentLikeButton,
+  CommentLikeCount,
+  CommentPinButton,
+  metaButton,
+} from "./comment-reactions";
+import { CommentReplies } from "./comment-replies";
 import { type CommentsData, isPendingComment, removeComment } from "./comments-query";
+import { setReplyTarget } from "./reply-target";
 
 type CommentItemProps = {
   comment: CommentView;
@@ -26,13 +36,26 @@ type CommentItemProps = {
   compact?: boolean;
   /** Called once the server deleted it (lists outside the comments query drop it themselves). */
   onDeleted?: (commentId: string, commentCount: number) => void;
+  /** The post's author (who may pin); with it, the full form shows Reply, hearts and replies. */
+  postAuthorId?: string | null;
 };
 
-/** One comment: avatar, username, text with linked @mentions and #tags, time and Delete. */
-export function CommentItem({ comment, compact = false, onDeleted }: CommentItemProps) {
+/**
+ * One comment: avatar, username, text with linked @mentions and #tags, then time, likes, Reply,
+ * Pin (the post's author) and Delete, the heart on the right, and its replies under it.
+ */
+export function CommentItem({
+  comment,
+  compact = false,
+  onDeleted,
+  postAuthorId = null,
+}: CommentItemProps) {
   const { author } = comment;
   const pending = isPendingComment(comment);
   const viewerId = useRealtimeViewer();
+  const queryClient = useQueryClient();
+  const isReply = Boolean(comment.parentId);
+  const reacts = Boolean(viewerId) && !pending && !comment.awaitingApproval;
   const name = author.username ? (
     <UsernameLink username={author.username} className="" />
   ) : (
@@ -51,18 +74,48 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
   }
 
   return (
-    <li className={`flex gap-3 py-2 ${pending ? "opacity-60" : ""}`}>
+    <li
+      className={`flex gap-3 py-2 ${pending ? "opacity-60" : ""}`}
+      data-comment-id={comment.id}
+      aria-label={comment.pinned ? `Pinned comment by ${author.username}` : undefined}
+    >
       {author.username ? (
-        <AvatarLink person={author} size="sm" />
+        <AvatarLink person={author} size={isReply ? "xs" : "sm"} />
       ) : (
-        <Avatar src={author.avatarUrl} name={author.name} size="sm" />
+        <Avatar src={author.avatarUrl} name={author.name} size={isReply ? "xs" : "sm"} />
       )}
       <div className="min-w-0 flex-1">
+        {comment.pinned ? (
+          <p className="mb-0.5 flex items-center gap-1 text-xs text-neutral-500 dark:text-neutral-400">
+            <Pin aria-hidden="true" strokeWidth={2} className="size-3 rotate-45" />
+            Pinned
+          </p>
+        ) : null}
         <p className="text-sm leading-5 break-words whitespace-pre-wrap">
           {name} <RichText text={comment.body} />
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-neutral-500 dark:text-neutral-400">
           {pending ? <span>Posting…</span> : <RelativeTime iso={comment.createdAt} />}
+          {pending ? null : <CommentLikeCount comment={comment} />}
+          {reacts && author.username ? (
+            <button
+              type="button"
+              className={metaButton}
+              aria-label={`Reply to ${author.username}`}
+              onClick={() =>
+                setReplyTarget(queryClient, comment.postId, {
+                  commentId: comment.id,
+                  threadId: comment.parentId ?? comment.id,
+                  username: author.username,
+                })
+              }
+            >
+              Reply
+            </button>
+          ) : null}
+          {reacts && !isReply && viewerId === postAuthorId ? (
+            <CommentPinButton comment={comment} />
+          ) : null}
           {comment.viewerCanDelete && !pending ? (
             <DeleteComment comment={comment} onDeleted={onDeleted} />
           ) : null}
@@ -74,7 +127,16 @@ export function CommentItem({ comment, compact = false, onDeleted }: CommentItem
             <BlockButton person={author} />
           ) : null}
         </div>
+        {!isReply && !pending ? (
+          <CommentReplies
+            comment={comment}
+            renderReply={(reply) => (
+              <CommentItem key={reply.id} comment={reply} postAuthorId={postAuthorId} />
+            )}
+          />
+        ) : null}
       </div>
+      {reacts ? <CommentLikeButton comment={comment} /> : null}
     </li>
   );
 }
@@ -87,8 +149,16 @@ function DeleteComment({ comment, onDeleted }: DeleteCommentProps) {
   const [open, setOpen] = useState(false);
   const mutation = useMutation({
     mutationFn: async () => unwrap(toResult(await deleteCommentAction({ commentId: comment.id }))),
-    onSuccess: ({ commentCount }) => {
+    onSuccess: ({ commentCount, parentId, replyCount }) => {
       setOpen(false);
+      if (parentId) {
+        dropReply(queryClient, {
+          postId: comment.postId,
+          parentId,
+          commentId: comment.id,
+          replyCount: replyCount ?? 0,
+        });
+      }
       queryClient.setQueryData<CommentsData>(
         listKeys.comments(comment.postId),
         (data) => data && removeComment(data, comment.id),

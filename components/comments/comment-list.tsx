@@ -11,6 +11,8 @@ type CommentListProps = {
   postId: string;
   /** The author turned comments off: nothing is listed (the server sends none either). */
   commentsOff?: boolean;
+  /** The post's author: they may pin comments. */
+  postAuthorId?: string | null;
   className?: string;
 };
 
@@ -19,7 +21,12 @@ type CommentListProps = {
  * "View more comments". Lives in the TanStack cache under listKeys.comments(postId), where the
  * comment form adds (optimistically) and live updates write (useLivePostCache).
  */
-export function CommentList({ postId, commentsOff = false, className = "" }: CommentListProps) {
+export function CommentList({
+  postId,
+  commentsOff = false,
+  postAuthorId = null,
+  className = "",
+}: CommentListProps) {
   // Live events keep the list fresh; while they are paused, it polls and refetches on focus.
   const live = useLiveFallback();
   const query = useListQuery<CommentView>(lists.comments(postId), {
@@ -41,7 +48,7 @@ export function CommentList({ postId, commentsOff = false, className = "" }: Com
       ) : (
         <ul>
           {comments.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} />
+            <CommentItem key={comment.id} comment={comment} postAuthorId={postAuthorId} />
           ))}
         </ul>
       )}

@@ -72,6 +72,12 @@ function Action({ n }: { n: NotificationView }): ReactNode {
       );
     case "comment":
       return <> commented: {toPost(<span className="break-words">{n.excerpt}</span>)}</>;
+    case "reply":
+      return (
+        <> replied to your comment: {toPost(<span className="break-words">{n.excerpt}</span>)}</>
+      );
+    case "comment_like":
+      return <> liked your comment: {toPost(<span className="break-words">{n.excerpt}</span>)}</>;
     case "mention":
       return n.excerpt === null ? (
         <> mentioned you in {toPost("a post.")}</>

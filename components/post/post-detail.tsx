@@ -89,7 +89,12 @@ export function PostDetail({
                   />
                 </div>
               ) : null}
-              <CommentList postId={post.id} commentsOff={post.commentsOff} className="pb-2" />
+              <CommentList
+                postId={post.id}
+                commentsOff={post.commentsOff}
+                postAuthorId={author.id}
+                className="pb-2"
+              />
             </div>
           </div>
 

@@ -16,6 +16,8 @@ export const listKeys = {
   feed: (viewerId: string) => ["feed", viewerId] as const,
   /** A post's comments, newest first. */
   comments: (postId: string) => ["comments", postId] as const,
+  /** A top comment's replies, oldest first (fetched once "View replies" is opened). */
+  replies: (commentId: string) => ["replies", commentId] as const,
   /** The notifications page's list (the badge's count sits next to it). */
   notifications: ["notifications", "list"] as const,
   /** A profile's grid (usernames are case-insensitive). */
@@ -37,6 +39,10 @@ export const lists = {
   comments: (postId: string): ListSource => ({
     queryKey: listKeys.comments(postId),
     endpoint: `/api/posts/${encodeURIComponent(postId)}/comments`,
+  }),
+  replies: (commentId: string): ListSource => ({
+    queryKey: listKeys.replies(commentId),
+    endpoint: `/api/comments/${encodeURIComponent(commentId)}/replies`,
   }),
   notifications: (): ListSource => ({
     queryKey: listKeys.notifications,

@@ -1,7 +1,7 @@
 // Pure cache updates for live post events: each takes cached data and answers the data to cache
 // (the same object when nothing changed, so unrelated queries do not re-render). No React, no
 // QueryClient: use-live-post-cache.ts applies them to the cache, the unit tests call them directly.
-import type { CommentsData } from "@/components/comments/comments-query";
+import { type CommentsData, underPins } from "@/components/comments/comments-query";
 import type { CommentView } from "@/lib/shared/post-views";
 
 type Item = Record<string, unknown>;
@@ -131,7 +131,7 @@ export function applyCommentAdded(data: CommentsData, comment: CommentView): Com
   }
   const [first, ...rest] = data.pages;
   if (!first) return { pages: [{ items: [comment], nextCursor: null }], pageParams: [null] };
-  return { ...data, pages: [{ ...first, items: [comment, ...first.items] }, ...rest] };
+  return { ...data, pages: [{ ...first, items: underPins(first.items, comment) }, ...rest] };
 }
 
 /** comment.deleted on a post's comment list. */

@@ -1,7 +1,9 @@
 "use client";
 
 import { type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CommentsData } from "@/components/comments/comments-query";
+import { dropReply, patchCommentEverywhere } from "@/components/comments/comment-cache";
+import { commentLikeMutationKey } from "@/components/comments/comment-reactions";
+import { appendReply, type CommentsData } from "@/components/comments/comments-query";
 import {
   type ReactionsSnapshot,
   reactionsKey,
@@ -11,8 +13,11 @@ import { listKeys } from "@/components/query/list-query";
 import type {
   CommentAddedEvent,
   CommentDeletedEvent,
+  CommentLikeCountEvent,
   LikeCountEvent,
   PostRemovedEvent,
+  ReplyAddedEvent,
+  ReplyDeletedEvent,
 } from "@/lib/realtime/types";
 import type { CommentView } from "@/lib/shared/post-views";
 import {
@@ -96,9 +101,39 @@ function onCommentDeleted(queryClient: QueryClient, event: CommentDeletedEvent) 
     listKeys.comments(postId),
     (data) => data && applyCommentDeleted(data, commentId),
   );
+  // Its replies went with it.
+  queryClient.removeQueries({ queryKey: listKeys.replies(commentId) });
   updateCachedLists(queryClient, (data) =>
     applyPostComments(data, postId, { commentCount, deletedId: commentId }),
   );
+}
+
+async function onReplyAdded(queryClient: QueryClient, event: ReplyAddedEvent) {
+  const { postId, parentId, commentId, replyCount, commentCount } = event;
+  patchCommentEverywhere(queryClient, postId, parentId, () => ({ replyCount }));
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { commentCount }));
+  // Only a thread whose replies are open shows the reply: fetched with the viewer's session
+  // (the event holds no text or author), so a blocked or muted author's reply stays out.
+  if (!queryClient.getQueryData(listKeys.replies(parentId))) return;
+  const reply = await fetchComment(postId, commentId);
+  if (!reply) return;
+  queryClient.setQueryData<CommentsData>(
+    listKeys.replies(parentId),
+    (data) => data && appendReply(data, { ...reply, parentId }),
+  );
+}
+
+function onReplyDeleted(queryClient: QueryClient, event: ReplyDeletedEvent) {
+  dropReply(queryClient, event);
+  const { postId, commentCount } = event;
+  updateCachedLists(queryClient, (data) => applyPostComments(data, postId, { commentCount }));
+}
+
+function onCommentLikeCount(queryClient: QueryClient, event: CommentLikeCountEvent) {
+  const { postId, commentId, likeCount } = event;
+  // The viewer's own heart is on its way: its answer settles the count (as for post likes).
+  if (queryClient.isMutating({ mutationKey: commentLikeMutationKey(commentId) }) > 0) return;
+  patchCommentEverywhere(queryClient, postId, commentId, () => ({ likeCount }));
 }
 
 function onRemoved(queryClient: QueryClient, { postId }: PostRemovedEvent) {
@@ -130,6 +165,12 @@ export function useLivePostCache(
     onCommentAdded: (event) => void onCommentAdded(queryClient, event),
     onCommentDeleted: (event) => onCommentDeleted(queryClient, event),
     onRemoved: (event) => onRemoved(queryClient, event),
+    onReplyAdded: (event) => void onReplyAdded(queryClient, event),
+    onReplyDeleted: (event) => onReplyDeleted(queryClient, event),
+    onCommentLikeCount: (event) => onCommentLikeCount(queryClient, event),
+    // Pins reorder the list: it is fetched again.
+    onCommentPinned: ({ postId }) =>
+      void queryClient.invalidateQueries({ queryKey: listKeys.comments(postId) }),
   });
   return ref;
 }

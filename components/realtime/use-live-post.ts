@@ -4,10 +4,14 @@ import { CHANNEL_ID_PATTERN, postChannel } from "@/lib/realtime/channels";
 import type {
   CommentAddedEvent,
   CommentDeletedEvent,
+  CommentLikeCountEvent,
+  CommentPinnedEvent,
   LikeCountEvent,
   PostEventName,
   PostEventPayload,
   PostRemovedEvent,
+  ReplyAddedEvent,
+  ReplyDeletedEvent,
 } from "@/lib/realtime/types";
 import { parsePostEvent } from "./event-contract";
 import { useChannel } from "./realtime-provider";
@@ -17,6 +21,10 @@ export type LivePostHandlers = {
   onCommentAdded?: (event: CommentAddedEvent) => void;
   onCommentDeleted?: (event: CommentDeletedEvent) => void;
   onRemoved?: (event: PostRemovedEvent) => void;
+  onReplyAdded?: (event: ReplyAddedEvent) => void;
+  onReplyDeleted?: (event: ReplyDeletedEvent) => void;
+  onCommentLikeCount?: (event: CommentLikeCountEvent) => void;
+  onCommentPinned?: (event: CommentPinnedEvent) => void;
 };
 
 /**
@@ -40,5 +48,9 @@ export function useLivePost(postId: string | null, handlers: LivePostHandlers): 
     "comment.added": on("comment.added", handlers.onCommentAdded),
     "comment.deleted": on("comment.deleted", handlers.onCommentDeleted),
     "post.removed": on("post.removed", handlers.onRemoved),
+    "reply.added": on("reply.added", handlers.onReplyAdded),
+    "reply.deleted": on("reply.deleted", handlers.onReplyDeleted),
+    "comment.like-count": on("comment.like-count", handlers.onCommentLikeCount),
+    "comment.pinned": on("comment.pinned", handlers.onCommentPinned),
   });
 }

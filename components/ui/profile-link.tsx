@@ -16,7 +16,7 @@ export function AvatarLink({
   onClick,
 }: {
   person: Person;
-  size: "sm" | "md" | "lg";
+  size: "xs" | "sm" | "md" | "lg";
   className?: string;
   onClick?: () => void;
 }) {

@@ -12,6 +12,8 @@ export const notificationKind = pgEnum("notification_kind", [
   "follow",
   "follow_request",
   "follow_accept",
+  "reply",
+  "comment_like",
 ]);
 
 // Something someone did that concerns the recipient. Never for one's own actions; undoing a like

@@ -2,7 +2,7 @@
 
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { getPublisher, publishCommentAdded } from "@/lib/realtime";
+import { getPublisher, publishCommentAdded, publishReplyAdded } from "@/lib/realtime";
 import { authActionClient, byFieldPath } from "@/lib/safe-action";
 import { getStorage } from "@/lib/storage";
 import { approveComment, setRestrict } from "./service-restrict";
@@ -21,9 +21,19 @@ export const approveCommentAction = authActionClient
   .action(async ({ parsedInput, ctx }) => {
     const result = await approveComment(getDb(), getStorage(), ctx.user.id, parsedInput);
     if (result.ok) {
-      const { comment, commentCount } = result.data;
-      const { postId, id: commentId } = comment;
-      after(() => publishCommentAdded(getPublisher(), { postId, commentId, commentCount }));
+      const { comment, commentCount, replyCount } = result.data;
+      const { postId, id: commentId, parentId } = comment;
+      after(() =>
+        parentId && replyCount !== undefined
+          ? publishReplyAdded(getPublisher(), {
+              postId,
+              parentId,
+              commentId,
+              commentCount,
+              replyCount,
+            })
+          : publishCommentAdded(getPublisher(), { postId, commentId, commentCount }),
+      );
     }
     return result;
   });

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { commentMentions, comments, posts, restricts, users } from "@/db/schema";
+import { commentLikes, commentMentions, comments, posts, restricts, users } from "@/db/schema";
 import { toPage } from "@/lib/pagination/cursor";
 import { descIndexed, olderThan } from "@/lib/pagination/keyset";
 import { pageParams } from "@/lib/pagination/page-params";
@@ -20,9 +20,9 @@ import type { Storage } from "@/lib/storage/types";
 
 export const COMMENTS_PAGE_SIZE = 20;
 
-const postAuthor = alias(users, "post_author");
+export const postAuthor = alias(users, "post_author");
 
-const commentColumns = {
+export const commentColumns = {
   id: comments.id,
   postId: comments.postId,
   body: comments.body,
@@ -33,9 +33,19 @@ const commentColumns = {
   avatarKey: users.avatarKey,
   postAuthorId: posts.authorId,
   pendingApproval: comments.pendingApproval,
+  parentId: comments.parentId,
+  replyCount: comments.replyCount,
+  likeCount: comments.likeCount,
+  pinnedAt: comments.pinnedAt,
 };
 
-type CommentRow = {
+/** Whether the viewer hearted the comment (false when signed out). */
+export const viewerLikedComment = (viewerId: string | null) =>
+  viewerId
+    ? sql<boolean>`exists (select 1 from ${commentLikes} cl where cl.comment_id = ${comments.id} and cl.user_id = ${viewerId}::uuid)`
+    : sql<boolean>`false`;
+
+export type CommentRow = {
   id: string;
   postId: string;
   body: string;
@@ -47,6 +57,11 @@ type CommentRow = {
   postAuthorId: string;
   pendingApproval?: boolean;
   authorRestricted?: boolean;
+  parentId?: string | null;
+  replyCount?: number;
+  likeCount?: number;
+  pinnedAt?: Date | null;
+  viewerLiked?: boolean;
 };
 
 /** The comment author and the post author may delete it. */
@@ -70,10 +85,14 @@ export function toCommentView(
       viewerId !== null && (viewerId === row.authorId || viewerId === row.postAuthorId),
     ...(row.pendingApproval ? { awaitingApproval: true } : {}),
     ...(row.authorRestricted ? { authorRestricted: true } : {}),
+    ...(row.parentId ? { parentId: row.parentId } : { replyCount: row.replyCount ?? 0 }),
+    likeCount: row.likeCount ?? 0,
+    viewerHasLiked: Boolean(row.viewerLiked),
+    ...(row.pinnedAt ? { pinned: true } : {}),
   };
 }
 
-const shown = and(
+export const shown = and(
   eq(comments.status, "visible"),
   eq(users.status, "active"),
   eq(posts.status, "visible"),
@@ -87,14 +106,14 @@ const listed = and(shown, eq(posts.commentsOff, false));
  * Listed to this viewer: approved, or awaiting approval and the viewer wrote it or the post (a
  * restricted account's comment; see lib/comments/service-restrict.ts).
  */
-function listedTo(viewerId: string | null): SQL | undefined {
+export function listedTo(viewerId: string | null): SQL | undefined {
   const approved = eq(comments.pendingApproval, false);
   if (!viewerId) return and(listed, approved);
   return and(listed, or(approved, eq(comments.authorId, viewerId), eq(posts.authorId, viewerId)));
 }
 
 /** For the post's author viewing: whether they restricted the comment's author. */
-const authorRestrictedBy = (viewerId: string | null) =>
+export const authorRestrictedBy = (viewerId: string | null) =>
   viewerId
     ? sql<boolean>`(${posts.authorId} = ${viewerId}::uuid and exists (select 1 from ${restricts} r where r.owner_id = ${posts.authorId} and r.restricted_id = ${comments.authorId}))`
     : sql<boolean>`false`;
@@ -122,6 +141,7 @@ export async function insertComment(
     body: string;
     createdAt: Date;
     pendingApproval?: boolean;
+    parentId?: string | null;
   },
 ) {
   const [row] = await tx.insert(comments).values(values).returning();
@@ -156,6 +176,8 @@ export async function findShownComment(db: Executor, commentId: string) {
       postAuthorId: posts.authorId,
       commentsOff: posts.commentsOff,
       pendingApproval: comments.pendingApproval,
+      parentId: comments.parentId,
+      pinnedAt: comments.pinnedAt,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -174,7 +196,12 @@ export async function deleteVisibleComment(tx: Executor, commentId: string) {
   const [row] = await tx
     .delete(comments)
     .where(and(eq(comments.id, commentId), eq(comments.status, "visible")))
-    .returning({ id: comments.id, pendingApproval: comments.pendingApproval });
+    .returning({
+      id: comments.id,
+      postId: comments.postId,
+      parentId: comments.parentId,
+      pendingApproval: comments.pendingApproval,
+    });
   return row ?? null;
 }
 
@@ -194,13 +221,18 @@ export async function approvePendingComment(tx: Executor, commentId: string) {
   return row ?? null;
 }
 
-/** comment_count + delta in place (safe under concurrent writers); the fresh count. */
-export async function shiftCommentCount(tx: Executor, postId: string, delta: 1 | -1) {
+/**
+ * comment_count + delta in place (safe under concurrent writers); the fresh count. It counts
+ * shown, approved comments AND replies, as Instagram's count does.
+ */
+export async function shiftCommentCount(tx: Executor, postId: string, delta: number) {
   const [row] = await tx
     .update(posts)
     .set({
       commentCount:
-        delta > 0 ? sql`${posts.commentCount} + 1` : sql`greatest(${posts.commentCount} - 1, 0)`,
+        delta > 0
+          ? sql`${posts.commentCount} + ${Math.trunc(delta)}`
+          : sql`greatest(${posts.commentCount} - ${Math.trunc(-delta)}, 0)`,
     })
     .where(eq(posts.id, postId))
     .returning({ commentCount: posts.commentCount });
@@ -222,56 +254,94 @@ export async function listComments(
   const page = pageParams(params, { fallback: COMMENTS_PAGE_SIZE, max: 60 });
   if (!page) return null;
   const { limit, after } = page;
-  const rows = await selectListedComments(
-    db,
-    params,
-    after ? olderThan(comments.createdAt, comments.id, after) : undefined,
-  )
+  const { viewerId } = params;
+  const select = () =>
+    db
+      .select({
+        ...commentColumns,
+        authorRestricted: authorRestrictedBy(viewerId),
+        viewerLiked: viewerLikedComment(viewerId),
+      })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .innerJoin(posts, eq(posts.id, comments.postId))
+      .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId));
+  const topOf = (more: SQL | undefined) =>
+    and(
+      eq(comments.postId, params.postId),
+      isNull(comments.parentId),
+      listedTo(viewerId),
+      notBlockedBetween(viewerId, comments.authorId),
+      notMutedComments(viewerId, comments.authorId),
+      more,
+    );
+  // Pinned comments (at most three) lead the first page, newest pin first; the keyset pages go
+  // over the others, so no comment shows twice.
+  const pinned = after
+    ? []
+    : await select()
+        .where(topOf(isNotNull(comments.pinnedAt)))
+        .orderBy(sql`${comments.pinnedAt} desc`, descIndexed(comments.id));
+  const rows = await select()
+    .where(
+      topOf(
+        and(
+          isNull(comments.pinnedAt),
+          after ? olderThan(comments.createdAt, comments.id, after) : undefined,
+        ),
+      ),
+    )
     .orderBy(descIndexed(comments.createdAt), descIndexed(comments.id))
     .limit(limit + 1);
-  return toPage(
+  const out = toPage(
     rows,
     limit,
     (r) => ({ createdAt: r.createdAt, id: r.id }),
-    (r) => toCommentView(storage, r, params.viewerId),
+    (r) => toCommentView(storage, r, viewerId),
   );
+  return {
+    ...out,
+    items: [...pinned.map((r) => toCommentView(storage, r, viewerId)), ...out.items],
+  };
 }
 
+const thread = alias(comments, "thread");
+
 /**
- * One comment as listComments would list it to this viewer, or null (missing, hidden, awaiting
- * someone else's approval, across a block, muted). Live events carry only a comment's id: each
- * browser fetches it with its own session, so a blocked or muted author's words never reach it.
+ * One comment or reply as the viewer's lists would show it, or null (missing, hidden, awaiting
+ * someone else's approval, across a block, muted, a reply whose top comment is gone). Live events
+ * carry only ids: each browser fetches the comment here with its own session, so a blocked or
+ * muted author's words never reach it.
  */
 export async function findListedComment(
   db: Executor,
   params: { postId: string; commentId: string; viewerId: string | null },
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<CommentView | null> {
-  const [row] = await selectListedComments(db, params, eq(comments.id, params.commentId)).limit(1);
-  return row ? toCommentView(storage, row, params.viewerId) : null;
-}
-
-/** The comments of a post listed to a viewer (listedTo, blocks, mutes), narrowed by `extra`. */
-function selectListedComments(
-  db: Executor,
-  params: { postId: string; viewerId: string | null },
-  extra: SQL | undefined,
-) {
-  return db
-    .select({ ...commentColumns, authorRestricted: authorRestrictedBy(params.viewerId) })
+  const { viewerId } = params;
+  const [row] = await db
+    .select({
+      ...commentColumns,
+      authorRestricted: authorRestrictedBy(viewerId),
+      viewerLiked: viewerLikedComment(viewerId),
+    })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(posts, eq(posts.id, comments.postId))
     .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+    .leftJoin(thread, eq(thread.id, comments.parentId))
     .where(
       and(
+        eq(comments.id, params.commentId),
         eq(comments.postId, params.postId),
-        listedTo(params.viewerId),
-        notBlockedBetween(params.viewerId, comments.authorId),
-        notMutedComments(params.viewerId, comments.authorId),
-        extra,
+        listedTo(viewerId),
+        notBlockedBetween(viewerId, comments.authorId),
+        notMutedComments(viewerId, comments.authorId),
+        sql`(${comments.parentId} is null or ${thread.status} = 'visible')`,
       ),
-    );
+    )
+    .limit(1);
+  return row ? toCommentView(storage, row, viewerId) : null;
 }
 
 /**
@@ -301,6 +371,7 @@ export async function latestCommentsFor(
     .where(
       and(
         inArray(comments.postId, postIds),
+        isNull(comments.parentId),
         listed,
         eq(comments.pendingApproval, false),
         notBlockedBetween(viewerId, comments.authorId),

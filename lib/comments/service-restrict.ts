@@ -12,6 +12,7 @@ import {
   shiftCommentCount,
   toCommentView,
 } from "./queries";
+import { lockThread, shiftReplyCount } from "./queries-replies";
 import { deleteRestrict, insertRestrict } from "./queries-restrict";
 import { type ApproveCommentInput, COMMENT_NOT_FOUND, type SetRestrictInput } from "./validation";
 
@@ -57,7 +58,7 @@ export async function approveComment(
   storage: Pick<Storage, "publicUrl">,
   userId: string,
   input: ApproveCommentInput,
-): Promise<Result<{ comment: CommentView; commentCount: number }>> {
+): Promise<Result<{ comment: CommentView; commentCount: number; replyCount?: number }>> {
   return db.transaction(async (tx) => {
     const found = await findShownComment(tx, input.commentId);
     if (!found) return fail("NOT_FOUND", COMMENT_NOT_FOUND);
@@ -66,16 +67,25 @@ export async function approveComment(
     }
     if (!found.pendingApproval) return fail("NOT_FOUND", NOT_AWAITING);
     if (found.commentsOff) return fail("FORBIDDEN", COMMENTS_OFF_MESSAGE);
+    // A reply: its top comment locked first (the thread's lock order), and still there.
+    const { parentId } = found;
+    if (parentId && (await lockThread(tx, { id: parentId, parentId: null })) === null) {
+      return fail("NOT_FOUND", COMMENT_NOT_FOUND);
+    }
     const row = await approvePendingComment(tx, input.commentId);
     const author = row && (await findCommentAuthor(tx, row.authorId));
     if (!row || !author) return fail("NOT_FOUND", NOT_AWAITING);
     const commentCount = await shiftCommentCount(tx, row.postId, 1);
+    // An approved reply now counts under its top comment too.
+    const replyCount = parentId ? ((await shiftReplyCount(tx, parentId, 1)) ?? 0) : undefined;
     const comment = toCommentView(
       storage,
       { ...row, ...author, authorId: author.id, id: row.id, postAuthorId: userId },
       userId,
     );
-    return ok({ comment, commentCount });
+    return ok(
+      replyCount === undefined ? { comment, commentCount } : { comment, commentCount, replyCount },
+    );
   });
 }
 

@@ -16,7 +16,16 @@ export const commentBodySchema = z
 /** What deleting a comment that is gone says. */
 export const COMMENT_NOT_FOUND = "This comment doesn't exist or was removed.";
 
-export const addCommentSchema = z.object({ postId: postIdSchema, body: commentBodySchema });
+/** What replying to a comment that is gone (or hidden from the replier) says. */
+export const REPLY_TARGET_NOT_FOUND =
+  "The comment you're replying to doesn't exist or was removed.";
+
+/** A comment; with `replyToId`, a reply to that comment (to its top comment if it is a reply). */
+export const addCommentSchema = z.object({
+  postId: postIdSchema,
+  body: commentBodySchema,
+  replyToId: z.uuid({ message: REPLY_TARGET_NOT_FOUND }).optional(),
+});
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
 export const deleteCommentSchema = z.object({
@@ -36,3 +45,17 @@ export const approveCommentSchema = z.object({
   commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
 });
 export type ApproveCommentInput = z.infer<typeof approveCommentSchema>;
+
+/** Heart (true) or un-heart a comment. */
+export const setCommentLikeSchema = z.object({
+  commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
+  liked: z.boolean({ message: "Say whether to like or unlike." }),
+});
+export type SetCommentLikeInput = z.infer<typeof setCommentLikeSchema>;
+
+/** The post's author pins (true) or unpins one of its top comments. */
+export const setCommentPinSchema = z.object({
+  commentId: z.uuid({ message: COMMENT_NOT_FOUND }),
+  pinned: z.boolean({ message: "Say whether to pin or unpin." }),
+});
+export type SetCommentPinInput = z.infer<typeof setCommentPinSchema>;

@@ -23,6 +23,7 @@ const publicPaths = [
   /^\/api\/posts\/[^/]+\/(comments|likes)$/,
   // One comment, fetched by open pages of a public post on a live comment.added.
   /^\/api\/posts\/[^/]+\/comments\/[^/]+$/,
+  /^\/api\/comments\/[^/]+\/replies$/,
   // A public post's live channel (the route still answers 401 for user channels when signed out).
   /^\/api\/realtime\/auth$/,
   // Whose session this is ({ id: null } signed out): pages restored by Back ask (session-check).

@@ -68,7 +68,11 @@ export async function markCommentRemoved(tx: Executor, commentId: string) {
     .update(comments)
     .set({ status: "removed" })
     .where(and(eq(comments.id, commentId), eq(comments.status, "visible")))
-    .returning({ postId: comments.postId, pendingApproval: comments.pendingApproval });
+    .returning({
+      postId: comments.postId,
+      parentId: comments.parentId,
+      pendingApproval: comments.pendingApproval,
+    });
   return row ?? null;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db, Executor } from "@/db/client";
 import { revokeAllSessions } from "@/lib/auth/session-queries";
-import { findShownComment, shiftCommentCount } from "@/lib/comments/queries";
+import { findShownComment } from "@/lib/comments/queries";
+import { lockThread, threadOf, uncountComment } from "@/lib/comments/queries-replies";
 import { findActiveUser } from "@/lib/follows/queries";
 import { queueAccountMedia, queuePostMedia } from "@/lib/media/jobs";
 import { unlistPost } from "@/lib/posts/service";
@@ -156,12 +157,15 @@ export async function decide(
         await queuePostMedia(tx, targetId, now);
         Object.assign(result, { action: "remove_post", postId: targetId });
       } else {
+        // Its thread is locked first (lib/comments/queries-replies.ts): a top comment's shown
+        // replies leave the count with it, a reply leaves its top comment's reply_count.
+        const thread = await threadOf(tx, targetId);
+        const replies = thread ? ((await lockThread(tx, thread)) ?? 0) : 0;
         const removed = await markCommentRemoved(tx, targetId);
         if (!removed) return fail("NOT_FOUND", TARGET_GONE);
         // A comment awaiting approval (restricted commenter) was never counted nor public.
-        const commentCount = removed.pendingApproval
-          ? null
-          : await shiftCommentCount(tx, removed.postId, -1);
+        const counts = await uncountComment(tx, removed, replies);
+        const commentCount = removed.pendingApproval && replies === 0 ? null : counts.commentCount;
         Object.assign(result, { action: "remove_comment", postId: removed.postId, commentCount });
       }
     } else if (decision === "suspend") {

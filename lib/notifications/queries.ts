@@ -24,8 +24,11 @@ const EXCERPT_LENGTH = 100;
 const actor = alias(users, "actor");
 const postAuthor = alias(users, "post_author");
 
-/** Likes on one post are one item; every other notification is an item of its own. */
-const groupKey = sql`${notifications.kind}, case when ${notifications.kind} = 'like' then ${notifications.postId} else ${notifications.id} end`;
+/**
+ * Likes on one post are one item, likes of one comment too; every other notification is an item
+ * of its own.
+ */
+const groupKey = sql`${notifications.kind}, case when ${notifications.kind} = 'like' then ${notifications.postId} when ${notifications.kind} = 'comment_like' then ${notifications.commentId} else ${notifications.id} end`;
 const newestFirst = sql`order by ${notifications.createdAt} desc, ${notifications.id} desc`;
 
 /** Whitespace collapsed, cut at a word near EXCERPT_LENGTH characters. */
@@ -169,7 +172,7 @@ function shownWhere(recipientId: string, extra?: SQL) {
 export async function unreadCount(db: Executor, userId: string): Promise<number> {
   const [row] = await db
     .select({
-      n: sql<number>`count(distinct case when ${notifications.kind} = 'like' then 'like:' || ${notifications.postId}::text else ${notifications.id}::text end)`.mapWith(
+      n: sql<number>`count(distinct case when ${notifications.kind} = 'like' then 'like:' || ${notifications.postId}::text when ${notifications.kind} = 'comment_like' then 'comment_like:' || ${notifications.commentId}::text else ${notifications.id}::text end)`.mapWith(
         Number,
       ),
     })

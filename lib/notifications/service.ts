@@ -143,6 +143,34 @@ export function notifyComment(
   return insertFor(tx, [p.postAuthorId], { kind: "comment", ...p });
 }
 
+/** "ben replied to your comment: thanks!": to the author of the comment replied to. */
+export function notifyReply(
+  tx: Executor,
+  p: { actorId: string; repliedToAuthorId: string; postId: string; commentId: string; now: Date },
+) {
+  return insertFor(tx, [p.repliedToAuthorId], { kind: "reply", ...p });
+}
+
+/** "ana liked your comment": once per liker and comment, to the comment's author. */
+export function notifyCommentLike(
+  tx: Executor,
+  p: { actorId: string; commentAuthorId: string; postId: string; commentId: string; now: Date },
+) {
+  return insertFor(tx, [p.commentAuthorId], { kind: "comment_like", ...p });
+}
+
+/** Un-hearting a comment takes its notification back; answers the recipients who lost one. */
+export function unnotifyCommentLike(
+  tx: Executor,
+  p: { actorId: string; commentAuthorId: string; commentId: string },
+) {
+  return takeBack(
+    tx,
+    { kind: "comment_like", recipientId: p.commentAuthorId, actorId: p.actorId },
+    eq(notifications.commentId, p.commentId),
+  );
+}
+
 /**
  * "dev mentioned you": to each active account in `userIds` but the actor. Without `commentId` it
  * is a mention in a post's caption, and an account already told about that post is skipped, so

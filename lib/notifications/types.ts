@@ -8,11 +8,14 @@ export type NotificationKind =
   | "mention"
   | "follow"
   | "follow_request"
-  | "follow_accept";
+  | "follow_accept"
+  | "reply"
+  | "comment_like";
 
 /**
  * One row of the notifications list. Likes on the same post are grouped into one item ("ana and
- * 12 others liked your photo."); follows, comments and mentions are one item each.
+ * 12 others liked your photo."), likes of the same comment likewise ("ana and 2 others liked
+ * your comment: ..."); follows, comments, replies and mentions are one item each.
  */
 export type NotificationView = {
   /** the id of the item's newest notification (stable while the group gets no newer row) */

@@ -13,3 +13,8 @@ export function olderThan(createdAt: AnyColumn, id: AnyColumn, k: Keyset): SQL {
 export function descIndexed(column: AnyColumn | SQL): SQL {
   return sql`${column} desc nulls last`;
 }
+
+/** `(created_at, id) > (cursor)`: the next page of a list read oldest first (replies). */
+export function newerThan(createdAt: AnyColumn, id: AnyColumn, k: Keyset): SQL {
+  return sql`(${createdAt}, ${id}) > (${k.createdAt.toISOString()}::timestamptz, ${k.id}::uuid)`;
+}

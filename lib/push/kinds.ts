@@ -24,6 +24,18 @@ export const PUSH_KINDS = [
     notificationKinds: ["comment"],
   },
   {
+    key: "replies",
+    label: "Replies",
+    description: "Someone replies to your comment.",
+    notificationKinds: ["reply"],
+  },
+  {
+    key: "comment_likes",
+    label: "Comment likes",
+    description: "Someone likes your comment.",
+    notificationKinds: ["comment_like"],
+  },
+  {
     key: "mentions",
     label: "Mentions",
     description: "Someone mentions you in a caption or comment.",

@@ -32,6 +32,15 @@ export const PUSH_MESSAGES: Record<string, PushMessage> = {
         : `${and(f)} commented on your post.`,
     url: postUrl,
   },
+  reply: {
+    byPost: true,
+    body: (f) =>
+      f.others === 0 && f.excerpt
+        ? `${f.actor} replied: ${f.excerpt}`
+        : `${and(f)} replied to your comment.`,
+    url: postUrl,
+  },
+  comment_like: { byPost: true, body: (f) => `${and(f)} liked your comment.`, url: postUrl },
   mention: {
     byPost: true,
     body: (f) =>

@@ -65,6 +65,48 @@ export function publishCommentDeleted(
   return onPost(publisher, event.postId, "comment.deleted", event);
 }
 
+/** A new reply (only its id: browsers fetch it with their own session) and the fresh counts. */
+export function publishReplyAdded(
+  publisher: Publisher,
+  event: {
+    postId: string;
+    parentId: string;
+    commentId: string;
+    commentCount: number;
+    replyCount: number;
+  },
+) {
+  return onPost(publisher, event.postId, "reply.added", event);
+}
+
+export function publishReplyDeleted(
+  publisher: Publisher,
+  event: {
+    postId: string;
+    parentId: string;
+    commentId: string;
+    commentCount: number;
+    replyCount: number;
+  },
+) {
+  return onPost(publisher, event.postId, "reply.deleted", event);
+}
+
+/** A comment's fresh heart count, after a like or unlike of it committed. */
+export function publishCommentLikeCount(
+  publisher: Publisher,
+  event: { postId: string; commentId: string; likeCount: number },
+) {
+  return onPost(publisher, event.postId, "comment.like-count", event);
+}
+
+export function publishCommentPinned(
+  publisher: Publisher,
+  event: { postId: string; commentId: string; pinned: boolean },
+) {
+  return onPost(publisher, event.postId, "comment.pinned", event);
+}
+
 /** The post was deleted by its author or removed by a moderator: open pages drop it. */
 export function publishPostRemoved(publisher: Publisher, postId: string) {
   return onPost(publisher, postId, "post.removed", { postId });

@@ -24,6 +24,32 @@ export const commentDeletedSchema = z.object({
 
 export const postRemovedSchema = z.object({ postId: id });
 
+/**
+ * A reply under a top comment: its id (fetched by each open page with its own session, as for
+ * comment.added), the top comment's and the post's fresh counts.
+ */
+export const replyAddedSchema = z.object({
+  postId: id,
+  parentId: id,
+  commentId: id,
+  commentCount: count,
+  replyCount: count,
+});
+
+export const replyDeletedSchema = z.object({
+  postId: id,
+  parentId: id,
+  commentId: id,
+  commentCount: count,
+  replyCount: count,
+});
+
+/** A comment's fresh heart count (who hearted is not said: viewer state stays the viewer's). */
+export const commentLikeCountSchema = z.object({ postId: id, commentId: id, likeCount: count });
+
+/** The post's author pinned or unpinned a comment: open lists fetch the order again. */
+export const commentPinnedSchema = z.object({ postId: id, commentId: id, pinned: z.boolean() });
+
 export const notificationCreatedSchema = z.object({ id, unreadCount: count });
 
 export const notificationsReadSchema = z.object({ unreadCount: count });
@@ -42,6 +68,10 @@ export const postEventSchemas = {
   "comment.added": commentAddedSchema,
   "comment.deleted": commentDeletedSchema,
   "post.removed": postRemovedSchema,
+  "reply.added": replyAddedSchema,
+  "reply.deleted": replyDeletedSchema,
+  "comment.like-count": commentLikeCountSchema,
+  "comment.pinned": commentPinnedSchema,
 } as const;
 
 /** Events on `private-user-<userId>` (only that user). */
@@ -61,6 +91,10 @@ export type LikeCountEvent = PostEventPayload<"like.count">;
 export type CommentAddedEvent = PostEventPayload<"comment.added">;
 export type CommentDeletedEvent = PostEventPayload<"comment.deleted">;
 export type PostRemovedEvent = PostEventPayload<"post.removed">;
+export type ReplyAddedEvent = PostEventPayload<"reply.added">;
+export type ReplyDeletedEvent = PostEventPayload<"reply.deleted">;
+export type CommentLikeCountEvent = PostEventPayload<"comment.like-count">;
+export type CommentPinnedEvent = PostEventPayload<"comment.pinned">;
 export type NotificationCreatedEvent = UserEventPayload<"notification.created">;
 export type NotificationsReadEvent = UserEventPayload<"notifications.read">;
 

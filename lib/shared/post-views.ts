@@ -96,6 +96,16 @@ export type CommentView = {
   awaitingApproval?: boolean;
   /** for the post's author only: they restricted the comment's author */
   authorRestricted?: boolean;
+  /** a reply: the top comment it sits under (replies are one level deep) */
+  parentId?: string;
+  /** a top comment's shown, approved replies ("View replies (N)") */
+  replyCount?: number;
+  /** hearts on the comment */
+  likeCount?: number;
+  /** the viewer hearted it */
+  viewerHasLiked?: boolean;
+  /** the post's author pinned it to the top ("Pinned") */
+  pinned?: boolean;
 };
 
 /** A post as a feed card shows it: the post, the viewer's state, and a taste of the talk. */

@@ -175,6 +175,31 @@ describe("decide", () => {
     expect((await postCounts(db(), postId))?.commentCount).toBe(0);
   });
 
+  it("removes a comment with its replies from the count, and a reply from its thread's", async () => {
+    const { ana, ben, mod, postId } = await cast();
+    const add = async (userId: string, body: string, replyToId?: string) => {
+      const r = (await addComment(db(), urls, userId, { postId, body, replyToId })).result;
+      if (!r.ok) throw new Error(r.message);
+      return r.data.comment.id;
+    };
+    const top = await add(ben.id, "rude words");
+    const reply = await add(ana.id, "agreed", top);
+    await add(ben.id, "more", top);
+    expect((await postCounts(db(), postId))?.commentCount).toBe(3);
+    const removeReply = await decide(db(), mod, {
+      targetType: "comment",
+      targetId: reply,
+      decision: "remove",
+    });
+    expect(removeReply).toMatchObject({ ok: true, data: { commentCount: 2 } });
+    const removeTop = await decide(db(), mod, {
+      targetType: "comment",
+      targetId: top,
+      decision: "remove",
+    });
+    expect(removeTop).toMatchObject({ ok: true, data: { commentCount: 0 } });
+  });
+
   it("suspends an account (ending its sessions), but a moderator can't suspend a moderator", async () => {
     const { author, ana, mod, admin, postId } = await cast();
     await fileReport(db(), ana.id, { targetType: "post", targetId: postId, reason: "violence" });

@@ -1,6 +1,7 @@
 import type { ActionCase } from "./action-cases";
 import { accountDeletionCases } from "./cases/account-deletion";
 import { accountCases } from "./cases/accounts";
+import { commentReactionCases } from "./cases/comment-reactions";
 import { dataExportCases } from "./cases/data-export";
 import { emailCases } from "./cases/email";
 import { moderationCases } from "./cases/moderation";
@@ -31,4 +32,5 @@ export const actionRegistry: Record<string, ActionCase> = {
   ...twoFactorCases,
   ...dataExportCases,
   ...pushCases,
+  ...commentReactionCases,
 };

@@ -167,6 +167,7 @@ export const socialCases: Record<string, ActionCase> = {
     bad: [
       { input: (_w, good) => ({ ...(good as object), body: " \n " }), field: "body" },
       { input: (_w, good) => ({ ...(good as object), body: "x".repeat(2201) }), field: "body" },
+      { input: (_w, good) => ({ ...(good as object), replyToId: "c-1" }), field: "replyToId" },
       { input: (_w, good) => ({ ...(good as object), body: "nul \u0000 here" }), field: "body" },
       { input: (_w, good) => ({ ...(good as object), postId: "p1" }), field: "postId" },
     ],
