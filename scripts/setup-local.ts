@@ -13,8 +13,15 @@ if (!process.env.AUTH_SECRET && !/^AUTH_SECRET=.+/m.test(current)) {
   appendFileSync(envFile, `${prefix}AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
   console.log(`setup: wrote a new AUTH_SECRET to ${envFile}`);
 }
-// A VAPID key pair for web push (Settings → Notifications), once, like AUTH_SECRET.
-if (!process.env.VAPID_PUBLIC_KEY && !/^VAPID_PUBLIC_KEY=.+/m.test(readFileSync(envFile, "utf8"))) {
+// A VAPID key pair for web push (Settings → Notifications), once, like AUTH_SECRET; not when the
+// caller manages the settings (AUTH_SECRET in the environment: the journeys, the benches), which
+// then has no web push unless it sets VAPID_* itself.
+const latest = existsSync(envFile) ? readFileSync(envFile, "utf8") : "";
+if (
+  !process.env.AUTH_SECRET &&
+  !process.env.VAPID_PUBLIC_KEY &&
+  !/^VAPID_PUBLIC_KEY=.+/m.test(latest)
+) {
   const webPush = (await import("web-push")).default;
   const keys = webPush.generateVAPIDKeys();
   appendFileSync(

@@ -30,7 +30,7 @@ function SessionRow({ session }: { session: SessionItem }) {
         <p className="truncate text-sm font-semibold">{session.device}</p>
         <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
           {session.current ? (
-            <span className="font-semibold text-emerald-600 dark:text-emerald-400">
+            <span className="font-semibold text-emerald-700 dark:text-emerald-400">
               This device
             </span>
           ) : (

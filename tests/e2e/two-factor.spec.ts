@@ -2,8 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { AppShell } from "./pages/app-shell";
 import { LoginPage } from "./pages/login-page";
+import { OutboxPage } from "./pages/outbox-page";
 import { RegisterPage } from "./pages/register-page";
 import { authenticatorCode, CodeStep, TwoFactorSettingsPage } from "./pages/two-factor-pages";
+import { openHydrated } from "./support/navigation";
 import { newUser } from "./support/users";
 
 /** Screenshots for review at a phone's and a desktop's width (kept under /tmp). */
@@ -22,7 +24,7 @@ async function expectNoSeriousA11yIssues(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-test("turn on two-factor, sign in with password then code, then with a recovery code", async ({
+test("verify the e-mail, turn on two-factor, sign in with password then code, then with a recovery code", async ({
   page,
 }) => {
   const user = newUser();
@@ -33,9 +35,25 @@ test("turn on two-factor, sign in with password then code, then with a recovery 
   let recoveryCodes: string[] = [];
   let key = "";
 
-  await test.step("a new account turns two-factor on with the key shown as text", async () => {
+  await test.step("a new account verifies its e-mail from the mailed link", async () => {
     await new RegisterPage(page).register(user);
     await shell.expectHome(user.name);
+    const banner = page.getByRole("region", { name: "E-mail verification" });
+    await expect(banner).toBeVisible();
+    const url = await new OutboxPage(page).openNewestLink(
+      "Verify your Snapgram e-mail",
+      user.email,
+      "verify-email",
+    );
+    await openHydrated(page, url);
+    await page.getByRole("button", { name: "Verify my e-mail" }).click();
+    await expect(page.getByRole("status")).toContainText("Your e-mail is verified");
+    await page.getByRole("link", { name: "Continue to Snapgram" }).click();
+    await shell.expectHome(user.name);
+    await expect(banner).toHaveCount(0);
+  });
+
+  await test.step("it turns two-factor on with the key shown as text", async () => {
     await settings.openFromSettings();
     key = await settings.start();
     expect(key).toMatch(/^[A-Z2-7]{32}$/);

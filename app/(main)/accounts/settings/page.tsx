@@ -57,23 +57,63 @@ export default async function SettingsPage() {
         </div>
       </Card>
 
-      {email ? (
-        <section aria-labelledby="email-heading" className="mb-6">
-          <h2 id="email-heading" className="mb-3 text-base font-semibold">
-            Change e-mail
-          </h2>
-          <Card className="p-4 sm:p-5">
-            <ChangeEmailForm {...email} />
-          </Card>
-        </section>
-      ) : null}
-
       <section aria-labelledby="privacy-heading" className="mb-6">
         <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
           Account privacy
         </h2>
         <Card className="p-4 sm:p-5">
           <PrivateAccountToggle initial={isPrivate} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="restricted-heading" className="mb-6">
+        <h2 id="restricted-heading" className="mb-3 text-base font-semibold">
+          Restricted accounts
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            Accounts whose new comments on your posts wait for your approval.
+          </p>
+          <Link
+            href="/accounts/restricted"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Restricted accounts
+          </Link>
+        </Card>
+      </section>
+
+      <section aria-labelledby="blocked-accounts-heading" className="mb-6">
+        <h2 id="blocked-accounts-heading" className="mb-3 text-base font-semibold">
+          Blocked and muted accounts
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            See whom you blocked or muted, and unblock or unmute them.
+          </p>
+          <Link
+            href="/accounts/blocked"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Manage
+          </Link>
+        </Card>
+      </section>
+
+      <section aria-labelledby="notifications-heading" className="mb-6">
+        <h2 id="notifications-heading" className="mb-3 text-base font-semibold">
+          Notifications
+        </h2>
+        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
+          <p className="text-sm text-neutral-600 dark:text-neutral-300">
+            Push notifications on your devices, and which ones you get.
+          </p>
+          <Link
+            href="/accounts/settings/notifications"
+            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
+          >
+            Notification settings
+          </Link>
         </Card>
       </section>
 
@@ -101,20 +141,32 @@ export default async function SettingsPage() {
         </Card>
       </section>
 
-      <section aria-labelledby="notifications-heading" className="mb-6">
-        <h2 id="notifications-heading" className="mb-3 text-base font-semibold">
-          Notifications
+      {email ? (
+        <section aria-labelledby="email-heading" className="mb-6">
+          <h2 id="email-heading" className="mb-3 text-base font-semibold">
+            Change e-mail
+          </h2>
+          <Card className="p-4 sm:p-5">
+            <ChangeEmailForm {...email} />
+          </Card>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="devices-heading" className="mb-6">
+        <h2 id="devices-heading" className="mb-3 text-base font-semibold">
+          Where you&apos;re signed in
         </h2>
-        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
-          <p className="text-sm text-neutral-600 dark:text-neutral-300">
-            Push notifications on your devices, and which ones you get.
-          </p>
-          <Link
-            href="/accounts/settings/notifications"
-            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
-          >
-            Notification settings
-          </Link>
+        <Card className="p-4 sm:p-5">
+          <SessionList sessions={sessions} />
+        </Card>
+      </section>
+
+      <section aria-labelledby="session-heading" className="mb-6">
+        <h2 id="session-heading" className="mb-3 text-base font-semibold">
+          Login activity
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <SignOutButtons />
         </Card>
       </section>
 
@@ -124,23 +176,6 @@ export default async function SettingsPage() {
         </h2>
         <Card className="p-4 sm:p-5">
           <InstallApp />
-        </Card>
-      </section>
-
-      <section aria-labelledby="privacy-heading" className="mb-6">
-        <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
-          Privacy
-        </h2>
-        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
-          <p className="text-sm text-neutral-600 dark:text-neutral-300">
-            Accounts whose new comments on your posts wait for your approval.
-          </p>
-          <Link
-            href="/accounts/restricted"
-            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700"
-          >
-            Restricted accounts
-          </Link>
         </Card>
       </section>
 
@@ -163,23 +198,6 @@ export default async function SettingsPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="privacy-heading" className="mb-6">
-        <h2 id="privacy-heading" className="mb-3 text-base font-semibold">
-          Blocked and muted accounts
-        </h2>
-        <Card className="flex items-center justify-between gap-3 p-4 sm:p-5">
-          <p className="text-sm text-neutral-600 dark:text-neutral-300">
-            See whom you blocked or muted, and unblock or unmute them.
-          </p>
-          <Link
-            href="/accounts/blocked"
-            className="inline-flex h-10 shrink-0 items-center rounded-lg bg-neutral-100 px-4 text-sm font-semibold hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:bg-neutral-800 dark:hover:bg-neutral-700"
-          >
-            Manage
-          </Link>
-        </Card>
-      </section>
-
       <section aria-labelledby="download-heading" className="mb-6">
         <h2 id="download-heading" className="mb-3 text-base font-semibold">
           Download your information
@@ -187,24 +205,6 @@ export default async function SettingsPage() {
         <Card className="p-4 sm:p-5">
           {/* Keyed by state: a note about the last request goes once the state moves on. */}
           <DataExportSection key={dataExport.state} view={dataExport} />
-        </Card>
-      </section>
-
-      <section aria-labelledby="devices-heading" className="mb-6">
-        <h2 id="devices-heading" className="mb-3 text-base font-semibold">
-          Where you&apos;re signed in
-        </h2>
-        <Card className="p-4 sm:p-5">
-          <SessionList sessions={sessions} />
-        </Card>
-      </section>
-
-      <section aria-labelledby="session-heading" className="mb-6">
-        <h2 id="session-heading" className="mb-3 text-base font-semibold">
-          Login activity
-        </h2>
-        <Card className="p-4 sm:p-5">
-          <SignOutButtons />
         </Card>
       </section>
 
