@@ -76,9 +76,66 @@ export function eraseLikes(tx: Executor, userId: string, limit: number) {
   );
 }
 
+/** Up to `limit` of the account's hearts on comments, each comment's like_count moved down. */
+export function eraseCommentLikes(tx: Executor, userId: string, limit: number) {
+  return deletedCount(
+    tx,
+    sql`
+      with gone as (
+        delete from comment_likes l
+        where (l.comment_id, l.user_id) in (
+          select comment_id, user_id from comment_likes where user_id = ${userId}::uuid limit ${limit}
+        )
+        returning l.comment_id
+      ), n as (select comment_id, count(*)::int as n from gone group by comment_id),
+      moved as (
+        update comments set like_count = greatest(comments.like_count - n.n, 0)
+        from n where comments.id = n.comment_id returning 1
+      )
+      select count(*)::int as n from gone`,
+  );
+}
+
 /**
- * Up to `limit` of the account's comments, on anyone's posts. Only visible comments that were
- * not awaiting approval were ever in comment_count, so only they move it.
+ * Up to `limit` replies (anyone's) under the account's comments, before those comments go (a
+ * cascade would take them uncounted). A shown, approved reply was in its top comment's
+ * reply_count, and in the post's comment_count while that top comment was visible.
+ */
+export function eraseThreadReplies(tx: Executor, userId: string, limit: number) {
+  return deletedCount(
+    tx,
+    sql`
+      with gone as (
+        delete from comments c
+        where c.id in (
+          select r.id from comments r join comments t on t.id = r.parent_id
+          where t.author_id = ${userId}::uuid limit ${limit}
+        )
+        returning c.post_id, c.parent_id, c.status, c.pending_approval
+      ), counted as (
+        select g.post_id, g.parent_id, t.status as top_status from gone g
+        join comments t on t.id = g.parent_id
+        where g.status = 'visible' and not g.pending_approval
+      ), n as (
+        select post_id, count(*)::int as n from counted where top_status = 'visible'
+        group by post_id
+      ), m as (select parent_id, count(*)::int as n from counted group by parent_id),
+      moved as (
+        update posts set comment_count = greatest(posts.comment_count - n.n, 0)
+        from n where posts.id = n.post_id returning 1
+      ), moved_replies as (
+        update comments set reply_count = greatest(comments.reply_count - m.n, 0)
+        from m where comments.id = m.parent_id returning 1
+      )
+      select count(*)::int as n from gone`,
+  );
+}
+
+/**
+ * Up to `limit` of the account's comments and replies, on anyone's posts (the replies under them
+ * went first: eraseThreadReplies). Only shown comments not awaiting approval were counted: in
+ * the post's comment_count (a reply only while its top comment is visible) and, for a reply, in
+ * its top comment's reply_count.
  */
 export function eraseComments(tx: Executor, userId: string, limit: number) {
   return deletedCount(
@@ -87,14 +144,23 @@ export function eraseComments(tx: Executor, userId: string, limit: number) {
       with gone as (
         delete from comments c
         where c.id in (select id from comments where author_id = ${userId}::uuid limit ${limit})
-        returning c.post_id, c.status, c.pending_approval
+        returning c.post_id, c.parent_id, c.status, c.pending_approval
+      ), counted as (
+        select g.post_id, g.parent_id, t.status as top_status from gone g
+        left join comments t on t.id = g.parent_id
+        where g.status = 'visible' and not g.pending_approval
       ), n as (
-        select post_id,
-          (count(*) filter (where status = 'visible' and not pending_approval))::int as n
-        from gone group by post_id
+        select post_id, count(*)::int as n from counted
+        where parent_id is null or top_status = 'visible' group by post_id
+      ), m as (
+        select parent_id, count(*)::int as n from counted where parent_id is not null
+        group by parent_id
       ), moved as (
         update posts set comment_count = greatest(posts.comment_count - n.n, 0)
-        from n where posts.id = n.post_id and n.n > 0 returning 1
+        from n where posts.id = n.post_id returning 1
+      ), moved_replies as (
+        update comments set reply_count = greatest(comments.reply_count - m.n, 0)
+        from m where comments.id = m.parent_id returning 1
       )
       select count(*)::int as n from gone`,
   );

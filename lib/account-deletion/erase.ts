@@ -10,12 +10,14 @@ import {
 import type { Storage } from "@/lib/storage/types";
 import {
   deleteAccountRow,
+  eraseCommentLikes,
   eraseComments,
   eraseDataExports,
   eraseFollowers,
   eraseFollowing,
   eraseLikes,
   erasePosts,
+  eraseThreadReplies,
   eraseUploadSlots,
   findDueAccounts,
   lockDueAccount,
@@ -44,6 +46,8 @@ type Step = (tx: Executor, userId: string, limit: number, now: Date) => Promise<
 /** What one batch does, in order: each step runs until it finds nothing left. */
 const STEPS: Step[] = [
   (tx, userId, limit) => eraseLikes(tx, userId, limit),
+  (tx, userId, limit) => eraseCommentLikes(tx, userId, limit),
+  (tx, userId, limit) => eraseThreadReplies(tx, userId, limit),
   (tx, userId, limit) => eraseComments(tx, userId, limit),
   (tx, userId, limit) => eraseFollowing(tx, userId, limit),
   (tx, userId, limit) => eraseFollowers(tx, userId, limit),

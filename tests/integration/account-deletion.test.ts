@@ -232,8 +232,13 @@ describe("erasing a big account", () => {
       await count(sql`select count(*)::int as n from likes where user_id = ${busy.id}::uuid`),
     ).toBe(1000);
     expect(
-      await count(sql`select count(*)::int as n from comments where author_id = ${busy.id}::uuid`),
+      await count(sql`select count(*)::int as n from comments
+        where author_id = ${busy.id}::uuid and parent_id is null`),
     ).toBe(200);
+    expect(
+      await count(sql`select count(*)::int as n from comments c join comments t on t.id = c.parent_id
+        where t.author_id = ${busy.id}::uuid or c.author_id = ${busy.id}::uuid`),
+    ).toBe(40);
     expect(
       await count(sql`select count(*)::int as n from follows
         where follower_id = ${busy.id}::uuid or followee_id = ${busy.id}::uuid`),

@@ -27,8 +27,14 @@ export async function recount(db: Db) {
   await db.execute(sql`
     update posts p set
       like_count = (select count(*) from likes l where l.post_id = p.id),
-      comment_count = (select count(*) from comments c
-        where c.post_id = p.id and c.status = 'visible' and not c.pending_approval)`);
+      comment_count = (select count(*) from comments c left join comments t on t.id = c.parent_id
+          where c.post_id = p.id and c.status = 'visible' and not c.pending_approval
+            and (c.parent_id is null or t.status = 'visible'))`);
+  await db.execute(sql`
+    update comments c set
+      reply_count = (select count(*) from comments r
+        where r.parent_id = c.id and r.status = 'visible' and not r.pending_approval),
+      like_count = (select count(*) from comment_likes l where l.comment_id = c.id)`);
   await db.execute(sql`
     update users u set
       follower_count = (select count(*) from follows f where f.followee_id = u.id),
@@ -46,8 +52,16 @@ export async function counterMismatches(db: Db): Promise<string[]> {
         where p.like_count <> (select count(*) from likes l where l.post_id = p.id)
       union all
       select 'comment_count of post ' || p.id from posts p
-        where p.comment_count <> (select count(*) from comments c
-          where c.post_id = p.id and c.status = 'visible' and not c.pending_approval)
+        where p.comment_count <> (select count(*) from comments c left join comments t on t.id = c.parent_id
+          where c.post_id = p.id and c.status = 'visible' and not c.pending_approval
+            and (c.parent_id is null or t.status = 'visible'))
+      union all
+      select 'reply_count of comment ' || c.id from comments c
+        where c.reply_count <> (select count(*) from comments r
+          where r.parent_id = c.id and r.status = 'visible' and not r.pending_approval)
+      union all
+      select 'like_count of comment ' || c.id from comments c
+        where c.like_count <> (select count(*) from comment_likes l where l.comment_id = c.id)
       union all
       select 'follower_count of ' || u.username from users u
         where u.follower_count <> (select count(*) from follows f where f.followee_id = u.id)
@@ -71,7 +85,8 @@ export async function storeAll(storage: Storage, keys: string[]) {
 }
 
 /**
- * A busy account: 1,000 likes, 200 comments (10 removed, 10 awaiting approval), 150 follows each
+ * A busy account: 1,000 likes, 200 comments (10 removed, 10 awaiting approval) and 20 replies,
+ * 20 comment hearts (and 20 replies and hearts from someone else on its comments), 150 follows each
  * way (300), 5 own posts with two stored photo variants, tags, others' likes and comments, an
  * avatar and a pending upload in storage. Others have activity too. Counters set from the rows.
  * Answers the account, the others' posts and every storage key that belongs to the account.
@@ -121,6 +136,20 @@ export async function busyAccount(db: Db, storage: Storage) {
     cross join (select id from posts limit 100) p`);
   await db.execute(sql`insert into comments (id, post_id, author_id, body)
     select gen_random_uuid(), p.id, ${others[1]?.id ?? ""}::uuid, 'kept' from (select id from posts limit 30) p`);
+  // Threads both ways: the account hearts and replies to 20 of the kept comments; someone else
+  // replies to and hearts 20 of the account's comments (a reply under a removed one among them).
+  await db.execute(sql`insert into comment_likes (comment_id, user_id)
+    select id, ${busy.id}::uuid from comments where body = 'kept' limit 20`);
+  await db.execute(sql`insert into comments (id, post_id, author_id, body, parent_id)
+    select gen_random_uuid(), c.post_id, ${busy.id}::uuid, 'a reply', c.id
+    from (select id, post_id from comments where body = 'kept' limit 20) c`);
+  await db.execute(sql`insert into comments (id, post_id, author_id, body, parent_id)
+    select gen_random_uuid(), c.post_id, ${others[3]?.id ?? ""}::uuid, 'reply to the account', c.id
+    from (select id, post_id from comments where author_id = ${busy.id}::uuid
+      and parent_id is null order by created_at desc limit 20 offset 5) c`);
+  await db.execute(sql`insert into comment_likes (comment_id, user_id)
+    select id, ${others[3]?.id ?? ""}::uuid from comments
+    where author_id = ${busy.id}::uuid and parent_id is null limit 20`);
   await db.execute(sql`insert into follows (follower_id, followee_id)
     select a.id, b.id from (select id from users where id <> ${busy.id}::uuid limit 10) a
     cross join (select id from users where id <> ${busy.id}::uuid offset 10 limit 10) b`);
