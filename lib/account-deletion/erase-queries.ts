@@ -3,6 +3,7 @@ import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dataExports, posts, uploadSlots, users } from "@/db/schema";
 import { restoreCutoff } from "@/lib/auth/deleted-accounts";
+import { deleteCommentsCounted, deleteRepliesUnder } from "@/lib/shared/comment-removal";
 
 // The SQL of erasing a deleted account, one bounded batch per statement. Each statement deletes
 // at most `limit` rows and moves, in the same statement, every counter those rows drove by what
@@ -96,74 +97,17 @@ export function eraseCommentLikes(tx: Executor, userId: string, limit: number) {
   );
 }
 
-/**
- * Up to `limit` replies (anyone's) under the account's comments, before those comments go (a
- * cascade would take them uncounted). A shown, approved reply was in its top comment's
- * reply_count, and in the post's comment_count while that top comment was visible.
- */
-export function eraseThreadReplies(tx: Executor, userId: string, limit: number) {
-  return deletedCount(
-    tx,
-    sql`
-      with gone as (
-        delete from comments c
-        where c.id in (
-          select r.id from comments r join comments t on t.id = r.parent_id
-          where t.author_id = ${userId}::uuid limit ${limit}
-        )
-        returning c.post_id, c.parent_id, c.status, c.pending_approval
-      ), counted as (
-        select g.post_id, g.parent_id, t.status as top_status from gone g
-        join comments t on t.id = g.parent_id
-        where g.status = 'visible' and not g.pending_approval
-      ), n as (
-        select post_id, count(*)::int as n from counted where top_status = 'visible'
-        group by post_id
-      ), m as (select parent_id, count(*)::int as n from counted group by parent_id),
-      moved as (
-        update posts set comment_count = greatest(posts.comment_count - n.n, 0)
-        from n where posts.id = n.post_id returning 1
-      ), moved_replies as (
-        update comments set reply_count = greatest(comments.reply_count - m.n, 0)
-        from m where comments.id = m.parent_id returning 1
-      )
-      select count(*)::int as n from gone`,
-  );
+/** Up to `limit` replies (anyone's) under the account's comments, before those comments go. */
+export async function eraseThreadReplies(tx: Executor, userId: string, limit: number) {
+  return (await deleteRepliesUnder(tx, sql`t.author_id = ${userId}::uuid`, limit)).deleted;
 }
 
 /**
  * Up to `limit` of the account's comments and replies, on anyone's posts (the replies under them
- * went first: eraseThreadReplies). Only shown comments not awaiting approval were counted: in
- * the post's comment_count (a reply only while its top comment is visible) and, for a reply, in
- * its top comment's reply_count.
+ * went first: eraseThreadReplies), every counter they drove moved down.
  */
-export function eraseComments(tx: Executor, userId: string, limit: number) {
-  return deletedCount(
-    tx,
-    sql`
-      with gone as (
-        delete from comments c
-        where c.id in (select id from comments where author_id = ${userId}::uuid limit ${limit})
-        returning c.post_id, c.parent_id, c.status, c.pending_approval
-      ), counted as (
-        select g.post_id, g.parent_id, t.status as top_status from gone g
-        left join comments t on t.id = g.parent_id
-        where g.status = 'visible' and not g.pending_approval
-      ), n as (
-        select post_id, count(*)::int as n from counted
-        where parent_id is null or top_status = 'visible' group by post_id
-      ), m as (
-        select parent_id, count(*)::int as n from counted where parent_id is not null
-        group by parent_id
-      ), moved as (
-        update posts set comment_count = greatest(posts.comment_count - n.n, 0)
-        from n where posts.id = n.post_id returning 1
-      ), moved_replies as (
-        update comments set reply_count = greatest(comments.reply_count - m.n, 0)
-        from m where comments.id = m.parent_id returning 1
-      )
-      select count(*)::int as n from gone`,
-  );
+export async function eraseComments(tx: Executor, userId: string, limit: number) {
+  return (await deleteCommentsCounted(tx, sql`c.author_id = ${userId}::uuid`, limit)).deleted;
 }
 
 /** Up to `limit` of whom the account follows, each one's follower_count moved down. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { blocks, mutes, notifications, users } from "@/db/schema";
+import { blocks, mutes, notifications, posts, users } from "@/db/schema";
+import { deleteCommentsCounted, deleteRepliesUnder } from "@/lib/shared/comment-removal";
 import { personColumns, toPersonView } from "@/lib/shared/people";
 import type { PersonView } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
@@ -72,24 +73,28 @@ export async function deleteLikesOnPostsOf(tx: Executor, userId: string, authorI
 }
 
 /**
- * Deletes `userId`'s visible comments on `authorId`'s posts (a removed one stays, as moderation
- * evidence, and was never counted) and moves each post's comment_count by what was deleted.
+ * Deletes `userId`'s visible comments and replies on `authorId`'s posts, with the replies under
+ * their comments (a removed comment stays, as moderation evidence, and was never counted), and
+ * moves comment_count and reply_count by what was deleted; answers each touched post's count.
  */
 export async function deleteCommentsOnPostsOf(tx: Executor, userId: string, authorId: string) {
-  return rowsOf<{ id: string; comment_count: number }>(
-    await tx.execute(sql`
-      with gone as (
-        delete from comments c using posts p
-        where c.post_id = p.id and p.author_id = ${authorId}::uuid
-          and c.author_id = ${userId}::uuid and c.status = 'visible'
-        returning c.post_id, c.pending_approval
-      ),
-      -- a comment awaiting approval (restrict) was never counted
-      n as (select post_id, (count(*) filter (where not pending_approval))::int as n from gone group by post_id)
-      update posts set comment_count = greatest(posts.comment_count - n.n, 0)
-      from n where posts.id = n.post_id
-      returning posts.id, posts.comment_count`),
-  ).map((r) => ({ postId: r.id, commentCount: Number(r.comment_count) }));
+  // Their threads go whole: others' replies under their comments first, then their comments and
+  // replies; every count moved by what was deleted (lib/shared/comment-removal.ts).
+  const threads = await deleteRepliesUnder(
+    tx,
+    sql`p.author_id = ${authorId}::uuid and t.author_id = ${userId}::uuid and t.status = 'visible'`,
+  );
+  const own = await deleteCommentsCounted(
+    tx,
+    sql`p.author_id = ${authorId}::uuid and c.author_id = ${userId}::uuid and c.status = 'visible'`,
+  );
+  const postIds = [...new Set([...threads.postIds, ...own.postIds])];
+  if (postIds.length === 0) return [];
+  const rows = await tx
+    .select({ postId: posts.id, commentCount: posts.commentCount })
+    .from(posts)
+    .where(inArray(posts.id, postIds));
+  return rows;
 }
 
 /** Deletes every notification either account caused the other; who lost one. */

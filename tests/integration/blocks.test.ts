@@ -468,6 +468,36 @@ describe("blocking", () => {
   });
 });
 
+describe("blocking and comment threads", () => {
+  it("takes the blocked account's threads off the blocker's posts whole, with exact counts", async () => {
+    const [ana, ben, tom] = [await h.user(), await h.user(), await h.user()];
+    const [postId] = await addPosts(h.db(), [{ author: ana.id, at: new Date() }]);
+    if (!postId) throw new Error("no post");
+    const say = async (who: TestUser, body: string, replyToId?: string) => {
+      await h.signInAs(who);
+      const out = await h.call(addCommentAction, {
+        postId,
+        body,
+        ...(replyToId ? { replyToId } : {}),
+      });
+      await expectOk(out, body);
+      return (out as { data: { comment: { id: string } } }).data.comment.id;
+    };
+    const bens = await say(ben, "ben's comment");
+    await say(tom, "tom replies to ben", bens);
+    const toms = await say(tom, "tom's comment");
+    await say(ben, "ben replies to tom", toms);
+    expect(await postCounts(h.db(), postId)).toMatchObject({ commentCount: 4 });
+    await h.signInAs(ana);
+    await expectOk(await h.call(setBlockAction, { userId: ben.id, blocked: true }), "block");
+    // ben's comment goes with tom's reply under it; ben's reply leaves tom's thread.
+    const left = await h.db().select().from(comments).where(eq(comments.postId, postId));
+    expect(left.map((c) => c.body)).toEqual(["tom's comment"]);
+    expect(left[0]?.replyCount).toBe(0);
+    expect(await postCounts(h.db(), postId)).toMatchObject({ commentCount: 1 });
+  });
+});
+
 describe("muting", () => {
   it("keeps the follow and tells nobody; unmuting brings the posts back to the feed", async () => {
     const w = await buildWorld();
