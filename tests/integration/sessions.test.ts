@@ -24,7 +24,9 @@ vi.mock("next/headers", () => ({
 vi.mock("@/lib/db", () => ({ getDb: () => request.db }));
 // next-auth's request pipeline is not under test: keep the config lib/auth hands it, to call its
 // jwt callback (next-auth's own routes) and sign-out event as next-auth would.
-vi.mock("next-auth", () => ({
+vi.mock("next-auth", async (importOriginal) => ({
+  // The real error classes (the two-factor sign-in errors extend CredentialsSignin).
+  ...(await importOriginal<typeof import("next-auth")>()),
   default: (config: unknown) => {
     request.config = config as AuthConfig;
     return { handlers: {}, auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() };
