@@ -28,7 +28,9 @@ test("private account, request, approval, then a block: B's view at 375 px", asy
     const id = await create.share();
     await openHydrated(pageA, "/accounts/settings");
     await pageA.getByRole("switch", { name: "Private account" }).click();
-    await expect(pageA.getByRole("status")).toHaveText("Your account is private.");
+    await expect(
+      pageA.getByRole("region", { name: "Account privacy" }).getByRole("status"),
+    ).toHaveText("Your account is private.");
     return id;
   });
 

@@ -40,7 +40,9 @@ test("A goes private; B (on a phone) sees the locked profile, asks; A approves l
     const toggle = pageA.getByRole("switch", { name: "Private account" });
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await toggle.click();
-    await expect(pageA.getByRole("status")).toHaveText("Your account is private.");
+    await expect(
+      pageA.getByRole("region", { name: "Account privacy" }).getByRole("status"),
+    ).toHaveText("Your account is private.");
     await expect(toggle).toHaveAttribute("aria-checked", "true");
     return id;
   });
