@@ -11,14 +11,12 @@ import type { CommentView, Page } from "@/lib/shared/post-views";
 import { getStorage } from "@/lib/storage";
 import type { Storage } from "@/lib/storage/types";
 import {
-  authorRestrictedBy,
-  commentColumns,
   listedTo,
   postAuthor,
+  selectCommentViews,
   shiftCommentCount,
   shown,
   toCommentView,
-  viewerLikedComment,
 } from "./queries";
 
 // The SQL of replies (one level under a top comment) and of the counts they drive:
@@ -151,16 +149,7 @@ export async function listReplies(
   if (!page) return null;
   const { limit, after } = page;
   const { viewerId } = params;
-  const rows = await db
-    .select({
-      ...commentColumns,
-      authorRestricted: authorRestrictedBy(viewerId),
-      viewerLiked: viewerLikedComment(viewerId),
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+  const rows = await selectCommentViews(db, viewerId)
     .innerJoin(parent, eq(parent.id, comments.parentId))
     .where(
       and(

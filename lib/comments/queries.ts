@@ -240,6 +240,23 @@ export async function shiftCommentCount(tx: Executor, postId: string, delta: num
 }
 
 /**
+ * The rows of CommentViews for a viewer (author, post author, whether the post's author restricted
+ * the commenter, whether the viewer hearted it): the FROM of every comment list; add the WHERE.
+ */
+export function selectCommentViews(db: Executor, viewerId: string | null) {
+  return db
+    .select({
+      ...commentColumns,
+      authorRestricted: authorRestrictedBy(viewerId),
+      viewerLiked: viewerLikedComment(viewerId),
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId));
+}
+
+/**
  * The shown comments of a visible post, newest first, without those of accounts blocked either
  * way with the viewer or whose comments the viewer muted: keyset (created_at, id) with limit + 1
  * rows. Null when the cursor is malformed; an empty page for a missing or hidden post, and for
@@ -255,17 +272,7 @@ export async function listComments(
   if (!page) return null;
   const { limit, after } = page;
   const { viewerId } = params;
-  const select = () =>
-    db
-      .select({
-        ...commentColumns,
-        authorRestricted: authorRestrictedBy(viewerId),
-        viewerLiked: viewerLikedComment(viewerId),
-      })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .innerJoin(posts, eq(posts.id, comments.postId))
-      .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId));
+  const select = () => selectCommentViews(db, viewerId);
   const topOf = (more: SQL | undefined) =>
     and(
       eq(comments.postId, params.postId),
@@ -319,16 +326,7 @@ export async function findListedComment(
   storage: Pick<Storage, "publicUrl"> = getStorage(),
 ): Promise<CommentView | null> {
   const { viewerId } = params;
-  const [row] = await db
-    .select({
-      ...commentColumns,
-      authorRestricted: authorRestrictedBy(viewerId),
-      viewerLiked: viewerLikedComment(viewerId),
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .innerJoin(postAuthor, eq(postAuthor.id, posts.authorId))
+  const [row] = await selectCommentViews(db, viewerId)
     .leftJoin(thread, eq(thread.id, comments.parentId))
     .where(
       and(
