@@ -78,15 +78,18 @@ function takenFailure(taken: { email: boolean; username: boolean }) {
 
 /**
  * Checks a sign-in, counting failures as lib/auth/limits.ts describes. The right password of an
- * account deleted less than ACCOUNT_RESTORE_DAYS ago restores it (`restored`); an older deleted
- * one answers like a wrong password, as it is about to be erased.
+ * account deleted less than ACCOUNT_RESTORE_DAYS ago restores it (`restored`), unless
+ * `deferRestore` says the restore waits for a second step (two-factor: the code restores it;
+ * answered with `awaitingRestore`); an older deleted one answers like a wrong password, as it is
+ * about to be erased.
  */
 export async function authenticate(
   db: Db,
   limits: AccountLimits,
   input: SignInInput,
   ip: string,
-): Promise<Result<SessionUser & { restored: boolean }>> {
+  options: { deferRestore?: (userId: string) => Promise<boolean> } = {},
+): Promise<Result<SessionUser & { restored: boolean; awaitingRestore?: boolean }>> {
   const { identifier, password } = input;
   const user = await q.findUserByLogin(db, identifier);
   const account = accountKey(user, identifier);
@@ -99,6 +102,10 @@ export async function authenticate(
     return fail("UNAUTHENTICATED", INVALID_LOGIN);
   }
   if (user.status === "deleted") {
+    if (canRestore(user.deletedAt) && (await options.deferRestore?.(user.id))) {
+      await recordSignInSuccess(limits, account, ip);
+      return ok({ ...toSessionUser(user), restored: false, awaitingRestore: true });
+    }
     if (!canRestore(user.deletedAt) || !(await restoreDeletedAccount(db, user.id))) {
       await recordSignInFailure(limits, account);
       return fail("UNAUTHENTICATED", INVALID_LOGIN);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { User } from "@/db/schema";
 import { authenticate, type SessionUser } from "@/lib/auth/accounts";
+import { canRestore, restoreDeletedAccount } from "@/lib/auth/deleted-accounts";
 import type { AccountLimits } from "@/lib/auth/limits";
 import { env } from "@/lib/env";
 import { tooManyMessage } from "@/lib/rate-limit";
@@ -53,9 +54,12 @@ export async function checkCredentials(
 
   const input = signInSchema.safeParse(credentials);
   if (!input.success) return { kind: "refused", failure: null };
-  const result = await authenticate(db, limits, input.data, ip);
+  // A deleted account with two-factor on is restored by the code step, not by the password alone.
+  const result = await authenticate(db, limits, input.data, ip, {
+    deferRestore: (userId) => isTwoFactorOn(db, userId),
+  });
   if (!result.ok) return { kind: "refused", failure: null };
-  if (await isTwoFactorOn(db, result.data.id)) {
+  if (result.data.awaitingRestore || (await isTwoFactorOn(db, result.data.id))) {
     return {
       kind: "two-factor",
       ticket: issueTicket(env.AUTH_SECRET, "pending", result.data, now.getTime()),
@@ -85,7 +89,11 @@ async function completeSecondStep(
   const found = await ticketUser(db, input.ticket, "pending", now);
   if (!found) return refused(fail("UNAUTHENTICATED", SIGN_IN_EXPIRED));
   const { user, issuedAt } = found;
-  if (user.status !== "active") return refused(fail("FORBIDDEN", "This account is suspended."));
+  // An account its owner deleted comes back with the right code (its password was checked).
+  const restoring = user.status === "deleted" && canRestore(user.deletedAt, now);
+  if (user.status !== "active" && !restoring) {
+    return refused(fail("FORBIDDEN", "This account is suspended."));
+  }
   // Counted before the check, so parallel guesses cannot all pass; only a right code resets it.
   const key = accountKey(user, "");
   const wait = await limits.twoFactorPerAccount.hit(key);
@@ -94,7 +102,10 @@ async function completeSecondStep(
     return refused(fail("UNAUTHENTICATED", WRONG_SECOND_FACTOR, { code: [WRONG_SECOND_FACTOR] }));
   }
   await limits.twoFactorPerAccount.reset(key);
-  return { kind: "signed-in", user: sessionUser(user) };
+  if (restoring && !(await restoreDeletedAccount(db, user.id, now))) {
+    return refused(fail("UNAUTHENTICATED", SIGN_IN_EXPIRED));
+  }
+  return { kind: "signed-in", user: { ...sessionUser(user), restored: restoring } };
 }
 
 async function renewSignIn(db: Db, ticket: string, now: Date): Promise<CredentialsOutcome> {

@@ -22,6 +22,7 @@ import { getPostView } from "@/lib/posts/queries";
 import { postChannel, userChannel } from "@/lib/realtime/channels";
 import { searchTypeahead } from "@/lib/search/queries";
 import { signInAction } from "@/lib/users/actions";
+import { signInCodeAction } from "@/lib/users/actions-two-factor";
 import { getProfileView } from "@/lib/users/queries-profile";
 import { runActionCases } from "./helpers/action-cases";
 import { setupActionHarness, type TestUser } from "./helpers/actions";
@@ -168,6 +169,28 @@ describe("deleting an account", () => {
     const out = await h.call(deleteAccountAction, { password: PASSWORD, code });
     expect(out).toEqual({ kind: "redirect", to: "/login?deleted=1" });
     expect((await status(w.dana))?.status).toBe("deleted");
+  });
+
+  it("with two-factor on, is restored only by the code step, not by the password alone", async () => {
+    const w = await friends();
+    const { secret } = await enableTwoFactorFor(db(), w.dana);
+    await h.signInAs(w.dana);
+    // Each code works once and only later ones after it: this step's code deletes, the next signs in.
+    await h.call(deleteAccountAction, { password: PASSWORD, code: codeNow(secret) });
+    expect((await status(w.dana))?.status).toBe("deleted");
+    h.signOut();
+    const first = await h.call(signInAction, { identifier: w.dana.username, password: PASSWORD });
+    expect(first).toMatchObject({ kind: "ok", data: { twoFactor: true } });
+    // Someone with only the password does not bring the account back.
+    expect((await status(w.dana))?.status).toBe("deleted");
+    const ticket = (first as { data: { ticket: string } }).data.ticket;
+    expect(await h.call(signInCodeAction, { ticket, code: "000000" })).toMatchObject({
+      kind: "fail",
+    });
+    expect((await status(w.dana))?.status).toBe("deleted");
+    const out = await h.call(signInCodeAction, { ticket, code: codeNow(secret, NEXT) });
+    expect(out).toMatchObject({ kind: "redirect" });
+    expect((await status(w.dana))?.status).toBe("active");
   });
 
   it("is restored by signing in within 30 days", async () => {
