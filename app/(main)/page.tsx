@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FeedList } from "@/components/feed/feed-list";
-import { SuggestionsPanel } from "@/components/feed/suggestions-panel";
+import { LazySuggestionsPanel } from "@/components/feed/lazy-suggestions-panel";
 import {
   createRequestQueryClient,
   HydrateLists,
@@ -58,7 +58,7 @@ export default async function HomePage({ searchParams }: Props) {
         </Alert>
       ) : null}
       {empty ? (
-        <SuggestionsPanel name={user.name} people={people} />
+        <LazySuggestionsPanel name={user.name} people={people} />
       ) : (
         <HydrateLists client={queryClient}>
           <FeedList viewer={viewer} />

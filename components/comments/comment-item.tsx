@@ -32,8 +32,6 @@ import { setReplyTarget } from "./reply-target";
 
 type CommentItemProps = {
   comment: CommentView;
-  /** The feed card's short form: "username text" on up to two lines, no avatar, no time. */
-  compact?: boolean;
   /** Called once the server deleted it (lists outside the comments query drop it themselves). */
   onDeleted?: (commentId: string, commentCount: number) => void;
   /** The post's author (who may pin); with it, the full form shows Reply, hearts and replies. */
@@ -44,12 +42,7 @@ type CommentItemProps = {
  * One comment: avatar, username, text with linked @mentions and #tags, then time, likes, Reply,
  * Pin (the post's author) and Delete, the heart on the right, and its replies under it.
  */
-export function CommentItem({
-  comment,
-  compact = false,
-  onDeleted,
-  postAuthorId = null,
-}: CommentItemProps) {
+export function CommentItem({ comment, onDeleted, postAuthorId = null }: CommentItemProps) {
   const { author } = comment;
   const pending = isPendingComment(comment);
   const viewerId = useRealtimeViewer();
@@ -61,17 +54,6 @@ export function CommentItem({
   ) : (
     <span className="font-semibold">{author.name}</span>
   );
-
-  if (compact) {
-    return (
-      <li className={`text-sm leading-5 ${pending ? "opacity-60" : ""}`}>
-        <p className="line-clamp-2 break-words whitespace-pre-wrap">
-          {name} <RichText text={comment.body} />
-        </p>
-        {pending ? <span className="sr-only">Posting…</span> : null}
-      </li>
-    );
-  }
 
   return (
     <li

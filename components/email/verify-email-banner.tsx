@@ -1,5 +1,5 @@
 import { MailWarning } from "lucide-react";
-import { ResendVerificationButton } from "./resend-verification-button";
+import { LazyResendVerificationButton } from "./lazy-resend-verification-button";
 
 /** Above every signed-in page until the account's address is verified. */
 export function VerifyEmailBanner({ email }: { email: string }) {
@@ -17,7 +17,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
             comment and follow only a few times an hour.
           </p>
         </div>
-        <ResendVerificationButton email={email} />
+        <LazyResendVerificationButton email={email} />
       </div>
     </section>
   );

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { type CommentEvent, CommentForm } from "@/components/comments/comment-form";
-import { CommentItem } from "@/components/comments/comment-item";
 import { isPendingComment } from "@/components/comments/comments-query";
+import { CompactComment } from "@/components/comments/compact-comment";
 import { Caption } from "@/components/post/caption";
 import { DoubleTapLike } from "@/components/post/double-tap-like";
 import { PostActions } from "@/components/post/post-actions";
@@ -132,7 +132,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
           {shown.length > 0 ? (
             <ul aria-label="Latest comments" className="mt-1 flex flex-col gap-0.5">
               {shown.map((comment) => (
-                <CommentItem key={comment.id} comment={comment} compact />
+                <CompactComment key={comment.id} comment={comment} />
               ))}
             </ul>
           ) : null}

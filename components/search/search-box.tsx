@@ -14,6 +14,8 @@ type SearchBoxProps = {
   /** Called after an option was chosen (the panel closes). */
   onNavigate?: () => void;
   inputRef?: RefObject<HTMLInputElement | null>;
+  /** Focus the input once mounted (the panel's box, whose code arrives after the panel opened). */
+  autoFocus?: boolean;
 };
 
 /**
@@ -21,7 +23,7 @@ type SearchBoxProps = {
  * searches while it is empty). Arrow keys move through the options, Enter opens the active one,
  * Escape closes the list (in the panel, the panel). Results are fetched 200 ms after typing stops.
  */
-export function SearchBox({ variant, onNavigate, inputRef }: SearchBoxProps) {
+export function SearchBox({ variant, onNavigate, inputRef, autoFocus = false }: SearchBoxProps) {
   const ownRef = useRef<HTMLInputElement>(null);
   const input = inputRef ?? ownRef;
   const listId = useId();
@@ -32,6 +34,11 @@ export function SearchBox({ variant, onNavigate, inputRef }: SearchBoxProps) {
   const search = useSearch(inline || focused);
   const { value, options, showingRecent, loading } = search;
   const expanded = inline || focused;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on mount only
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   // A new list starts with nothing active.
   const optionKeys = options.map((o) => o.key).join();

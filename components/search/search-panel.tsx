@@ -1,8 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { SearchBox } from "./search-box";
+
+// The box (search as you type, recent searches) is fetched the first time the panel opens: every
+// page has the panel in its nav, few pages see it opened.
+const SearchBox = dynamic(() => import("./search-box").then((m) => m.SearchBox), { ssr: false });
 
 type SearchPanelProps = {
   id: string;
@@ -71,7 +75,9 @@ export function SearchPanel({ id, open, onClose, trigger }: SearchPanelProps) {
       <h2 id={`${id}-title`} className="px-6 pt-6 pb-8 text-2xl font-semibold">
         Search
       </h2>
-      {used ? <SearchBox variant="inline" inputRef={input} onNavigate={onClose} /> : null}
+      {used ? (
+        <SearchBox variant="inline" inputRef={input} onNavigate={onClose} autoFocus={open} />
+      ) : null}
     </div>
   );
 }
