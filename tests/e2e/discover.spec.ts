@@ -90,8 +90,14 @@ test("search people and tags by keyboard, recent searches, tag page, explore and
     await openHydrated(page, "/explore");
     const first = page.getByRole("button", { name: /^Dismiss / }).first();
     const label = (await first.getAttribute("aria-label")) ?? "";
+    // The card goes at once (optimistic); the reload waits for the server's answer, or it would
+    // cut the dismissal short (flaky under load).
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
+    );
     await first.click();
     await expect(page.getByRole("button", { name: label, exact: true })).toHaveCount(0);
+    expect((await saved).ok()).toBe(true);
     await page.reload();
     await expect(page.getByRole("heading", { name: "Suggested for you" })).toBeVisible();
     await expect(page.getByRole("button", { name: label, exact: true })).toHaveCount(0);
