@@ -61,8 +61,9 @@ function useSuggestions(token: MentionToken | null): SearchOption[] {
 
 /**
  * A textarea that suggests people after "@" and tags after "#" (the search typeahead's data),
- * as an ARIA 1.2 combobox: the textarea is the combobox, the suggestions its listbox, the
- * highlighted one its aria-activedescendant. Arrow keys move, Enter or Tab picks, Escape closes;
+ * with the combobox keyboard model: the textarea (a multi-line textbox, which may not take the
+ * combobox role) controls the suggestions' listbox, the highlighted one is its
+ * aria-activedescendant. Arrow keys move, Enter or Tab picks, Escape closes;
  * a click picks too. Otherwise it is a plain controlled <textarea> (same props, ref, onChange).
  */
 export function MentionTextarea({ value, ref, onKeyDown, onBlur, className = "", ...rest }: Props) {
@@ -148,10 +149,11 @@ export function MentionTextarea({ value, ref, onKeyDown, onBlur, className = "",
         {...rest}
         ref={setRefs}
         value={value}
-        role="combobox"
+        // A textarea may not take the combobox role (ARIA in HTML): it stays a multi-line
+        // textbox that announces its suggestions list (aria-autocomplete, aria-controls) and the
+        // option picked with the arrow keys (aria-activedescendant); the live region says how many.
         aria-autocomplete="list"
         aria-haspopup="listbox"
-        aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open ? optionId(activeIndex) : undefined}
         onKeyDown={handleKeyDown}

@@ -42,7 +42,7 @@ test("A blocks B, B can no longer find A (at 375 px); A unblocks in Settings; B 
     await follow(pageB, a.username);
     await openHydrated(pageB, `/p/${id}`);
     const post = pageB.getByRole("article", { name: `Post by ${a.username}` });
-    await post.getByRole("combobox", { name: "Add a comment" }).fill("Hot out there");
+    await post.getByRole("textbox", { name: "Add a comment" }).fill("Hot out there");
     await post.getByRole("button", { name: "Post", exact: true }).click();
     await expect(post.getByText("Hot out there")).toBeVisible();
     return id;

@@ -35,7 +35,7 @@ test("B likes and comments on A's post while A has it open: A's page and badge u
   const onB = postOf(pageB, a.username);
   await onB.getByRole("button", { name: "Like", exact: true }).click();
   await expect(onB.getByRole("button", { name: "Unlike" })).toBeVisible();
-  await onB.getByRole("combobox", { name: "Add a comment" }).fill("Live from B");
+  await onB.getByRole("textbox", { name: "Add a comment" }).fill("Live from B");
   await onB.getByRole("button", { name: "Post", exact: true }).click();
 
   await expect(onA.getByRole("button", { name: "1 like" })).toBeVisible();

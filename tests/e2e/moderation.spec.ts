@@ -23,7 +23,7 @@ test("B reports A's post; a moderator removes it from the queue; the log says so
 
   await test.step("B reports it, and a plain user cannot open the queue", async () => {
     await openHydrated(pageA, `/p/${postId}`);
-    await pageA.getByRole("combobox", { name: "Add a comment" }).fill("Buy followers here");
+    await pageA.getByRole("textbox", { name: "Add a comment" }).fill("Buy followers here");
     await pageA.getByRole("button", { name: "Post", exact: true }).click();
     await expect(pageA.getByText("Buy followers here")).toBeVisible();
     // The author reports nothing of their own.

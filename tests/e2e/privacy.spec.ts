@@ -69,7 +69,7 @@ test("private account, request, approval, then a block: B's view at 375 px", asy
     await openHydrated(pageB, `/p/${postId}`);
     await expect(pageB.getByAltText("A blue square")).toBeVisible();
     const post = pageB.getByRole("article", { name: `Post by ${a.username}` });
-    await post.getByRole("combobox", { name: "Add a comment" }).fill("Lovely water");
+    await post.getByRole("textbox", { name: "Add a comment" }).fill("Lovely water");
     // The comment shows at once (optimistic); A looks next, so wait for the server's answer.
     const saved = pageB.waitForResponse(
       (r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/p/${postId}`,

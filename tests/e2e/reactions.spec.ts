@@ -30,7 +30,7 @@ test("a Save clicked while a comment is still posting survives leaving the page"
   });
 
   const post = page.getByRole("article", { name: "Post by ana" });
-  await post.getByRole("combobox", { name: "Add a comment" }).fill("Saving this one");
+  await post.getByRole("textbox", { name: "Add a comment" }).fill("Saving this one");
   await post.getByRole("button", { name: "Post", exact: true }).click();
   await post.getByRole("button", { name: "Save", exact: true }).click();
   await expect(post.getByRole("button", { name: "Remove from saved" })).toBeVisible();

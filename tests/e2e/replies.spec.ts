@@ -22,7 +22,7 @@ const postOf = (page: Page, username: string) =>
 
 async function comment(page: Page, owner: string, text: string) {
   const post = postOf(page, owner);
-  await post.getByRole("combobox", { name: "Add a comment" }).fill(text);
+  await post.getByRole("textbox", { name: "Add a comment" }).fill(text);
   const answered = page.waitForResponse(
     (r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined,
   );
@@ -52,7 +52,7 @@ test("B replies to and hearts A's comment live on A's page; A pins a comment", a
 
   await test.step("B replies: the box says whom, and A sees the reply live", async () => {
     await aCommentOnB.getByRole("button", { name: `Reply to ${a.username}` }).click();
-    const box = onB.getByRole("combobox", { name: "Add a comment" });
+    const box = onB.getByRole("textbox", { name: "Add a comment" });
     await expect(box).toHaveValue(`@${a.username} `);
     await expect(onB.getByText(`Replying to @${a.username}`)).toBeVisible();
     await pageB.screenshot({ path: "/tmp/replies-replying-1280.png" });
@@ -111,10 +111,9 @@ test("B replies to and hearts A's comment live on A's page; A pins a comment", a
     const results = await new AxeBuilder({ page: pageA })
       .include("section[aria-label=Comments]")
       .analyze();
-    const serious = results.violations.filter((v) =>
-      ["serious", "critical"].includes(v.impact ?? ""),
-    );
-    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Every impact, minor ones too: Lighthouse's accessibility score counts them (a textarea with
+    // role=combobox, aria-allowed-role, once cost the feed and post pages a point).
+    expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help}`)).toEqual([]);
     for (const width of [1280, 375]) {
       await pageA.setViewportSize({ width, height: width > 400 ? 800 : 812 });
       await pageA.screenshot({ path: `/tmp/replies-${width}.png` });
