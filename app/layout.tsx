@@ -1,16 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import localFont from "next/font/local";
 import { connection } from "next/server";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PwaSupport } from "@/components/pwa/service-worker";
 import "./globals.css";
-
-const inter = localFont({
-  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
-  variable: "--font-inter",
-  display: "swap",
-});
 
 export const metadata: Metadata = {
   title: { default: "Snapgram", template: "%s · Snapgram" },
@@ -35,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: its scripts carry that response's CSP nonce (proxy.ts).
   await connection();
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en">
       <body className="min-h-dvh font-sans">
         <QueryProvider>{children}</QueryProvider>
         <HydrationMarker />

@@ -50,6 +50,10 @@ type CommentFormProps = {
   /** The author turned comments off: the box gives way to a notice. */
   commentsOff?: boolean;
   className?: string;
+  /** Text already typed (into the feed card's stand-in box, before this form loaded). */
+  initialText?: string;
+  /** Take the focus when mounted, the caret after the text (it replaced a focused stand-in). */
+  focusOnMount?: boolean;
 };
 
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -71,6 +75,8 @@ export function CommentForm({
   onEvent,
   commentsOff = false,
   className = "",
+  initialText = "",
+  focusOnMount = false,
 }: CommentFormProps) {
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -80,7 +86,7 @@ export function CommentForm({
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(initialText);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   // "Reply" on a comment of the post page (the feed card's form only comments).
@@ -100,6 +106,14 @@ export function CommentForm({
       requestAnimationFrame(() => el.setSelectionRange(el.value.length, el.value.length));
     }
   }, [replyTo]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when it replaces the stand-in
+  useLayoutEffect(() => {
+    const el = textarea.current;
+    if (!focusOnMount || !el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
 
   const resize = useCallback(() => {
     const el = textarea.current;

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { type CommentEvent, CommentForm } from "@/components/comments/comment-form";
+import type { CommentEvent } from "@/components/comments/comment-form";
 import { isPendingComment } from "@/components/comments/comments-query";
 import { CompactComment } from "@/components/comments/compact-comment";
+import { DeferredCommentForm } from "@/components/comments/deferred-comment-form";
 import { Caption } from "@/components/post/caption";
 import { DoubleTapLike } from "@/components/post/double-tap-like";
 import { PostActions } from "@/components/post/post-actions";
@@ -137,7 +138,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
             </ul>
           ) : null}
 
-          <CommentForm
+          <DeferredCommentForm
             postId={post.id}
             signedIn
             viewer={viewer}

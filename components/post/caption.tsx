@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { tokenizeCaption } from "@/lib/posts/caption";
 
 const linkClass =
@@ -50,7 +50,7 @@ type CaptionProps = {
 };
 
 // A first guess made on the server so the "more" button needs no layout change after hydration;
-// measured and corrected in the browser before paint.
+// measured and corrected in the browser once it has laid the caption out.
 const looksLong = (text: string) => text.length > 125 || text.split("\n").length > 3;
 
 export function Caption({ text, username, collapsible = false, className = "" }: CaptionProps) {
@@ -58,10 +58,14 @@ export function Caption({ text, username, collapsible = false, className = "" }:
   const [expanded, setExpanded] = useState(false);
   const [clamped, setClamped] = useState(() => collapsible && looksLong(text));
 
-  useLayoutEffect(() => {
+  // Measured when the browser lays the page out anyway (a ResizeObserver reports after layout),
+  // not by forcing a layout in the middle of hydration: a feed of captions did that a dozen times.
+  useEffect(() => {
     const el = ref.current;
-    if (!collapsible || expanded || !el) return;
-    setClamped(el.scrollHeight > el.clientHeight + 1);
+    if (!collapsible || expanded || !el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setClamped(el.scrollHeight > el.clientHeight + 1));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [collapsible, expanded]);
 
   if (!text && !username) return null;

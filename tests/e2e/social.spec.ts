@@ -64,6 +64,27 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
     expect(ids).toContain(`/p/${postId}`);
   });
 
+  await test.step("B comments from the feed card: the Comment button focuses its box", async () => {
+    // The card's box is a stand-in until used; the full form takes over with the focus and the
+    // text typed so far, and Enter posts from it.
+    await openHydrated(pageB, "/");
+    const card = pageB.getByRole("feed").getByRole("article", { name: `Post by ${a.username}` });
+    await card.getByRole("button", { name: "Comment", exact: true }).click();
+    const box = card.getByRole("textbox", { name: "Add a comment" });
+    await expect(box).toBeFocused();
+    await pageB.keyboard.type("Seen from the feed");
+    await expect(box).toHaveValue("Seen from the feed");
+    await expect(box).toBeFocused();
+    await pageB.keyboard.press("Enter");
+    await expect(
+      card.getByRole("list", { name: "Latest comments" }).getByText("Seen from the feed"),
+    ).toBeVisible();
+    await expect(box).toHaveValue("");
+    await expect
+      .poll(async () => (await pageB.request.get(`/p/${postId}`)).text())
+      .toContain("Seen from the feed");
+  });
+
   await test.step("B double-taps the photo to like, comments and saves", async () => {
     await openHydrated(pageB, `/p/${postId}`);
     const post = pageB.getByRole("article", { name: `Post by ${a.username}` });
@@ -72,7 +93,7 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
       "aria-pressed",
       "true",
     );
-    await post.getByRole("combobox", { name: "Add a comment" }).fill("What a view!");
+    await post.getByRole("textbox", { name: "Add a comment" }).fill("What a view!");
     await post.getByRole("button", { name: "Post", exact: true }).click();
     await expect(post.getByText("What a view!")).toBeVisible();
     await post.getByRole("button", { name: "Save", exact: true }).click();
