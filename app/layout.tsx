@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { IntentPrefetch } from "@/components/navigation/intent-prefetch";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { PwaSupport } from "@/components/pwa/service-worker";
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <QueryProvider>{children}</QueryProvider>
         <HydrationMarker />
         <PwaSupport />
+        <IntentPrefetch />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { AuthPanel } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { LogoLink } from "@/components/ui/logo";
 
 type AuthCardProps = {

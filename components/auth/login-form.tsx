@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { codeStepTicket, TwoFactorStep } from "@/components/auth/two-factor-step";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/users/actions";
 

@@ -50,3 +50,6 @@ export function dropReply(
     (data) => data && removeComment(data, commentId),
   );
 }
+
+/** While the viewer's own heart is on its way, live counts (which may predate it) wait. */
+export const commentLikeMutationKey = (commentId: string) => ["comment-like", commentId] as const;

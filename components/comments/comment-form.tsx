@@ -2,7 +2,6 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import {
   type KeyboardEvent,
@@ -17,6 +16,7 @@ import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { MentionTextarea } from "@/components/forms/mention-textarea";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
 import { listKeys } from "@/components/query/list-query";
+import Link from "@/components/ui/link";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";

@@ -6,12 +6,9 @@ import { useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { setCommentLikeAction, setCommentPinAction } from "@/lib/comments/actions-reactions";
 import type { CommentView } from "@/lib/shared/post-views";
-import { patchCommentEverywhere } from "./comment-cache";
+import { commentLikeMutationKey, patchCommentEverywhere } from "./comment-cache";
 
 // The heart on a comment and the post author's Pin / Unpin.
-
-/** While the viewer's own heart is on its way, live counts (which may predate it) wait. */
-export const commentLikeMutationKey = (commentId: string) => ["comment-like", commentId] as const;
 
 const numberFormat = new Intl.NumberFormat("en-US");
 

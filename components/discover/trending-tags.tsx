@@ -1,5 +1,5 @@
 import { TrendingUp } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { TrendingTag } from "@/lib/discover/queries";
 
 const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { undoEmailChangeAction, verifyEmailAction } from "@/lib/users/actions-email";
 
 const linkClass =

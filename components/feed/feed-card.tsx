@@ -1,7 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import type { CommentEvent } from "@/components/comments/comment-form";
 import { isPendingComment } from "@/components/comments/comments-query";
 import { CompactComment } from "@/components/comments/compact-comment";
@@ -12,6 +11,7 @@ import { PostActions } from "@/components/post/post-actions";
 import { PostMedia } from "@/components/post/post-media";
 import { PostReactionsProvider } from "@/components/post/post-reactions-provider";
 import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
+import Link from "@/components/ui/link";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { likeCountHiddenFor } from "@/lib/shared/post-controls";
@@ -52,6 +52,20 @@ function shownComments(latest: CommentView[], added: CommentView[]): CommentView
 }
 
 /**
+ * Counts, latest comments and removal stay live while the card is on (or near) the screen. A
+ * leaf of its own: the card coming near the screen re-renders this, not the whole card (a feed's
+ * cards all turn visible at once right after hydration).
+ */
+function LiveWhileNear({ postId, target }: { postId: string; target: RefObject<Element | null> }) {
+  const setTarget = useLivePostCache(postId, { visibleRef: true });
+  useEffect(() => {
+    setTarget(target.current);
+    return () => setTarget(null);
+  }, [setTarget, target]);
+  return null;
+}
+
+/**
  * One post of the home feed, Instagram style: author and time, the photos (double tap to like),
  * the action bar, the caption cut to a few lines, a taste of the comments and a comment box.
  * 470 px wide at most, centred; the full width on phones. Live while on screen.
@@ -64,8 +78,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const headingId = `feed-post-${post.id}`;
   const [added, setAdded] = useState<CommentView[]>([]);
   const shown = shownComments(post.latestComments, added);
-  // Counts, latest comments and removal stay live while the card is on (or near) the screen.
-  const liveRef = useLivePostCache(post.id, { visibleRef: true });
+  const article = useRef<HTMLElement>(null);
 
   return (
     <PostReactionsProvider
@@ -75,8 +88,9 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
       likeCount={post.likeCount}
       saved={post.viewerHasSaved}
     >
+      <LiveWhileNear postId={post.id} target={article} />
       <article
-        ref={liveRef}
+        ref={article}
         aria-label={`Post by ${author.username}`}
         className="mx-auto w-full max-w-[470px] border-neutral-200 pb-4 sm:border-b dark:border-neutral-800"
       >

@@ -1,11 +1,11 @@
 "use client";
 
 import { ArrowRight, Camera } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FollowButton } from "@/components/profile/follow-button";
 import { Button } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import type { PersonView } from "@/lib/shared/post-views";
 

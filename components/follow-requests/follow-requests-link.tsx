@@ -1,8 +1,8 @@
 "use client";
 
 import { ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
+import Link from "@/components/ui/link";
 import { useLiveRequests } from "./use-live-requests";
 
 type Props = {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** "Reports" and "Log" tabs of the moderation pages. */
 export function ModerationTabs({ current }: { current: "reports" | "log" }) {

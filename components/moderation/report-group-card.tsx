@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { reasonLabels } from "@/lib/moderation/limits";
 import type { ReportGroup } from "@/lib/moderation/queries";

@@ -1,5 +1,5 @@
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** What a moderation page shows a moderator without two-factor, when MODERATION_REQUIRES_2FA. */
 export function TwoFactorRequired() {

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { FollowButton } from "@/components/profile/follow-button";
 import { Avatar } from "@/components/ui/avatar";
+import Link from "@/components/ui/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { NotificationView } from "@/lib/notifications/types";
 import type { AuthorView } from "@/lib/shared/post-views";

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import Link from "@/components/ui/link";
 import { tokenizeCaption } from "@/lib/posts/caption";
 
 const linkClass =

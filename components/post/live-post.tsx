@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef } from "react";
 import { LiveStatus } from "@/components/realtime/live-status";
 import { useRealtimeStatus } from "@/components/realtime/realtime-provider";
 import { LIVE_FALLBACK_INTERVAL_MS } from "@/components/realtime/use-live-fallback";
 import { useLivePostCache, usePostRemoved } from "@/components/realtime/use-live-post-cache";
+import Link from "@/components/ui/link";
 
 /** Focus refreshes closer together than this are skipped (tab switching back and forth). */
 const FOCUS_THROTTLE_MS = 5000;

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { TextField } from "@/components/ui/text-field";
 import { updateProfileAction } from "@/lib/users/actions-profile";
 import { MAX_BIO } from "@/lib/users/limits";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { patchCachedItems } from "@/components/post/patch-cached-items";
+import Link from "@/components/ui/link";
 import { setFollowAction } from "@/lib/follows/actions";
 
 type FollowButtonProps = {

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type RefObject, useRef } from "react";
 import { ListFetchError, listKeys } from "@/components/query/list-query";
@@ -9,6 +8,7 @@ import { BlockButton } from "@/components/relations/block-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import Link from "@/components/ui/link";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { useLoadMore } from "@/components/ui/use-load-more";
 import type { PersonView } from "@/lib/shared/post-views";

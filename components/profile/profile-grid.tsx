@@ -1,12 +1,12 @@
 "use client";
 
 import { Bookmark, Camera, Copy, Grid3x3, Heart, MessageCircle } from "lucide-react";
-import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { PhotoImage } from "@/components/post/post-media";
 import { distinctItems, type ListSource, lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
 import type { GridItem } from "@/lib/shared/post-views";
 

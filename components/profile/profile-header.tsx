@@ -1,9 +1,9 @@
 import { Link2, Lock } from "lucide-react";
-import Link from "next/link";
 import { RichText } from "@/components/post/caption";
 import { ProfileMenu } from "@/components/relations/profile-menu";
 import { UnblockButton } from "@/components/relations/unblock-button";
 import { Avatar } from "@/components/ui/avatar";
+import Link from "@/components/ui/link";
 import type { ProfileView } from "@/lib/shared/post-views";
 import { FollowButton } from "./follow-button";
 import { ProfileStats } from "./profile-stats";

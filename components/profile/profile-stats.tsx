@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { type ReactNode, useRef, useState } from "react";
+import Link from "@/components/ui/link";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
 
 // The lists (and their follow buttons) are fetched when first opened, not with the profile.

@@ -1,5 +1,5 @@
 import { Bookmark, Grid3x3, type LucideIcon } from "lucide-react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { GridSource } from "./profile-grid";
 
 type ProfileTabsProps = { username: string; active: GridSource };

@@ -1,8 +1,11 @@
 "use client";
 
 import { type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { dropReply, patchCommentEverywhere } from "@/components/comments/comment-cache";
-import { commentLikeMutationKey } from "@/components/comments/comment-reactions";
+import {
+  commentLikeMutationKey,
+  dropReply,
+  patchCommentEverywhere,
+} from "@/components/comments/comment-cache";
 import { appendReply, type CommentsData } from "@/components/comments/comments-query";
 import {
   type ReactionsSnapshot,

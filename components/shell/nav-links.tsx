@@ -11,11 +11,11 @@ import {
   ShieldCheck,
   SquarePlus,
 } from "lucide-react";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { useUnreadCount } from "@/components/notifications/use-unread-count";
 import { SearchPanel } from "@/components/search/search-panel";
+import Link from "@/components/ui/link";
 
 type NavItem = {
   href: string;

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
+import Link from "@/components/ui/link";
 
 // The two links to a profile that every person row, card header and comment shows: the avatar
 // (out of the tab order and hidden from screen readers: the name link next to it says the same)

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OutboxBanner } from "@/components/dev/outbox-banner";
+import Link from "@/components/ui/link";
 import { listOutbox } from "@/lib/email/outbox";
 import { drivers, env } from "@/lib/env";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BlockedList, MutedList } from "@/components/relations/relations-list";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listBlockedAccounts, listMutedAccounts } from "@/lib/relations/queries";

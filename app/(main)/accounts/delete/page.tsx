@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { requireUser } from "@/lib/auth/require-user";
 import { isTwoFactorOn } from "@/lib/auth/two-factor";

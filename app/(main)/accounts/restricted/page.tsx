@@ -1,9 +1,9 @@
 import { MessageSquareLock } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { UnrestrictButton } from "@/components/comments/unrestrict-button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { requireUser } from "@/lib/auth/require-user";
 import { listRestricted } from "@/lib/comments/queries-restrict";

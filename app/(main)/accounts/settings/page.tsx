@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { InstallApp } from "@/components/pwa/install-app";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { DataExportSection } from "@/components/settings/data-export";
@@ -7,6 +6,7 @@ import { PrivateAccountToggle } from "@/components/settings/private-account-togg
 import { SessionList } from "@/components/settings/session-list";
 import { SignOutButtons } from "@/components/settings/sign-out-buttons";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { getCurrentSession } from "@/lib/auth";
 import { ACCOUNT_RESTORE_DAYS } from "@/lib/auth/deleted-accounts";
 import { emailStatus } from "@/lib/auth/email-verification";

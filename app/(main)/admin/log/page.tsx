@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { RestoreButton } from "@/components/moderation/restore-button";
 import { TwoFactorRequired } from "@/components/moderation/two-factor-required";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getDb } from "@/lib/db";
 import { evidenceThumbnails } from "@/lib/media/evidence";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ModerationTabs } from "@/components/moderation/moderation-tabs";
 import { ReportGroupCard } from "@/components/moderation/report-group-card";
 import { TwoFactorRequired } from "@/components/moderation/two-factor-required";
+import Link from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { moderationNeedsTwoFactor, requireModerator } from "@/lib/moderation/access";
 import { listReportQueue } from "@/lib/moderation/queries";

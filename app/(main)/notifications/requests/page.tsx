@@ -1,7 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FollowRequestList } from "@/components/follow-requests/follow-request-list";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { listFollowRequests } from "@/lib/follows/queries-requests";

@@ -1,9 +1,9 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LinkifiedText } from "@/components/dev/linkified-text";
 import { OutboxBanner } from "@/components/dev/outbox-banner";
+import Link from "@/components/ui/link";
 import { readOutboxMail } from "@/lib/email/outbox";
 import { drivers, env } from "@/lib/env";
 

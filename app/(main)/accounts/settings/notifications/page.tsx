@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PushDeviceList } from "@/components/push/push-device-list";
 import { PushKindSwitches } from "@/components/push/push-kind-switches";
 import { PushThisDevice } from "@/components/push/push-this-device";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { getCurrentSession } from "@/lib/auth";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";

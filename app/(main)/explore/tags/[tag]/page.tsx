@@ -1,6 +1,5 @@
 import { Hash } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ProfileGrid } from "@/components/profile/profile-grid";
 import {
@@ -9,6 +8,7 @@ import {
   prefetchFirstPage,
 } from "@/components/query/hydrate-lists";
 import { lists } from "@/components/query/list-query";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { tagPage } from "@/lib/discover/queries";
