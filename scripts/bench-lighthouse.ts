@@ -5,8 +5,10 @@
 // in as a demo user, runs every page RUNS times (median by performance score) signed in and the
 // public ones signed out, and prints one row per page: scores, LCP, TBT, CLS, the script bytes
 // the page loaded (compressed) and whether the back/forward cache may keep it.
-// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir --pglite]
-// (--lhr: every run's full Lighthouse report, to see why a metric is what it is)
+// Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir --pglite --h2]
+// (--lhr: every run's full Lighthouse report, to see why a metric is what it is; --h2: the pages
+// through an HTTP/2 TLS front, as CloudFront serves them in production, instead of `next start`'s
+// HTTP/1.1 — scripts/bench/h2-proxy.ts)
 // Needs a build (`npm run build`). Exits 1 when the stack could not be set up, 2 past the deadline.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +17,7 @@ import lighthouse from "lighthouse";
 import type { Browser } from "playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/local-stack";
 import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
+import { type H2Proxy, startH2Proxy } from "./bench/h2-proxy";
 import { launchBrowser, signIn } from "./bench/live-browser";
 import { type LiveStack, startLiveStack } from "./bench/live-stack";
 import { runBench } from "./bench/run";
@@ -27,6 +30,7 @@ const ONLY = arg("only")?.split(",");
 const JSON_OUT = arg("json");
 const LHR_DIR = arg("lhr");
 const PGLITE = process.argv.includes("--pglite");
+const H2 = process.argv.includes("--h2");
 const DB_NAME = "snapgram_bench_lighthouse";
 const VIEWER = "ana";
 const OTHER = "ben.k";
@@ -51,6 +55,7 @@ type Run = {
 
 const root = path.resolve(import.meta.dirname, "..");
 let stack: LiveStack | null = null;
+let proxy: H2Proxy | null = null;
 let browser: Browser | null = null;
 let chrome: chromeLauncher.LaunchedChrome | null = null;
 
@@ -162,6 +167,8 @@ async function main(): Promise<boolean> {
   await browser.close();
   browser = null;
   const { post, tag } = await firstOf(stack.baseUrl, cookie);
+  if (H2) proxy = await startH2Proxy(stack.baseUrl);
+  const pageBase = proxy?.url ?? stack.baseUrl;
 
   const pages: PageSpec[] = [
     { name: "home", path: "/", signedIn: true },
@@ -176,12 +183,17 @@ async function main(): Promise<boolean> {
 
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || CHROMIUM_PATH,
-    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    // The HTTP/2 front's certificate is a throwaway self-signed one.
+    chromeFlags: [
+      "--headless=new",
+      ...CHROMIUM_ARGS,
+      ...(H2 ? ["--ignore-certificate-errors"] : []),
+    ],
   });
   const results: { spec: PageSpec; runs: Run[] }[] = [];
   // A warm-up load per page compiles nothing (the build is done) but fills the OS file cache.
   for (const spec of pages) {
-    const url = `${stack.baseUrl}${spec.path}`;
+    const url = `${pageBase}${spec.path}`;
     const auth = spec.signedIn ? cookie : null;
     await measure(url, auth, chrome.port);
     const runs: Run[] = [];
@@ -190,7 +202,9 @@ async function main(): Promise<boolean> {
     console.log(`measured ${spec.path} ${spec.signedIn ? "signed in" : "signed out"}`);
   }
 
-  console.log(`\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}`);
+  console.log(
+    `\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}, ${H2 ? "HTTP/2 (TLS front, as CloudFront)" : "HTTP/1.1 (next start)"}`,
+  );
   console.log(
     "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache | CPU index |",
   );
@@ -207,6 +221,7 @@ runBench({
   cleanup: async () => {
     await browser?.close().catch(() => {});
     await chrome?.kill();
+    await proxy?.close();
     await stack?.stop();
     if (!PGLITE) await dropBenchDatabase(DB_NAME);
   },
