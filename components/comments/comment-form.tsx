@@ -21,6 +21,7 @@ import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
+import { commentBoxProps } from "./comment-box";
 import { noteReply, repliesOpenKey } from "./comment-cache";
 import {
   type CommentsData,
@@ -285,20 +286,15 @@ export function CommentForm({
         <MentionTextarea
           ref={textarea}
           id={id}
-          name="body"
-          rows={1}
+          {...commentBoxProps(compact)}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             if (fieldError) setFieldError(null);
           }}
           onKeyDown={onKeyDown}
-          aria-label="Add a comment"
           aria-invalid={over || fieldError ? true : undefined}
           aria-describedby={describedBy.length > 0 ? describedBy.join(" ") : undefined}
-          placeholder="Add a comment…"
-          autoComplete="off"
-          className={`min-w-0 flex-1 resize-none bg-transparent text-sm leading-5 placeholder:text-neutral-500 focus:outline-none dark:placeholder:text-neutral-400 ${compact ? "py-1" : "py-2"}`}
         />
         <button
           type="submit"

@@ -2,6 +2,7 @@
 
 import { type ComponentProps, type ComponentType, useEffect, useRef, useState } from "react";
 import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
+import { commentBoxProps } from "./comment-box";
 import type { CommentForm as CommentFormType } from "./comment-form";
 
 type Props = Omit<ComponentProps<typeof CommentFormType>, "initialText" | "focusOnMount"> & {
@@ -45,6 +46,7 @@ export function DeferredCommentForm(props: Props) {
   const [loaded, setLoaded] = useState<(Loaded & { text: string; focused: boolean }) | null>(null);
 
   useEffect(loadOnFirstInput, []);
+  const box = commentBoxProps(props.compact ?? false);
 
   const activate = () => {
     void loadForm().then(({ Form }) => {
@@ -75,11 +77,7 @@ export function DeferredCommentForm(props: Props) {
           <textarea
             ref={draft}
             id={inputId}
-            name="body"
-            rows={1}
-            aria-label="Add a comment"
-            placeholder="Add a comment…"
-            autoComplete="off"
+            {...box}
             // A press only starts the download: the swap waits for the focus it brings, so the
             // real box takes it over (swapping on press would drop the press's focus).
             onPointerDown={() => void loadForm()}
@@ -89,7 +87,7 @@ export function DeferredCommentForm(props: Props) {
               // Enter posts in the real form; here it waits for it rather than adding a line.
               if (event.key === "Enter" && !event.shiftKey) event.preventDefault();
             }}
-            className="block w-full min-w-0 flex-1 resize-none bg-transparent py-1 text-sm leading-5 placeholder:text-neutral-500 focus:outline-none dark:placeholder:text-neutral-400"
+            className={`block w-full ${box.className}`}
           />
         </div>
       </div>
