@@ -138,7 +138,9 @@ describe("hide like count", () => {
     for (const viewer of [fan, stranger]) {
       const views = await everyView(viewer, author, postId, "dusk");
       for (const [name, view] of Object.entries(views)) {
-        expect(JSON.stringify(view), `${name} for another viewer`).not.toContain("4321");
+        // The number as a JSON value under any key (not the digits inside an id: UUIDv7s hold
+        // "4321" now and then, which made this check flaky).
+        expect(JSON.stringify(view), `${name} for another viewer`).not.toMatch(/[:[,]4321[,\]}]/);
       }
       expect(views.page).toMatchObject({ likeCount: 0, likeCountHidden: true });
       // The likers list still lists who liked it.
