@@ -19,9 +19,8 @@ import { listKeys } from "@/components/query/list-query";
 import Link from "@/components/ui/link";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
-import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
-import { commentBoxProps } from "./comment-box";
+import { CommentsOffNotice, commentBoxProps } from "./comment-box";
 import { noteReply, repliesOpenKey } from "./comment-cache";
 import {
   type CommentsData,
@@ -202,13 +201,7 @@ export function CommentForm({
     },
   });
 
-  if (commentsOff) {
-    return (
-      <p className={`text-sm text-neutral-500 dark:text-neutral-400 ${className}`}>
-        {COMMENTS_OFF_MESSAGE}
-      </p>
-    );
-  }
+  if (commentsOff) return <CommentsOffNotice className={className} />;
 
   if (!signedIn) {
     return (

@@ -1,8 +1,7 @@
 "use client";
 
 import { type ComponentProps, type ComponentType, useEffect, useRef, useState } from "react";
-import { COMMENTS_OFF_MESSAGE } from "@/lib/shared/post-controls";
-import { commentBoxProps } from "./comment-box";
+import { CommentsOffNotice, commentBoxProps } from "./comment-box";
 import type { CommentForm as CommentFormType } from "./comment-form";
 
 type Props = Omit<ComponentProps<typeof CommentFormType>, "initialText" | "focusOnMount"> & {
@@ -59,13 +58,7 @@ export function DeferredCommentForm(props: Props) {
     });
   };
 
-  if (commentsOff) {
-    return (
-      <p className={`text-sm text-neutral-500 dark:text-neutral-400 ${className}`}>
-        {COMMENTS_OFF_MESSAGE}
-      </p>
-    );
-  }
+  if (commentsOff) return <CommentsOffNotice className={className} />;
   if (loaded) {
     const { Form, text, focused } = loaded;
     return <Form {...props} initialText={text} focusOnMount={focused} />;

@@ -9,7 +9,7 @@ export function intentTarget(target: EventTarget | null, origin: string): string
   const anchor = target.closest("a[href]");
   if (!(anchor instanceof HTMLAnchorElement)) return null;
   if (anchor.target && anchor.target !== "_self") return null;
-  if (anchor.hasAttribute("download") || anchor.dataset.noPrefetch !== undefined) return null;
+  if (anchor.hasAttribute("download")) return null;
   const url = new URL(anchor.href, origin);
   if (url.origin !== origin) return null;
   // Routes answered by route handlers, not pages (files, APIs), are never prefetched.

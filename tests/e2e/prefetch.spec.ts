@@ -28,6 +28,8 @@ test("a page is prefetched when a link is hovered or focused, not for every link
   await expect.poll(() => prefetches).toContain(second);
   // Each page once, whatever the number of hovers (one prefetch may take Next two requests).
   const forFirst = () => prefetches.filter((p) => p === first).length;
+  // Let the first prefetch's requests all go out before counting them.
+  await page.waitForLoadState("networkidle");
   const before = forFirst();
   await page.mouse.move(0, 0);
   await postLinks.nth(0).hover();
