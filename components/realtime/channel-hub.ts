@@ -2,6 +2,8 @@
 // and share one subscription, which ends when the last of them leaves. Holds listeners even
 // before a client exists (or while it is being created), and subscribes them once it does.
 // No React here, so it is easy to reason about (and to test with a fake client).
+// An optional `prepare` step (the event schemas' code) runs at the first app event, not at
+// connect: events wait for it in arrival order, and a page that hears nothing never loads it.
 
 export type ChannelListener = (event: string, data: unknown) => void;
 
@@ -23,9 +25,25 @@ type Entry = {
   dispatch: ChannelListener;
 };
 
+export type ChannelHubOptions = {
+  /**
+   * Runs once, at the first app event; every event is delivered only after it has settled (in
+   * arrival order, whichever channel it came on). A failure is logged and delivery goes on.
+   */
+  prepare?: () => Promise<unknown>;
+};
+
 export class ChannelHub {
   private client: HubClient | null = null;
   private readonly entries = new Map<string, Entry>();
+  private readonly prepare: (() => Promise<unknown>) | undefined;
+  /** Events waiting for `prepare`; null once it has settled (events go straight through). */
+  private pending: (() => void)[] | null;
+
+  constructor(options: ChannelHubOptions = {}) {
+    this.prepare = options.prepare;
+    this.pending = options.prepare ? [] : null;
+  }
 
   /** Starts listening to `name`; call the returned function to stop (idempotent). */
   acquire(name: string, listener: ChannelListener): () => void {
@@ -38,13 +56,15 @@ export class ChannelHub {
         dispatch: (event, data) => {
           // pusher:subscription_succeeded and friends are the protocol's, not the app's.
           if (event.startsWith("pusher:") || event.startsWith("pusher_internal:")) return;
-          for (const l of [...listeners]) {
-            try {
-              l(event, data);
-            } catch (error) {
-              console.error("[realtime] a listener failed", error);
+          this.deliver(() => {
+            for (const l of [...listeners]) {
+              try {
+                l(event, data);
+              } catch (error) {
+                console.error("[realtime] a listener failed", error);
+              }
             }
-          }
+          });
         },
       };
       this.entries.set(name, created);
@@ -96,6 +116,25 @@ export class ChannelHub {
     if (!this.client) return;
     for (const [name, entry] of this.entries) this.unsubscribe(name, entry);
     this.client = null;
+  }
+
+  /** Runs `send` now, or after `prepare` has settled (started by the first event). */
+  private deliver(send: () => void): void {
+    const pending = this.pending;
+    if (!pending) {
+      send();
+      return;
+    }
+    pending.push(send);
+    if (pending.length > 1 || !this.prepare) return;
+    const flush = () => {
+      this.pending = null;
+      for (const queued of pending) queued();
+    };
+    this.prepare().then(flush, (error: unknown) => {
+      console.error("[realtime] preparing for events failed", error);
+      flush();
+    });
   }
 
   private subscribe(name: string, entry: Entry): void {

@@ -1,13 +1,14 @@
 import type * as EventContract from "@/lib/realtime/types";
 
-// The event contract (lib/realtime/types: zod schemas) is loaded with pusher-js, not with the
-// page: no event can arrive before the client exists, and the client is created only after both
-// have loaded (realtime-provider.tsx). Until then every payload is dropped, as a malformed one is.
+// The event contract (lib/realtime/types: zod schemas) is loaded at the first event the tab hears,
+// not with the page or pusher-js: the channel hub holds events back until it has loaded
+// (ChannelHub's `prepare`, realtime-provider.tsx). Before then a payload is dropped, as a
+// malformed one is.
 
 type Contract = typeof EventContract;
 let contract: Contract | null = null;
 
-/** Loads the schemas once; the realtime provider awaits this before it connects. */
+/** Loads the schemas once; the channel hub awaits this before it delivers the first event. */
 export async function loadEventContract(): Promise<Contract> {
   if (!contract) {
     // zod goes jitless before any schema exists (zod-jitless.ts), then the schemas load.

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type Pusher from "pusher-js";
 import { createContext, type ReactNode, use, useEffect, useMemo, useRef, useState } from "react";
-import { userChannel } from "@/lib/realtime/channels";
+import { REALTIME_AUTH_ENDPOINT, userChannel } from "@/lib/realtime/channels";
 import type { RealtimeClientConfig } from "@/lib/realtime/types";
 import { ChannelHub } from "./channel-hub";
 import { loadEventContract, parseUserEvent } from "./event-contract";
@@ -22,17 +22,15 @@ type RealtimeContextValue = {
 const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
 // One client and one hub per tab, shared across remounts of the provider (layout changes, React's
-// dev double effects): the client is closed only when no provider has used it for a moment.
-const hub = new ChannelHub();
+// dev double effects): the client is closed only when no provider has used it for a moment. The
+// event schemas (zod) load at the first event the tab hears, not with the page or the client.
+const hub = new ChannelHub({ prepare: loadEventContract });
 let shared: { signature: string; client: Promise<Pusher>; users: number } | null = null;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function createClient(config: RealtimeClientConfig): Promise<Pusher> {
-  // pusher-js and the event schemas come after the page has loaded and gone idle (startSoon).
-  const [{ default: PusherClient }, { REALTIME_AUTH_ENDPOINT }] = await Promise.all([
-    import("pusher-js"),
-    loadEventContract(),
-  ]);
+  // pusher-js comes after the page has loaded and gone idle (startSoon).
+  const { default: PusherClient } = await import("pusher-js");
   const self = config.wsHost
     ? {
         wsHost: config.wsHost,

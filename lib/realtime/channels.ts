@@ -4,6 +4,9 @@
 /** Ids that may appear in a channel name: the app's UUIDs and nothing a channel name forbids. */
 export const CHANNEL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Path of the channel authorization endpoint (app/api/realtime/auth/route.ts). */
+export const REALTIME_AUTH_ENDPOINT = "/api/realtime/auth";
+
 const POST_PREFIX = "private-post-";
 const USER_PREFIX = "private-user-";
 

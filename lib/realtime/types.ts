@@ -128,6 +128,3 @@ export type RealtimeClientConfig = {
   wsPort: number | null;
   forceTLS: boolean;
 };
-
-/** Path of the channel authorization endpoint (app/api/realtime/auth/route.ts). */
-export const REALTIME_AUTH_ENDPOINT = "/api/realtime/auth";

@@ -266,4 +266,42 @@ describe("ChannelHub", () => {
     expect(onPost).toHaveBeenCalledWith("like.count", { n: 2 });
     expect(parseUserEvent("channels.reauthorize", {})).toEqual({});
   });
+
+  it("loads what events need at the first event only, and delivers every event after it in order", async () => {
+    let finish: () => void = () => {};
+    const prepare = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const hub = new ChannelHub({ prepare });
+    const client = fakePusher();
+    const seen: string[] = [];
+    hub.acquire("private-post-1", (event, data) => seen.push(`${event}:${JSON.stringify(data)}`));
+    hub.acquire("private-user-1", (event) => seen.push(`user:${event}`));
+    hub.attach(client);
+    client.subscribed.get("private-post-1")?.("pusher:subscription_succeeded", {});
+    // Connected and subscribed, nothing heard yet: nothing loaded.
+    expect(prepare).not.toHaveBeenCalled();
+    client.subscribed.get("private-post-1")?.("like.count", { n: 1 });
+    client.subscribed.get("private-user-1")?.("notification.created", {});
+    client.subscribed.get("private-post-1")?.("like.count", { n: 2 });
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([]);
+    finish();
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    expect(seen).toEqual(['like.count:{"n":1}', "user:notification.created", 'like.count:{"n":2}']);
+    client.subscribed.get("private-post-1")?.("like.count", { n: 3 });
+    expect(seen.at(-1)).toBe('like.count:{"n":3}');
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+
+  it("still delivers events when loading what they need failed", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const hub = new ChannelHub({ prepare: () => Promise.reject(new Error("chunk failed")) });
+    const client = fakePusher();
+    const onPost = vi.fn();
+    hub.acquire("private-post-1", onPost);
+    hub.attach(client);
+    client.subscribed.get("private-post-1")?.("like.count", { n: 1 });
+    await vi.waitFor(() => expect(onPost).toHaveBeenCalledWith("like.count", { n: 1 }));
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
 });
