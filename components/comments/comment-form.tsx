@@ -19,6 +19,7 @@ import { listKeys } from "@/components/query/list-query";
 import Link from "@/components/ui/link";
 import { addCommentAction } from "@/lib/comments/actions";
 import { MAX_COMMENT } from "@/lib/comments/limits";
+import { formatCount } from "@/lib/shared/format";
 import type { AuthorView, CommentView } from "@/lib/shared/post-views";
 import { CommentsOffNotice, commentBoxProps } from "./comment-box";
 import { noteReply, repliesOpenKey } from "./comment-cache";
@@ -56,7 +57,6 @@ type CommentFormProps = {
   focusOnMount?: boolean;
 };
 
-const numberFormat = new Intl.NumberFormat("en-US");
 /** The counter appears this close to the limit. */
 const COUNTER_FROM = MAX_COMMENT - 200;
 const MAX_HEIGHT = { compact: 80, full: 120 };
@@ -303,7 +303,7 @@ export function CommentForm({
           aria-live="polite"
           className={`text-right text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-neutral-500 dark:text-neutral-400"}`}
         >
-          {numberFormat.format(text.length)}/{numberFormat.format(MAX_COMMENT)}
+          {formatCount(text.length)}/{formatCount(MAX_COMMENT)}
         </p>
       ) : null}
       <div role="alert" className="text-xs text-red-600 dark:text-red-400">

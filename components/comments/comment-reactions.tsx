@@ -5,12 +5,11 @@ import { Heart } from "lucide-react";
 import { useState } from "react";
 import { failureOf, toResult, unwrap } from "@/components/forms/action-result";
 import { setCommentLikeAction, setCommentPinAction } from "@/lib/comments/actions-reactions";
+import { formatCount } from "@/lib/shared/format";
 import type { CommentView } from "@/lib/shared/post-views";
 import { commentLikeMutationKey, patchCommentEverywhere } from "./comment-cache";
 
 // The heart on a comment and the post author's Pin / Unpin.
-
-const numberFormat = new Intl.NumberFormat("en-US");
 
 export const metaButton =
   "font-semibold hover:text-neutral-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:hover:text-neutral-100";
@@ -21,7 +20,7 @@ export function CommentLikeCount({ comment }: { comment: CommentView }) {
   if (n === 0) return null;
   return (
     <span className="font-semibold" data-testid="comment-like-count">
-      {numberFormat.format(n)} {n === 1 ? "like" : "likes"}
+      {formatCount(n)} {n === 1 ? "like" : "likes"}
     </span>
   );
 }

@@ -3,10 +3,9 @@
 import { skipToken, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { fetchListPage, lists, pagingOptions } from "@/components/query/list-query";
+import { formatCount } from "@/lib/shared/format";
 import type { CommentView, Page } from "@/lib/shared/post-views";
 import { repliesOpenKey } from "./comment-cache";
-
-const numberFormat = new Intl.NumberFormat("en-US");
 
 type CommentRepliesProps = {
   comment: CommentView;
@@ -62,9 +61,9 @@ export function CommentReplies({ comment, renderReply }: CommentRepliesProps) {
           {query.isFetching && open
             ? "Loading…"
             : !open
-              ? `View replies (${numberFormat.format(count)})`
+              ? `View replies (${formatCount(count)})`
               : query.hasNextPage
-                ? `View more replies (${numberFormat.format(Math.max(count - shown, 1))})`
+                ? `View more replies (${formatCount(Math.max(count - shown, 1))})`
                 : "Hide replies"}
         </button>
       ) : null}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Aspect } from "@/lib/images/types";
 import { MAX_CAPTION } from "@/lib/posts/limits";
+import { formatCount } from "@/lib/shared/format";
 import { AdvancedSettings, type PostControlSettings } from "./advanced-settings";
 import { AltTextList } from "./alt-text-list";
 import { CroppedImage, frameStyle } from "./cropped-image";
@@ -56,7 +57,7 @@ export function DetailsStep(props: Props) {
                 value={props.caption}
                 onChange={props.onCaption}
                 max={MAX_CAPTION}
-                overMessage={`Captions can have at most ${MAX_CAPTION.toLocaleString("en-US")} characters.`}
+                overMessage={`Captions can have at most ${formatCount(MAX_CAPTION)} characters.`}
                 errors={props.captionErrors}
                 rows={6}
                 placeholder="Write a caption… Use #hashtags and @mentions."

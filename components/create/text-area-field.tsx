@@ -1,5 +1,6 @@
 import { type ReactNode, type TextareaHTMLAttributes, useId } from "react";
 import { MentionTextarea } from "@/components/forms/mention-textarea";
+import { formatCount } from "@/lib/shared/format";
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange"> & {
   label: ReactNode;
@@ -14,8 +15,6 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | 
   /** Suggest people after "@" and tags after "#" (captions). */
   mentions?: boolean;
 };
-
-const format = (n: number) => n.toLocaleString("en-US");
 
 /**
  * A labelled textarea with a live character counter. Typing past the limit is allowed (pasting
@@ -66,7 +65,7 @@ export function TextAreaField({
             over ? "font-semibold text-red-600 dark:text-red-400" : "text-neutral-500"
           }`}
         >
-          {format(value.length)}/{format(max)}
+          {formatCount(value.length)}/{formatCount(max)}
           <span className="sr-only"> characters</span>
         </p>
       </div>

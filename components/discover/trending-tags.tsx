@@ -1,8 +1,7 @@
 import { TrendingUp } from "lucide-react";
 import Link from "@/components/ui/link";
 import type { TrendingTag } from "@/lib/discover/queries";
-
-const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });
+import { formatCompact } from "@/lib/shared/format";
 
 /** The explore page's trending tags as chips, each leading to its tag page. */
 export function TrendingTags({ tags }: { tags: TrendingTag[] }) {
@@ -24,7 +23,7 @@ export function TrendingTags({ tags }: { tags: TrendingTag[] }) {
               ) : null}
               <span className="truncate font-semibold">#{t.tag}</span>
               <span className="shrink-0 text-neutral-500 dark:text-neutral-400">
-                {countFormat.format(t.postCount)}
+                {formatCompact(t.postCount)}
                 <span className="sr-only"> {t.postCount === 1 ? "post" : "posts"}</span>
                 {t.rising ? <span className="sr-only">, rising</span> : null}
               </span>

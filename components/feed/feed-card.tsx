@@ -14,6 +14,7 @@ import { useLivePostCache } from "@/components/realtime/use-live-post-cache";
 import Link from "@/components/ui/link";
 import { AvatarLink, UsernameLink } from "@/components/ui/profile-link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { formatCount } from "@/lib/shared/format";
 import { likeCountHiddenFor } from "@/lib/shared/post-controls";
 import type { AuthorView, CommentView, FeedPost } from "@/lib/shared/post-views";
 
@@ -24,8 +25,6 @@ type FeedCardProps = {
   /** The signed-in viewer, shown on their own comment while it posts (optional). */
   viewer?: AuthorView;
 };
-
-const countFormat = new Intl.NumberFormat("en-US");
 
 /** Comments the viewer posted from this card, after the two latest (as Instagram shows them). */
 function reduceAdded(list: CommentView[], event: CommentEvent): CommentView[] {
@@ -140,7 +139,7 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
               href={postHref}
               className="mt-1.5 block w-fit text-sm text-neutral-500 hover:text-neutral-700 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-neutral-400 dark:hover:text-neutral-200"
             >
-              View all {countFormat.format(post.commentCount)} comments
+              View all {formatCount(post.commentCount)} comments
             </Link>
           ) : null}
 

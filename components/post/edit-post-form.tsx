@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { updatePostAction } from "@/lib/posts/actions";
 import { MAX_ALT, MAX_CAPTION } from "@/lib/posts/limits";
+import { formatCount } from "@/lib/shared/format";
 import type { MediaView } from "@/lib/shared/post-views";
 import { PhotoImage } from "./post-media";
 
@@ -19,8 +20,6 @@ type EditPostFormProps = {
   onSaved: () => void;
   onPendingChange: (pending: boolean) => void;
 };
-
-const numberFormat = new Intl.NumberFormat("en-US");
 
 /** The author's edit form: caption (with a live counter) and alt text of every photo. */
 export function EditPostForm({
@@ -75,7 +74,7 @@ export function EditPostForm({
             aria-live="polite"
             className={`text-xs tabular-nums ${over ? "font-semibold text-red-600 dark:text-red-400" : "text-neutral-500 dark:text-neutral-400"}`}
           >
-            {numberFormat.format(caption.length)}/{numberFormat.format(MAX_CAPTION)}
+            {formatCount(caption.length)}/{formatCount(MAX_CAPTION)}
           </span>
         </div>
         <MentionTextarea

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
 import { UsernameLink } from "@/components/ui/profile-link";
+import { formatCount } from "@/lib/shared/format";
 import type { LikeCountHiddenFor } from "@/lib/shared/post-controls";
 import styles from "./heart-animations.module.css";
 import { usePostReactionsContext } from "./use-post-reactions";
@@ -28,8 +29,6 @@ const PeopleListDialog = dynamic(
   () => import("@/components/profile/people-list-dialog").then((m) => m.PeopleListDialog),
   { ssr: false },
 );
-
-const countFormat = new Intl.NumberFormat("en-US");
 
 const iconButton =
   "inline-flex size-10 items-center justify-center rounded-full transition-opacity hover:opacity-60 focus-visible:outline-2 focus-visible:outline-sky-500 active:opacity-40";
@@ -148,13 +147,13 @@ export function PostActions({
             {others > 0 ? (
               <>
                 {" and "}
-                {likersButton(`${countFormat.format(others)} ${others === 1 ? "other" : "others"}`)}
+                {likersButton(`${formatCount(others)} ${others === 1 ? "other" : "others"}`)}
               </>
             ) : null}
           </>
         ) : (
           likersButton(
-            `${countFormat.format(r.likeCount)} ${r.likeCount === 1 ? "like" : "likes"}`,
+            `${formatCount(r.likeCount)} ${r.likeCount === 1 ? "like" : "likes"}`,
             "tabular-nums",
           )
         )}

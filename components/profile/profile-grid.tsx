@@ -8,6 +8,7 @@ import { useListQuery } from "@/components/query/use-list-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import Link from "@/components/ui/link";
 import { LoadMoreFooter } from "@/components/ui/load-more-footer";
+import { formatCompact } from "@/lib/shared/format";
 import type { GridItem } from "@/lib/shared/post-views";
 
 /** Which grid a profile shows: its posts, or (to its owner only) the saved posts. */
@@ -21,7 +22,6 @@ export type GridFeed = ListSource & {
   empty?: ReactNode;
 };
 
-const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });
 // Three columns inside a page of at most 935 px (minus gaps), the full width on phones.
 const THUMB_SIZES = "(min-width: 935px) 309px, 33vw";
 
@@ -127,13 +127,13 @@ function GridThumb({ item, priority }: { item: GridItem; priority: boolean }) {
         {item.likeCountHidden ? null : (
           <span className="inline-flex items-center gap-1.5">
             <Heart className="size-5 fill-current" />
-            {countFormat.format(item.likeCount)}
+            {formatCompact(item.likeCount)}
           </span>
         )}
         {item.commentsOff ? null : (
           <span className="inline-flex items-center gap-1.5">
             <MessageCircle className="size-5 fill-current -scale-x-100" />
-            {countFormat.format(item.commentCount)}
+            {formatCompact(item.commentCount)}
           </span>
         )}
       </span>

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { type ReactNode, useRef, useState } from "react";
 import Link from "@/components/ui/link";
 import { MountWhenOpened } from "@/components/ui/mount-when-opened";
+import { formatCompactTenths, formatCount } from "@/lib/shared/format";
 
 // The lists (and their follow buttons) are fetched when first opened, not with the profile.
 const PeopleListDialog = dynamic(
@@ -21,12 +22,7 @@ type ProfileStatsProps = {
   listsOpen?: boolean;
 };
 
-const fullFormat = new Intl.NumberFormat("en-US");
-const compactFormat = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  maximumFractionDigits: 1,
-});
-const shortCount = (n: number) => (n < 10_000 ? fullFormat.format(n) : compactFormat.format(n));
+const shortCount = (n: number) => (n < 10_000 ? formatCount(n) : formatCompactTenths(n));
 
 type List = "followers" | "following";
 
@@ -37,7 +33,7 @@ const buttonClass =
 function Stat({ value, label }: { value: number; label: string }) {
   return (
     <>
-      <span className="font-semibold" title={fullFormat.format(value)}>
+      <span className="font-semibold" title={formatCount(value)}>
         {shortCount(value)}
       </span>{" "}
       <span className="text-neutral-600 md:text-neutral-900 dark:text-neutral-400 md:dark:text-neutral-100">

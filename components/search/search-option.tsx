@@ -1,9 +1,9 @@
 import { Hash } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
+import { formatCompact } from "@/lib/shared/format";
 import type { SearchOption } from "./use-search";
 
-const countFormat = new Intl.NumberFormat("en-US", { notation: "compact" });
-export const postsText = (n: number) => `${countFormat.format(n)} ${n === 1 ? "post" : "posts"}`;
+export const postsText = (n: number) => `${formatCompact(n)} ${n === 1 ? "post" : "posts"}`;
 
 /** What one option of the search listbox shows: a person or a tag. */
 export function SearchOptionContent({ option }: { option: SearchOption }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDateTime, formatDayMonth, formatDayMonthYear } from "@/lib/shared/format";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,14 +27,6 @@ function subscribe(listener: () => void) {
 // Whole minutes, so the snapshot is stable between ticks.
 const currentMinute = () => Math.floor(Date.now() / MINUTE);
 
-const fullFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short" });
-const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
-const yearFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-});
-
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"} ago`;
 
 /** Short label ("now", "2m", "3h", "5d", then "Mar 3" or "Mar 3, 2024") and its spoken form. */
@@ -53,7 +46,7 @@ export function formatRelative(date: Date, now: number): { short: string; spoken
     return { short: `${d}d`, spoken: plural(d, "day") };
   }
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  const label = (sameYear ? dayFormat : yearFormat).format(date);
+  const label = sameYear ? formatDayMonth(date) : formatDayMonthYear(date);
   return { short: label, spoken: label };
 }
 
@@ -70,7 +63,7 @@ export function RelativeTime({ iso, className = "" }: RelativeTimeProps) {
     // Server and browser clocks (and time zones) may differ by a little: the browser's text wins.
     <time
       dateTime={iso}
-      title={fullFormat.format(date)}
+      title={formatDateTime(date)}
       className={className}
       suppressHydrationWarning
     >

@@ -13,10 +13,9 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getDb } from "@/lib/db";
 import { tagPage } from "@/lib/discover/queries";
 import { normalizeTag } from "@/lib/discover/validation";
+import { formatCount } from "@/lib/shared/format";
 
 type Props = { params: Promise<{ tag: string }> };
-
-const countFormat = new Intl.NumberFormat("en-US");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = normalizeTag((await params).tag);
@@ -61,7 +60,7 @@ export default async function TagPage({ params }: Props) {
           <h1 className="truncate text-2xl font-semibold md:text-3xl">#{tag}</h1>
           <p className="mt-1 text-sm text-neutral-600 md:text-base dark:text-neutral-400">
             <span className="font-semibold text-neutral-900 dark:text-neutral-100">
-              {countFormat.format(page.postCount)}
+              {formatCount(page.postCount)}
             </span>{" "}
             {page.postCount === 1 ? "post" : "posts"}
           </p>
