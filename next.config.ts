@@ -25,10 +25,6 @@ const nextConfig: NextConfig = {
   // opened at http://127.0.0.1:3000 or [::1] the page would never hydrate. Loopback only.
   allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]", "::1"],
   experimental: {
-    // The page's CSS (Tailwind's, ~14 KB compressed) inline in the HTML instead of two
-    // render-blocking requests: a phone paints after one round trip for the document rather than
-    // after two more for the stylesheets. Measured with npm run bench:lighthouse.
-    inlineCss: true,
     // The default (1 MB), stated: proxy.ts answers bigger action bodies 413 (lib/http/body-limit).
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
