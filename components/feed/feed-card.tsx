@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { memo, type RefObject, useEffect, useRef, useState } from "react";
 import type { CommentEvent } from "@/components/comments/comment-form";
 import { isPendingComment } from "@/components/comments/comments-query";
 import { CompactComment } from "@/components/comments/compact-comment";
@@ -67,11 +67,12 @@ function LiveWhileNear({ postId, target }: { postId: string; target: RefObject<E
 /**
  * One post of the home feed, Instagram style: author and time, the photos (double tap to like),
  * the action bar, the caption cut to a few lines, a taste of the comments and a comment box.
- * 470 px wide at most, centred; the full width on phones. Live while on screen.
+ * 470 px wide at most, centred; the full width on phones. Live while on screen. Memoised: the
+ * feed re-renders when live updates connect or a page arrives, and a card whose post (the same
+ * cached object until it changes) did not change is not rendered again.
  */
-export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
+export const FeedCard = memo(function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
   const { author } = post;
-  const _profileHref = `/${encodeURIComponent(author.username)}`;
   const postHref = `/p/${post.id}`;
   const inputId = `feed-comment-${post.id}`;
   const headingId = `feed-post-${post.id}`;
@@ -165,4 +166,4 @@ export function FeedCard({ post, priority = false, viewer }: FeedCardProps) {
       </article>
     </PostReactionsProvider>
   );
-}
+});

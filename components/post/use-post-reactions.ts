@@ -79,9 +79,11 @@ export function usePostReactions({
   useLayoutEffect(() => {
     if (queryClient.isMutating({ mutationKey: reactionsMutationKey(postId) }) > 0) return;
     const server = { liked: initialLiked, likeCount: initialCount, saved: initialSaved };
-    queryClient.setQueryData<ReactionsSnapshot>(reactionsKey(postId), (cached) =>
-      cached && same(cached, server) ? cached : server,
-    );
+    // Unchanged (every card on hydration: useQuery's initialData is this snapshot): no write, so
+    // the cache does not notify every card's observers for nothing.
+    const cached = queryClient.getQueryData<ReactionsSnapshot>(reactionsKey(postId));
+    if (cached && same(cached, server)) return;
+    queryClient.setQueryData<ReactionsSnapshot>(reactionsKey(postId), server);
   }, [queryClient, postId, initialLiked, initialCount, initialSaved]);
 
   const loginHref = `/login?next=${encodeURIComponent(`/p/${postId}`)}`;

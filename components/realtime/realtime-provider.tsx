@@ -2,7 +2,16 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type Pusher from "pusher-js";
-import { createContext, type ReactNode, use, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  use,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { REALTIME_AUTH_ENDPOINT, userChannel } from "@/lib/realtime/channels";
 import type { RealtimeClientConfig } from "@/lib/realtime/types";
 import { ChannelHub } from "./channel-hub";
@@ -149,7 +158,9 @@ export function RealtimeProvider({ config, viewerId = null, children }: Realtime
       } else if (everConnected) {
         lost = true;
       }
-      setState(mapped);
+      // A transition: the lists that stop or start polling re-render in short slices, not in one
+      // long task in the middle of the page's first second (the socket connects right after load).
+      startTransition(() => setState(mapped));
     };
     let acquired = false;
     const cancelStart = startSoon(() => {
