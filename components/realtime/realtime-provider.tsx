@@ -37,9 +37,18 @@ const hub = new ChannelHub({ prepare: loadEventContract });
 let shared: { signature: string; client: Promise<Pusher>; users: number } | null = null;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** Lets the browser paint and handle input before going on (scheduler.yield where there is one). */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function createClient(config: RealtimeClientConfig): Promise<Pusher> {
-  // pusher-js comes after the page has loaded and gone idle (startSoon).
+  // pusher-js comes after the page has loaded and gone idle (startSoon). Its module runs in one
+  // task and the client is made in the next, so neither is a long task on a slow phone.
   const { default: PusherClient } = await import("pusher-js");
+  await yieldToMain();
   const self = config.wsHost
     ? {
         wsHost: config.wsHost,
@@ -166,9 +175,12 @@ export function RealtimeProvider({ config, viewerId = null, children }: Realtime
     const cancelStart = startSoon(() => {
       acquired = true;
       acquireClient(current)
-        .then((c) => {
+        .then(async (c) => {
           if (!active) return;
           client = c;
+          // Subscribing every channel the page listens to is a task of its own, too.
+          await yieldToMain();
+          if (!active) return;
           hub.attach(c);
           c.connection.bind("state_change", onChange);
           onChange({ current: c.connection.state });
