@@ -1,29 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { afterLoadAndIdle } from "@/components/ui/after-load";
 import { listenForInstallPrompt } from "./install-prompt";
-
-/**
- * Runs `register` once the page has loaded and the browser is idle, so a first visit's worker
- * install (its script, its precache, claiming the page) never competes with the page's own
- * photos, scripts and first paint. Returns the cancel for an unmount before then.
- */
-function afterLoadAndIdle(register: () => void): () => void {
-  let idle: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const whenIdle = () => {
-    if ("requestIdleCallback" in window)
-      idle = window.requestIdleCallback(register, { timeout: 5000 });
-    else timer = setTimeout(register, 1000);
-  };
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
-  return () => {
-    window.removeEventListener("load", whenIdle);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-    if (timer !== undefined) clearTimeout(timer);
-  };
-}
 
 /**
  * The app side of the PWA, mounted once in the root layout: keeps the browser's install offer

@@ -12,6 +12,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { afterLoadAndIdle } from "@/components/ui/after-load";
 import { REALTIME_AUTH_ENDPOINT, userChannel } from "@/lib/realtime/channels";
 import type { RealtimeClientConfig } from "@/lib/realtime/types";
 import { ChannelHub } from "./channel-hub";
@@ -45,7 +46,7 @@ function yieldToMain(): Promise<void> {
 }
 
 async function createClient(config: RealtimeClientConfig): Promise<Pusher> {
-  // pusher-js comes after the page has loaded and gone idle (startSoon). Its module runs in one
+  // pusher-js comes after the page has loaded and gone idle (afterLoadAndIdle). Its module runs in one
   // task and the client is made in the next, so neither is a long task on a slow phone.
   const { default: PusherClient } = await import("pusher-js");
   await yieldToMain();
@@ -91,46 +92,6 @@ function releaseClient() {
   }, 1000);
 }
 
-/**
- * Runs `start` once the page has loaded and the main thread is idle (at most ~2 s later), so
- * pusher-js and the event schemas never compete with the first render and hydration.
- * Returns a function that cancels a start that has not happened yet.
- */
-function startSoon(start: () => void): () => void {
-  let cancelled = false;
-  let idle: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let started = false;
-  const run = () => {
-    if (cancelled || started) return;
-    started = true;
-    start();
-  };
-  const whenIdle = () => {
-    if (cancelled) return;
-    if (typeof window.requestIdleCallback === "function") {
-      idle = window.requestIdleCallback(run, { timeout: 2000 });
-    } else {
-      timer = setTimeout(run, 1);
-    }
-  };
-  // A page whose load never completes (a stalled request) still connects after a few seconds.
-  const fallback = setTimeout(run, 5000);
-  const runOnce = () => {
-    clearTimeout(fallback);
-    whenIdle();
-  };
-  if (document.readyState === "complete") runOnce();
-  else window.addEventListener("load", runOnce, { once: true });
-  return () => {
-    cancelled = true;
-    clearTimeout(fallback);
-    window.removeEventListener("load", runOnce);
-    if (idle !== undefined) window.cancelIdleCallback(idle);
-    clearTimeout(timer);
-  };
-}
-
 function toState(pusherState: string): RealtimeState {
   if (pusherState === "connected") return "connected";
   if (pusherState === "initialized" || pusherState === "connecting") return "connecting";
@@ -172,7 +133,7 @@ export function RealtimeProvider({ config, viewerId = null, children }: Realtime
       startTransition(() => setState(mapped));
     };
     let acquired = false;
-    const cancelStart = startSoon(() => {
+    const cancelStart = afterLoadAndIdle(() => {
       acquired = true;
       acquireClient(current)
         .then(async (c) => {

@@ -46,20 +46,27 @@ const UNITS = [
   { size: 1e12, suffix: "T" },
 ] as const;
 
-/** 1234 → "1.2K", 12345 → "12K", 999999 → "1M" (Intl.NumberFormat("en-US", compact)). */
-export function formatCompact(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0 || n >= 1e15) {
-    intlCompact ??= new Intl.NumberFormat("en-US", { notation: "compact" });
-    return intlCompact.format(n);
-  }
+/**
+ * `n` in K/M/B/T to a tenth of the unit: below 10 of the unit only, or `always`. Null where
+ * Intl must answer (negative, fractional, or so large that n × 10 is no longer exact).
+ */
+function abbreviate(n: number, always: boolean): string | null {
+  if (!Number.isSafeInteger(n) || n < 0 || n >= 9e14) return null;
   if (n < 1000) return String(n);
   for (const [i, unit] of UNITS.entries()) {
-    // One decimal below 10 of a unit, whole numbers from there (at least two significant digits).
-    const value =
-      n < 10 * unit.size ? roundHalfUp(n * 10, unit.size) / 10 : roundHalfUp(n, unit.size);
+    const tenths = always || n < 10 * unit.size;
+    const value = tenths ? roundHalfUp(n * 10, unit.size) / 10 : roundHalfUp(n, unit.size);
     if (value < 1000 || i === UNITS.length - 1) return `${value}${unit.suffix}`;
   }
   return String(n);
+}
+
+/** 1234 → "1.2K", 12345 → "12K", 999999 → "1M" (Intl.NumberFormat("en-US", compact)). */
+export function formatCompact(n: number): string {
+  const short = abbreviate(n, false);
+  if (short !== null) return short;
+  intlCompact ??= new Intl.NumberFormat("en-US", { notation: "compact" });
+  return intlCompact.format(n);
 }
 
 /**
@@ -67,19 +74,13 @@ export function formatCompact(n: number): string {
  * { notation: "compact", maximumFractionDigits: 1 })).
  */
 export function formatCompactTenths(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0 || n >= 9e14) {
-    intlCompactTenths ??= new Intl.NumberFormat("en-US", {
-      notation: "compact",
-      maximumFractionDigits: 1,
-    });
-    return intlCompactTenths.format(n);
-  }
-  if (n < 1000) return String(n);
-  for (const [i, unit] of UNITS.entries()) {
-    const value = roundHalfUp(n * 10, unit.size) / 10;
-    if (value < 1000 || i === UNITS.length - 1) return `${value}${unit.suffix}`;
-  }
-  return String(n);
+  const short = abbreviate(n, true);
+  if (short !== null) return short;
+  intlCompactTenths ??= new Intl.NumberFormat("en-US", {
+    notation: "compact",
+    maximumFractionDigits: 1,
+  });
+  return intlCompactTenths.format(n);
 }
 
 /** a / b rounded, halves up, for non-negative safe integers (exact: no rounding of a float). */
