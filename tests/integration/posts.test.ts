@@ -103,12 +103,12 @@ describe("createPost", () => {
     expect(view?.media.map((m) => m.alt)).toEqual(["photo 1", "photo 2"]);
     for (const m of view?.media ?? []) {
       expect(m.width / m.height).toBeCloseTo(4 / 5, 2);
-      expect(m.srcSet.map((s) => s.width)).toEqual([1080, 640, 320]);
+      expect(m.srcSet.map((s) => s.width)).toEqual([1080, 750, 640, 320]);
       expect(m.placeholder).toMatch(/^data:image\/webp;base64,/);
     }
     // Variants are stored, originals are gone.
     const files = storedFiles();
-    expect(files.filter((f) => f.startsWith("posts/"))).toHaveLength(6);
+    expect(files.filter((f) => f.startsWith("posts/"))).toHaveLength(8);
     expect(files.filter((f) => f.startsWith("uploads/"))).toEqual([]);
 
     const tags = await db().select().from(hashtags).orderBy(hashtags.tag);
@@ -139,7 +139,7 @@ describe("createPost", () => {
     ).result;
     expect(result.ok).toBe(true);
     const [media] = await db().select().from(postMedia);
-    expect(media?.variants).toHaveLength(3);
+    expect(media?.variants).toHaveLength(4);
     for (const v of media?.variants ?? []) {
       const bytes = await storage.read(v.key);
       const meta = await sharp(bytes ?? Buffer.alloc(0)).metadata();
@@ -277,7 +277,7 @@ describe("updatePost and deletePost", () => {
     const del = await deletePost(db(), storage, eve.id, id);
     expect(del).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await getPostView(db(), id, null, storage))?.caption).toBe("mine");
-    expect(storedFiles()).toHaveLength(3);
+    expect(storedFiles()).toHaveLength(4);
   });
 
   it("deletes the post's rows and stored photos, and the counts follow", async () => {

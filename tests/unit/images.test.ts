@@ -145,10 +145,10 @@ describe("processPostPhoto: output", () => {
   }, 30_000);
 
   it.each(Object.keys(ASPECTS) as Aspect[])(
-    "renders WebP variants 1080/640/320 at exactly %s",
+    "renders WebP variants 1080/750/640/320 at exactly %s",
     async (aspect) => {
       const out = await processPostPhoto(big, { aspect });
-      const expected = [1080, 640, 320].map((w) => [w, Math.round(w / ASPECTS[aspect])]);
+      const expected = [1080, 750, 640, 320].map((w) => [w, Math.round(w / ASPECTS[aspect])]);
       expect(out.variants.map((v) => [v.width, v.height])).toEqual(expected);
       expect([out.width, out.height]).toEqual(expected[0]);
       for (const v of out.variants) {
