@@ -1,12 +1,20 @@
+import { avatarSrcSet } from "@/lib/shared/media";
+
 type AvatarSize = "xs" | "sm" | "md" | "lg" | "xl";
 
-const sizes: Record<AvatarSize, { box: string; text: string; px: number }> = {
-  xs: { box: "size-6", text: "text-[0.65rem]", px: 24 },
-  sm: { box: "size-8", text: "text-xs", px: 32 },
-  md: { box: "size-11", text: "text-base", px: 44 },
-  lg: { box: "size-14", text: "text-xl", px: 56 },
+/** `sizes`: how wide the photo is drawn, so the browser picks the avatar variant (srcset). */
+const sizes: Record<AvatarSize, { box: string; text: string; px: number; sizes: string }> = {
+  xs: { box: "size-6", text: "text-[0.65rem]", px: 24, sizes: "24px" },
+  sm: { box: "size-8", text: "text-xs", px: 32, sizes: "32px" },
+  md: { box: "size-11", text: "text-base", px: 44, sizes: "44px" },
+  lg: { box: "size-14", text: "text-xl", px: 56, sizes: "56px" },
   // The profile header: 77 px on phones, 150 px from tablets up (as on Instagram).
-  xl: { box: "size-[77px] md:size-[150px]", text: "text-3xl md:text-5xl", px: 150 },
+  xl: {
+    box: "size-[77px] md:size-[150px]",
+    text: "text-3xl md:text-5xl",
+    px: 150,
+    sizes: "(min-width: 48rem) 150px, 77px",
+  },
 };
 
 type AvatarProps = {
@@ -40,10 +48,13 @@ export function Avatar({ src, name, size = "md", className = "", decorative = tr
       </span>
     );
   }
+  const srcSet = avatarSrcSet(src);
   return (
     // biome-ignore lint/performance/noImgElement: avatars are pre-sized webp variants from storage
     <img
       src={src}
+      srcSet={srcSet}
+      sizes={srcSet ? s.sizes : undefined}
       alt={decorative ? "" : name}
       width={s.px}
       height={s.px}

@@ -19,6 +19,19 @@ export function avatarUrl(storage: Pick<Storage, "publicUrl">, base: string | nu
   return base ? storage.publicUrl(`${base}-${AVATAR_SIZES[0]}.webp`) : null;
 }
 
+const [LARGE_AVATAR, SMALL_AVATAR] = AVATAR_SIZES;
+const LARGE_AVATAR_SUFFIX = new RegExp(`-${LARGE_AVATAR}\\.webp(?=$|[?#])`);
+
+/**
+ * The `srcset` of an avatar URL from avatarUrl (its largest variant): the smaller variant beside
+ * it, so the 24-56 px avatars of lists and cards load 150 px, not 320. Undefined for any other URL.
+ */
+export function avatarSrcSet(url: string): string | undefined {
+  if (!LARGE_AVATAR_SUFFIX.test(url)) return undefined;
+  const small = url.replace(LARGE_AVATAR_SUFFIX, `-${SMALL_AVATAR}.webp`);
+  return `${small} ${SMALL_AVATAR}w, ${url} ${LARGE_AVATAR}w`;
+}
+
 export type MediaRow = {
   id: string;
   width: number;
