@@ -1,6 +1,7 @@
 "use client";
 
-import { type RefObject, useEffect, useRef } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import { afterLoadAndIdle } from "@/components/ui/after-load";
 
 /** The parts of a TanStack infinite query that paging by scroll needs. */
 export type InfiniteState = {
@@ -15,6 +16,11 @@ export type InfiniteState = {
  * the last item; the next page is fetched when it comes within `margin` of the viewport. Stops
  * while a page loads and after a failed one (the list shows a retry button instead). `root` is
  * the scrolling element when the list scrolls inside one (a dialog), else the viewport.
+ *
+ * Watching starts once the page has loaded and gone idle: a short first page (four feed cards on
+ * a phone, some of them wide photos) has its end within `margin` at once, and fetching and
+ * rendering ten more items then ran in the middle of hydration (two tasks of 30-55 ms on the
+ * bench's home page, four times that on a slow phone). Nobody scrolls that far in that time.
  */
 export function useLoadMore<T extends Element = HTMLDivElement>(
   query: InfiniteState,
@@ -24,10 +30,12 @@ export function useLoadMore<T extends Element = HTMLDivElement>(
   const sentinel = useRef<T>(null);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
   const canLoad = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
+  const [pageSettled, setPageSettled] = useState(false);
+  useEffect(() => afterLoadAndIdle(() => setPageSettled(true)), []);
   useEffect(() => {
     const el = sentinel.current;
     const rootEl = root ? root.current : null;
-    if (!el || !canLoad || (root && !rootEl)) return;
+    if (!pageSettled || !el || !canLoad || (root && !rootEl)) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
@@ -36,6 +44,6 @@ export function useLoadMore<T extends Element = HTMLDivElement>(
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [canLoad, fetchNextPage, margin, root]);
+  }, [pageSettled, canLoad, fetchNextPage, margin, root]);
   return sentinel;
 }

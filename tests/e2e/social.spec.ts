@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type Request, test } from "@playwright/test";
 import { CreatePostPage } from "./pages/create-post-page";
 import { openHydrated } from "./support/navigation";
 import { photoFile } from "./support/photos";
@@ -42,6 +42,43 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
     const html = async (url: string) => (await pageB.request.get(url)).text();
     expect(await html("/")).toContain(`/p/${postId}`);
     expect(await html(`/${a.username}`)).toContain(`/p/${postId}`);
+  });
+
+  await test.step("with the end of the feed in view, the next page comes unasked, after the page has loaded", async () => {
+    // A phone-wide window tall enough for the whole first page: its end is in view at once.
+    const size = pageB.viewportSize();
+    await pageB.setViewportSize({ width: 412, height: 4000 });
+    let loaded = false;
+    const beforeLoad: string[] = [];
+    const onLoad = () => {
+      loaded = true;
+    };
+    const onRequest = (request: Request) => {
+      if (new URL(request.url()).pathname === "/api/feed" && !loaded)
+        beforeLoad.push(request.url());
+    };
+    pageB.on("load", onLoad);
+    pageB.on("request", onRequest);
+    try {
+      const nextPage = pageB.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/feed" && r.ok(),
+      );
+      // The posts of the server's first page (HTML), whatever the client did by now.
+      const html = await (await pageB.request.get("/")).text();
+      const firstPage = html.match(/<article aria-label="Post by /g)?.length ?? 0;
+      expect(firstPage).toBeGreaterThan(0);
+      await pageB.goto("/");
+      await nextPage;
+      // Not in the middle of hydration: the page's own load comes first.
+      expect(beforeLoad).toEqual([]);
+      await expect
+        .poll(() => pageB.getByRole("feed").getByRole("article").count())
+        .toBeGreaterThan(firstPage);
+    } finally {
+      pageB.off("load", onLoad);
+      pageB.off("request", onRequest);
+      if (size) await pageB.setViewportSize(size);
+    }
   });
 
   await test.step("B's feed starts with A's post and loads a second page on scroll", async () => {
