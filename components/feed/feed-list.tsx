@@ -30,6 +30,28 @@ export function FeedList({ viewer }: { viewer: AuthorView }) {
   // deferred, interruptible pass instead (ten cards were one 40-60 ms task, four times that on a
   // slow phone), while the cards already shown stay as they are.
   const posts = useDeferredValue(latest);
+  // The same elements while the posts are the same: a re-render for anything else (a page
+  // starting to load, the live state) passes the cards by. A card still waiting to hydrate in
+  // its boundary would otherwise get new props in a synchronous render, and React would drop
+  // its server HTML and render it again in the browser (three cards in one long task).
+  const cards = useMemo(
+    () =>
+      posts.map((post, i) =>
+        // The cards after the first hydrate on their own (React's selective hydration): the
+        // page's hydration is split into short tasks the browser can paint and answer taps
+        // between. The first card (the page's largest paint) stays out of a boundary: React
+        // streams a server-rendered boundary out of order and reveals it later (batched), which
+        // held its photo back from the first frames.
+        i === 0 ? (
+          <FeedCard key={post.id} post={post} priority viewer={viewer} />
+        ) : (
+          <Suspense key={post.id} fallback={null}>
+            <FeedCard post={post} priority={false} viewer={viewer} />
+          </Suspense>
+        ),
+      ),
+    [posts, viewer],
+  );
 
   return (
     <section aria-labelledby="feed-heading" className="flex flex-col">
@@ -42,20 +64,7 @@ export function FeedList({ viewer }: { viewer: AuthorView }) {
         aria-labelledby="feed-heading"
         className="flex flex-col gap-2 sm:gap-4"
       >
-        {posts.map((post, i) =>
-          // The cards after the first hydrate on their own (React's selective hydration): the
-          // page's hydration is split into short tasks the browser can paint and answer taps
-          // between. The first card (the page's largest paint) stays out of a boundary: React
-          // streams a server-rendered boundary out of order and reveals it later (batched), which
-          // held its photo back from the first frames.
-          i === 0 ? (
-            <FeedCard key={post.id} post={post} priority viewer={viewer} />
-          ) : (
-            <Suspense key={post.id} fallback={null}>
-              <FeedCard post={post} priority={false} viewer={viewer} />
-            </Suspense>
-          ),
-        )}
+        {cards}
       </div>
       {isFetchingNextPage ? <FeedCardSkeleton /> : null}
       {/* The sentinel sits under the last card: seen 1200 px ahead, the next page is fetched. */}

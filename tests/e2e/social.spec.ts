@@ -59,6 +59,14 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
     };
     pageB.on("load", onLoad);
     pageB.on("request", onRequest);
+    // The cards of the server's HTML, as parsed (before any script ran on them).
+    await pageB.addInitScript(() => {
+      document.addEventListener("DOMContentLoaded", () => {
+        (window as unknown as { serverCards: Element[] }).serverCards = [
+          ...document.querySelectorAll("article"),
+        ];
+      });
+    });
     try {
       const nextPage = pageB.waitForResponse(
         (r) => new URL(r.url()).pathname === "/api/feed" && r.ok(),
@@ -74,6 +82,11 @@ test("B follows A, reads the feed across pages, double-tap likes, comments and s
       await expect
         .poll(() => pageB.getByRole("feed").getByRole("article").count())
         .toBeGreaterThan(firstPage);
+      // The server's cards were hydrated and kept, not thrown away and drawn again.
+      const kept = await pageB.evaluate(() =>
+        (window as unknown as { serverCards: Element[] }).serverCards.map((a) => a.isConnected),
+      );
+      expect(kept).toEqual(Array.from({ length: firstPage }, () => true));
     } finally {
       pageB.off("load", onLoad);
       pageB.off("request", onRequest);
