@@ -1,7 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
-import { Suspense, useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { FeedCard } from "@/components/feed/feed-card";
 import { distinctItems, lists } from "@/components/query/list-query";
 import { useListQuery } from "@/components/query/use-list-query";
@@ -31,25 +31,18 @@ export function FeedList({ viewer }: { viewer: AuthorView }) {
   // slow phone), while the cards already shown stay as they are.
   const posts = useDeferredValue(latest);
   // The same elements while the posts are the same: a re-render for anything else (a page
-  // starting to load, the live state) passes the cards by. A card still waiting to hydrate in
-  // its boundary would otherwise get new props in a synchronous render, and React would drop
-  // its server HTML and render it again in the browser (three cards in one long task).
+  // starting to load, the live state) passes the cards by.
+  //
+  // No Suspense boundary per card: React 19 outlines such boundaries out of the server's first
+  // chunk and reveals them up to 300 ms later (batched), so for that time the feed was one card
+  // tall on a phone: its end was in view, the second page was fetched during hydration, and
+  // the loading skeleton was pushed down when the three cards appeared (a layout shift). The
+  // whole first page hydrates in the transition Next.js starts, which yields between cards.
   const cards = useMemo(
     () =>
-      posts.map((post, i) =>
-        // The cards after the first hydrate on their own (React's selective hydration): the
-        // page's hydration is split into short tasks the browser can paint and answer taps
-        // between. The first card (the page's largest paint) stays out of a boundary: React
-        // streams a server-rendered boundary out of order and reveals it later (batched), which
-        // held its photo back from the first frames.
-        i === 0 ? (
-          <FeedCard key={post.id} post={post} priority viewer={viewer} />
-        ) : (
-          <Suspense key={post.id} fallback={null}>
-            <FeedCard post={post} priority={false} viewer={viewer} />
-          </Suspense>
-        ),
-      ),
+      posts.map((post, i) => (
+        <FeedCard key={post.id} post={post} priority={i === 0} viewer={viewer} />
+      )),
     [posts, viewer],
   );
 
