@@ -17,10 +17,11 @@ export type InfiniteState = {
  * while a page loads and after a failed one (the list shows a retry button instead). `root` is
  * the scrolling element when the list scrolls inside one (a dialog), else the viewport.
  *
- * Watching starts once the page has loaded and gone idle: a short first page (four feed cards on
- * a phone, some of them wide photos) has its end within `margin` at once, and fetching and
- * rendering ten more items then ran in the middle of hydration (two tasks of 30-55 ms on the
- * bench's home page, four times that on a slow phone). Nobody scrolls that far in that time.
+ * Watching starts once the page has loaded and gone idle: a first page that is short on a tall
+ * screen (or was, for a moment, while server HTML streamed in) has its end within `margin` at
+ * once, and fetching and rendering the next items then ran in the middle of hydration (two
+ * tasks of 30-55 ms on the bench's home page, four times that on a slow phone). Nobody scrolls
+ * that far in that time.
  */
 export function useLoadMore<T extends Element = HTMLDivElement>(
   query: InfiniteState,
