@@ -34,3 +34,22 @@ test("pages are private and revalidated, never no-store; /api/viewer names the s
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
   await page.context().close();
 });
+
+test("photos from the local storage are cached for an hour and carry no page policy or cookie", async ({
+  browser,
+}) => {
+  const user = newUser();
+  const page = await signedUp(browser, user);
+  const profile = await page.request.get("/ana");
+  const photo = (await profile.text()).match(/\/media\/posts\/[^"\s]+\.webp/)?.[0];
+  expect(photo).toBeDefined();
+  // Signed in: the session cookie goes with the request, as it does from a feed.
+  const res = await page.request.get(photo ?? "");
+  expect(res.status()).toBe(200);
+  const headers = res.headers();
+  expect(headers["content-type"]).toBe("image/webp");
+  expect(headers["cache-control"]).toBe("public, max-age=3600");
+  expect(headers["content-security-policy"]).toBeUndefined();
+  expect(headers["set-cookie"]).toBeUndefined();
+  await page.context().close();
+});
