@@ -190,8 +190,11 @@ export function NavLinks({
       </li>
     );
   };
+  // Phones: six tabs in six fixed columns (Explore and Moderation are hidden there), so a tab's
+  // place never depends on the tabs after it, even when the first paint comes before the list is
+  // all parsed. Keep the count in step with the items shown on phones.
   return (
-    <ul className="flex w-full items-center justify-around md:flex-col md:items-stretch md:gap-2">
+    <ul className="grid w-full grid-cols-6 items-center justify-items-center md:flex md:flex-col md:items-stretch md:gap-2">
       {home ? link(home) : null}
       <SearchItem pathname={pathname} />
       {rest.map(link)}

@@ -60,6 +60,16 @@ for (const layout of layouts) {
       expect(Math.abs(box.y + box.height - layout.height)).toBeLessThanOrEqual(2);
       expect(box.width).toBeGreaterThanOrEqual(layout.width - 2);
       expect(box.height).toBeLessThan(120);
+      // Six tabs in one row, each centred in its sixth of the bar (a seventh would wrap).
+      const tabs = await nav.getByRole("link").filter({ visible: true }).all();
+      expect(tabs).toHaveLength(6);
+      for (const [i, tab] of tabs.entries()) {
+        const t = await tab.boundingBox();
+        expect(t, `tab ${i} box`).not.toBeNull();
+        if (!t) return;
+        expect(Math.abs(t.y - (box.y + 1))).toBeLessThanOrEqual(2);
+        expect(Math.abs(t.x + t.width / 2 - ((2 * i + 1) * box.width) / 12)).toBeLessThanOrEqual(2);
+      }
     } else {
       // A column at the left edge, running down the viewport.
       expect(box.x).toBeLessThanOrEqual(2);
