@@ -4,7 +4,9 @@
 // content; the embedded realtime server; the BUILT app: scripts/bench/live-stack.ts), signs
 // in as a demo user, runs every page RUNS times (median by performance score) signed in and the
 // public ones signed out, and prints one row per page: scores, LCP, TBT, CLS, the script bytes
-// the page loaded (compressed) and whether the back/forward cache may keep it.
+// the page loaded (compressed: in all, and the first-load ones its HTML names, as `next start`
+// serves them; `npm run bench:js-floor` gives an empty page's) and whether the back/forward cache
+// may keep it.
 // Usage: npm run bench:lighthouse [-- --runs=3 --only=home,post --json=out.json --lhr=dir --pglite --h2]
 // (--lhr: every run's full Lighthouse report, to see why a metric is what it is; --h2: the pages
 // through an HTTP/2 TLS front, as CloudFront serves them in production, instead of `next start`'s
@@ -17,6 +19,7 @@ import lighthouse from "lighthouse";
 import type { Browser } from "playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/local-stack";
 import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase } from "./bench/database";
+import { firstLoadJs } from "./bench/first-load";
 import { type H2Proxy, startH2Proxy } from "./bench/h2-proxy";
 import { launchBrowser, signIn } from "./bench/live-browser";
 import { type LiveStack, startLiveStack } from "./bench/live-stack";
@@ -128,7 +131,7 @@ async function measure(url: string, cookie: string | null, port: number): Promis
   };
 }
 
-function row(spec: PageSpec, runs: Run[]): string {
+function row(spec: PageSpec, runs: Run[], firstLoadBytes: number): string {
   const byScore = [...runs].sort((a, b) => a.performance - b.performance);
   const mid = byScore[Math.floor((byScore.length - 1) / 2)] as Run;
   const cells = [
@@ -138,6 +141,7 @@ function row(spec: PageSpec, runs: Run[]): string {
     `${Math.round(median(runs.map((r) => r.tbt)))} ms`,
     median(runs.map((r) => r.cls)).toFixed(3),
     `${(median(runs.map((r) => r.scriptBytes)) / 1024).toFixed(0)} KB`,
+    `${(firstLoadBytes / 1024).toFixed(0)} KB`,
     `${mid.accessibility} / ${mid.bestPractices} / ${mid.seo}`,
     mid.bfcache ? "yes" : "no",
     String(Math.round(median(runs.map((r) => r.benchmarkIndex)))),
@@ -190,7 +194,7 @@ async function main(): Promise<boolean> {
       ...(H2 ? ["--ignore-certificate-errors"] : []),
     ],
   });
-  const results: { spec: PageSpec; runs: Run[] }[] = [];
+  const results: { spec: PageSpec; runs: Run[]; firstLoadBytes: number }[] = [];
   // A warm-up load per page compiles nothing (the build is done) but fills the OS file cache.
   for (const spec of pages) {
     const url = `${pageBase}${spec.path}`;
@@ -198,7 +202,9 @@ async function main(): Promise<boolean> {
     await measure(url, auth, chrome.port);
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(url, auth, chrome.port));
-    results.push({ spec, runs });
+    // From `next start` itself (the HTTP/2 front only re-frames the same bytes).
+    const { totalBytes } = await firstLoadJs(stack.baseUrl, spec.path, auth ?? undefined);
+    results.push({ spec, runs, firstLoadBytes: totalBytes });
     console.log(`measured ${spec.path} ${spec.signedIn ? "signed in" : "signed out"}`);
   }
 
@@ -206,10 +212,11 @@ async function main(): Promise<boolean> {
     `\nLighthouse 12.2.3, mobile (default emulation and throttling), median of ${RUNS}, ${H2 ? "HTTP/2 (TLS front, as CloudFront)" : "HTTP/1.1 (next start)"}`,
   );
   console.log(
-    "| page | performance | LCP | TBT | CLS | script (compressed) | a11y / BP / SEO | bfcache | CPU index |",
+    "| page | performance | LCP | TBT | CLS | script (compressed) | first-load JS | a11y / BP / SEO | bfcache | CPU index |",
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const { spec, runs } of results) console.log(row(spec, runs));
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const { spec, runs, firstLoadBytes } of results)
+    console.log(row(spec, runs, firstLoadBytes));
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
   return true;
 }
