@@ -86,16 +86,18 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForPage(`${base}/`, 30_000);
-    const { scripts, totalBytes } = await firstLoadJs(base, "/");
-    for (const { src, wireBytes } of scripts) {
-      console.log(`${(wireBytes / 1024).toFixed(1).padStart(6)} KB  ${src}`);
+    const { scripts, totalBytes, totalBrotliBytes } = await firstLoadJs(base, "/");
+    const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KB`;
+    console.log("  gzip    brotli-11");
+    for (const { src, wireBytes, brotliBytes } of scripts) {
+      console.log(`${kb(wireBytes)} ${kb(brotliBytes)}  ${src}`);
     }
     const { version } = JSON.parse(
       readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8"),
     ) as { version: string };
     console.log(
       `An empty page on next ${version}` +
-        ` (${WEBPACK ? "webpack" : "Turbopack"}): ${scripts.length} scripts, ${(totalBytes / 1024).toFixed(0)} KB compressed (gzip, as next start serves them)`,
+        ` (${WEBPACK ? "webpack" : "Turbopack"}): ${scripts.length} scripts, ${(totalBytes / 1024).toFixed(0)} KB compressed (gzip, as next start serves them), ${(totalBrotliBytes / 1024).toFixed(0)} KB with brotli at quality 11`,
     );
   } finally {
     server.kill("SIGTERM");

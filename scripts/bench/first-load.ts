@@ -2,7 +2,7 @@
 // polyfills that modern browsers skip left out), in bytes on the wire as the server sends them
 // with gzip. bench:lighthouse prints it per page; bench:js-floor for an empty Next.js page.
 import http from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gunzipSync } from "node:zlib";
 
 /** The `src` of every external script a browser with ES modules runs, in document order. */
 export function firstLoadScriptSources(html: string): string[] {
@@ -35,7 +35,15 @@ export function getGzip(url: string, cookie?: string): Promise<Fetched> {
   });
 }
 
-export type FirstLoad = { scripts: { src: string; wireBytes: number }[]; totalBytes: number };
+export type FirstLoad = {
+  scripts: { src: string; wireBytes: number; brotliBytes: number }[];
+  totalBytes: number;
+  /** The same scripts compressed with brotli at its best (quality 11), as a CDN could send them. */
+  totalBrotliBytes: number;
+};
+
+const brotliMax = (body: Buffer) =>
+  brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Fetches `path` (with `cookie` when given), then each script its HTML loads. */
 export async function firstLoadJs(
@@ -49,7 +57,11 @@ export async function firstLoadJs(
   for (const src of firstLoadScriptSources(page.body.toString())) {
     const res = await getGzip(new URL(src, baseUrl).href);
     if (res.status !== 200) throw new Error(`GET ${src}: ${res.status}`);
-    scripts.push({ src, wireBytes: res.wireBytes });
+    scripts.push({ src, wireBytes: res.wireBytes, brotliBytes: brotliMax(res.body) });
   }
-  return { scripts, totalBytes: scripts.reduce((sum, s) => sum + s.wireBytes, 0) };
+  return {
+    scripts,
+    totalBytes: scripts.reduce((sum, s) => sum + s.wireBytes, 0),
+    totalBrotliBytes: scripts.reduce((sum, s) => sum + s.brotliBytes, 0),
+  };
 }
