@@ -23,9 +23,9 @@ export default async function proxy(req: NextRequest) {
   if (!cameThroughEdge(req.headers, process.env.ORIGIN_SECRET)) {
     return new NextResponse("Forbidden", { status: 403 });
   }
-  // Photos of the local storage driver: public, and cached by the browser for an hour as their route
+  // Photos of the local storage driver: public, cached by the browser for an hour as their route
   // says. A page's policy, caching and renewed session cookie on them would make every photo
-  // revalidate and a shared cache refuse (or keep) it, and cost each image request two decryptions.
+  // revalidate, let a shared cache refuse (or keep) it, and cost each image two decryptions.
   if (req.nextUrl.pathname.startsWith("/media/")) return NextResponse.next();
   return renewSessionCookie(req, await route(req));
 }

@@ -1,14 +1,15 @@
 // The first-load JavaScript of an EMPTY page on this repo's Next.js and React: a throwaway app in a
 // temporary folder (one server-component page, no client component, no code of ours; its
-// node_modules a link to ours) built with the installed `next`, served by `next start`, and its page's scripts fetched the way a browser
-// does (gzip, the `noModule` polyfills left out). It is the floor under any page of the app:
-// `npm run bench:lighthouse` prints what the real pages load, and the difference is the app's own.
+// node_modules a link to ours) built with the installed `next`, served by `next start`, and the
+// scripts its HTML loads fetched as a browser does (gzip; the `noModule` polyfills left out), also
+// sized with brotli at quality 11. It is the floor under any page of the app: `npm run
+// bench:lighthouse` prints what the real pages load, and the difference is the app's own.
 // Usage: npm run bench:js-floor [-- --webpack]   (Turbopack, as `npm run build`, unless --webpack)
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../lib/realtime/soketi";
 import { firstLoadJs, getGzip } from "./bench/first-load";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,17 +54,6 @@ function run(args: string[]): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 async function waitForPage(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -95,9 +85,12 @@ async function main() {
     const { version } = JSON.parse(
       readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8"),
     ) as { version: string };
+    const bundler = WEBPACK ? "webpack" : "Turbopack";
+    const whole = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(
-      `An empty page on next ${version}` +
-        ` (${WEBPACK ? "webpack" : "Turbopack"}): ${scripts.length} scripts, ${(totalBytes / 1024).toFixed(0)} KB compressed (gzip, as next start serves them), ${(totalBrotliBytes / 1024).toFixed(0)} KB with brotli at quality 11`,
+      `An empty page on next ${version} (${bundler}): ${scripts.length} scripts, ` +
+        `${whole(totalBytes)} compressed (gzip, as next start serves them), ` +
+        `${whole(totalBrotliBytes)} with brotli at quality 11`,
     );
   } finally {
     server.kill("SIGTERM");
